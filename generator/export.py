@@ -1,0 +1,77 @@
+"""The data export: briefing.json, a contract other tools read (see README, "Data export")."""
+
+from __future__ import annotations
+
+from generator.model import Briefing, SourceRef
+
+
+def span(ref: SourceRef) -> dict:
+    return {"document": ref.document, "start": ref.start, "end": ref.end, "sentence": ref.sentence}
+
+
+def briefing_to_dict(b: Briefing) -> dict:
+    return {
+        "title": b.title,
+        "slug": b.slug,
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "published": d.published.isoformat() if d.published else None,
+                "published_basis": d.published_basis,
+                "source": d.source,
+                "url": d.url,
+                "text": d.text,
+            }
+            for d in b.documents
+        ],
+        "overview": [{"text": o.text, "sources": [span(r) for r in o.sources]} for o in b.overview],
+        "key_facts": b.key_facts,
+        "timeline": [
+            {
+                "date": t.date,
+                "precision": t.precision,
+                "basis": t.basis,
+                "future": t.future,
+                "text": t.text,
+                "sources": [span(r) for r in t.sources],
+            }
+            for t in b.timeline
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "role": q.role,
+                "document": q.document,
+                "start": q.start,
+                "end": q.end,
+                "sentence": q.sentence,
+                "date": q.date,
+                "sources": [span(r) for r in q.sources],
+            }
+            for q in b.quotes
+        ],
+        "entities": [
+            {"name": e.name, "type": e.type, "aliases": e.aliases, "role": e.role, "role_date": e.role_date}
+            for e in b.entities
+        ],
+        "questions": [{"text": q.text, "kind": q.kind, "sources": [span(r) for r in q.sources]} for q in b.questions],
+        "disputes": [
+            {
+                "counts": d.counts,
+                "note": d.note,
+                "claims": [
+                    {
+                        "value_text": c.value_text,
+                        "value": c.value,
+                        "attribution": c.attribution,
+                        "date": c.date,
+                        "source": span(c.source),
+                    }
+                    for c in d.claims
+                ],
+            }
+            for d in b.disputes
+        ],
+    }

@@ -1,0 +1,9 @@
+"""Numeric claims (troops, casualties, money, percentages). Placeholder."""
+
+from __future__ import annotations
+
+from generator.model import Document, Figure
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    return []

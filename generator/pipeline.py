@@ -1,0 +1,57 @@
+"""The build, as one readable function: ingest -> annotate -> merge -> render -> write."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import annotate, ingest, merge, output, render
+from generator.model import Briefing, Skipped
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)
+    written: output.WriteReport = field(default_factory=output.WriteReport)
+    seconds: float = 0.0
+
+    @property
+    def events(self) -> int:
+        return sum(len(b.timeline) for b in self.briefings)
+
+    @property
+    def quotes(self) -> int:
+        return sum(len(b.quotes) for b in self.briefings)
+
+    def summary(self) -> str:
+        skipped = f"{len(self.skipped)} skipped" + (
+            " (" + "; ".join(f"{Path(s.path).name}: {s.reason}" for s in self.skipped) + ")" if self.skipped else ""
+        )
+        return (
+            f"{self.documents} documents read, {skipped}, {len(self.briefings)} briefings, "
+            f"{self.events} events, {self.quotes} quotes in {self.seconds:.1f}s"
+        )
+
+
+def generate(
+    seeds: Path,
+    docs: Path,
+    templates: Path = DEFAULT_TEMPLATES,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    started = time.perf_counter()
+    documents, skipped = ingest.read_seeds(seeds)
+    for done, doc in enumerate(documents, 1):
+        annotate.annotate(doc)
+        if progress:
+            progress(done, len(documents))
+    briefings = merge.build_briefings(documents)
+    files = render.render_site(briefings, templates)
+    written = output.write_files(docs, files)
+    return BuildReport(len(documents), skipped, briefings, written, time.perf_counter() - started)
