@@ -118,6 +118,7 @@ class Document:
     source: str | None = None  # outlet
     url: str | None = None
     briefing: str | None = None  # front-matter override of the briefing slug
+    dateline: str | None = None  # "MOSCOW, Oct. 27" as found before the lead, removed from `text`
     raw_sha1: str = ""  # hash of the raw file bytes, for incremental rebuilds
     warnings: list[str] = field(default_factory=list)
     headings: list[tuple[int, int]] = field(default_factory=list)  # spans of section headings
