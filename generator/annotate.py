@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
 from generator import entities, events, figures, hedges, quotes, text, timex
+from generator.cache import AnnotationCache
 from generator.model import Document, Sentence
+
+# Below this many uncached documents, starting worker processes costs more than it saves.
+PARALLEL_MIN_DOCUMENTS = 64
 
 
 def add_sentences(doc: Document) -> None:
@@ -60,3 +68,35 @@ def annotate(doc: Document) -> Document:
     for component in PIPELINE:
         component(doc)
     return doc
+
+
+def annotate_all(
+    documents: list[Document],
+    cache: AnnotationCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> list[Document]:
+    """Annotate every document, reusing cached annotations and spreading the rest over processes."""
+    cache = cache or AnnotationCache(None)
+    result: list[Document | None] = [cache.load(doc) for doc in documents]
+    todo = [i for i, doc in enumerate(result) if doc is None]
+    workers = workers or min(os.cpu_count() or 1, 4)
+    done = len(documents) - len(todo)
+    if len(todo) >= PARALLEL_MIN_DOCUMENTS and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            annotated = pool.map(annotate, [documents[i] for i in todo], chunksize=16)
+            for i, doc in zip(todo, annotated, strict=True):
+                result[i] = doc
+                done += 1
+                if progress:
+                    progress(done, len(documents))
+    else:
+        for i in todo:
+            result[i] = annotate(documents[i])
+            done += 1
+            if progress:
+                progress(done, len(documents))
+    for i in todo:
+        cache.store(result[i])  # type: ignore[arg-type]
+    cache.prune()
+    return result  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import annotate, ingest, merge, output, render
+from generator.cache import AnnotationCache
 from generator.model import Briefing, Skipped
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -44,13 +45,12 @@ def generate(
     docs: Path,
     templates: Path = DEFAULT_TEMPLATES,
     progress: Callable[[int, int], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildReport:
+    """Turn the seeds into pages under `docs`; `cache_dir` keeps annotations between builds."""
     started = time.perf_counter()
     documents, skipped = ingest.read_seeds(seeds)
-    for done, doc in enumerate(documents, 1):
-        annotate.annotate(doc)
-        if progress:
-            progress(done, len(documents))
+    documents = annotate.annotate_all(documents, AnnotationCache(cache_dir), progress)
     briefings = merge.build_briefings(documents)
     files = render.render_site(briefings, templates)
     written = output.write_files(docs, files)
