@@ -194,6 +194,7 @@ class TimelineItem:
     sources: list[SourceRef]  # one per source sentence; each source's own sentence stays visible
     participants: list[str] = field(default_factory=list)
     importance: float = 0.0
+    texts: list[str] = field(default_factory=list)  # each source's own sentence, parallel to `sources`
 
 
 @dataclass
