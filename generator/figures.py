@@ -1,14 +1,567 @@
-"""Numeric claims (troops, casualties, money, percentages). Placeholder."""
+"""Numeric claims (troops, casualties, money, percentages) and the disputes between them.
+
+`extract_figures` reads every number written as a count ("around 10,000 troops", "thousands of troops",
+"$1.2 billion", "5%") into a `Figure` with the range its wording allows; dates, times, ages, ranks, labels and
+numbers inside quoted titles are left out. `find_disputes` compares figures for the same counted thing across
+documents. The word lists live in `resources/figures/figures.yaml`.
+"""
 
 from __future__ import annotations
 
-from generator.model import Document, Figure
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, SourceRef
+
+RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation matching the longest phrase first; spaces match any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The figures resource, compiled once."""
+
+    data: dict
+    core: re.Pattern[str]
+    modifier: re.Pattern[str]
+    percent: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    range_after: re.Pattern[str]
+    noun_of: dict[str, str]
+    casualty_of: dict[str, str]
+    attribution: re.Pattern[str]
+    attribution_after: re.Pattern[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
+    words = _alternation(list(data["number_words"]))
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    spelled = rf"(?:(?:{tens})-(?:one|two|three|four|five|six|seven|eight|nine)|{words})"
+    scales = _alternation(list(data["scales"]))
+    symbols = "|".join(re.escape(s) for s in sorted(data["currency_symbols"], key=len, reverse=True))
+    core = re.compile(
+        rf"(?P<vague>{_alternation(list(data['vague_quantities']))})\s+of\b"
+        rf"|(?P<vmult>{_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
+        rf"|(?P<cur>{symbols})?\s?(?P<num>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{spelled}\b)"
+        rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{_alternation(list(data['short_scales']))})\b)?",
+        re.IGNORECASE,
+    )
+    mods = data["modifiers"]
+    modifier = re.compile(
+        "(?:^|(?<=[\\s(]))(?:"
+        + "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in mods.items())
+        + r")\s*$",
+        re.IGNORECASE,
+    )
+    percent = re.compile(rf"\s?(?:{_alternation(data['percent_words'])})(?![A-Za-z])", re.IGNORECASE)
+    currency_after = re.compile(rf"\s+(?P<word>{_alternation(list(data['currency_words']))})\b", re.IGNORECASE)
+    range_after = re.compile(r"\s*(?:-|–|—|to|and)\s*(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]?\d)")
+    noun_of = {form.lower(): name for name, forms in data["counted_nouns"].items() for form in forms}
+    casualty_of = {form.lower(): name for name, forms in data["casualty_verbs"].items() for form in forms}
+    verbs = _alternation(data["attribution_verbs"])
+    source = r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}?[A-Z][\w'’.&-]*"
+    attribution = re.compile(rf"\b(?P<src>{source})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})\b")
+    attribution_after = re.compile(r"\b(?:said|says)\s+(?P<src>(?:the\s+)?(?:[A-Z][\w'’.&-]*\s?){1,4})")
+    return Lexicon(
+        data,
+        core,
+        modifier,
+        percent,
+        currency_after,
+        range_after,
+        noun_of,
+        casualty_of,
+        attribution,
+        attribution_after,
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Reading one number
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Reading:
+    """A number as written and the range its wording allows, before the counted noun is known."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool = False
+    counts: str | None = None  # set by the wording itself: currency or percent
+    spelled: bool = False
+    vague: bool = False
+
+
+def _parse_number(token: str) -> float | None:
+    lex = lexicon().data
+    token = token.lower()
+    if token[0].isdigit():
+        return float(token.replace(",", ""))
+    if "-" in token and token.split("-")[0] in lex["number_words"]:
+        tens, unit = token.split("-", 1)
+        return float(lex["number_words"][tens] + lex["number_words"].get(unit, 0))
+    return float(lex["number_words"][re.sub(r"\s+", " ", token)]) if token in lex["number_words"] else None
+
+
+def _read_core(m: re.Match[str]) -> Reading | None:
+    lex = lexicon().data
+    if m.group("vague"):
+        low, high = lex["vague_quantities"][re.sub(r"\s+", " ", m.group("vague").lower())]
+        return Reading(m.start(), m.end(), None, low, high, approximate=True, vague=True)
+    if m.group("vmult"):
+        low, high = lex["vague_multipliers"][re.sub(r"\s+", " ", m.group("vmult").lower())]
+        scale = lex["scales"][m.group("vscale").lower()]
+        return Reading(m.start(), m.end(), None, low * scale, high * scale, approximate=True, vague=True)
+    value = _parse_number(re.sub(r"\s+", " ", m.group("num")))
+    if value is None:
+        return None
+    if m.group("scale"):
+        value *= lex["scales"][m.group("scale").lower()]
+    elif m.group("short"):
+        if not m.group("cur"):
+            return None  # "5m" is five metres unless money is meant
+        value *= lex["short_scales"][m.group("short").lower()]
+    counts = lex["currency_symbols"][m.group("cur")] if m.group("cur") else None
+    start = m.start("cur") if m.group("cur") else m.start("num")
+    return Reading(start, m.end(), value, value, value, counts=counts, spelled=not m.group("num")[0].isdigit())
+
+
+def _apply_modifier(text: str, reading: Reading) -> None:
+    """Widen or bound the reading by the words just before it ("at least", "around")."""
+    m = lexicon().modifier.search(text, max(0, reading.start - 30), reading.start)
+    if not m or reading.value is None:
+        return
+    lex = lexicon().data
+    value = reading.value
+    reading.start = m.start()
+    if m.group("approximate"):
+        spread = lex["approximate_spread"]
+        below = re.sub(r"\s+", " ", m.group("approximate").lower()) in lex["below_modifiers"]
+        reading.low, reading.high = value * (1 - spread), value if below else value * (1 + spread)
+        reading.approximate = True
+    elif m.group("at_least"):
+        reading.low, reading.high = value, None
+    elif m.group("at_most"):
+        reading.low, reading.high = None, value
+
+
+def _apply_range(text: str, reading: Reading) -> None:
+    """'5,000 to 7,000', 'between 5,000 and 7,000': the reading becomes a range."""
+    m = lexicon().range_after.match(text, reading.end)
+    if not m or reading.value is None:
+        return
+    joiner = text[reading.end : m.start("num")].strip().lower()
+    if joiner == "and" and not _BETWEEN.search(text, max(0, reading.start - 12), reading.start):
+        return
+    upper = _parse_number(m.group("num"))
+    if upper is None or upper <= reading.value:
+        return
+    if reading.value and upper / reading.value > 1000:
+        return
+    between = _BETWEEN.search(text, max(0, reading.start - 12), reading.start)
+    if between:
+        reading.start = between.start()
+    reading.low, reading.high, reading.end = reading.value, upper, m.end()
+    reading.value = (reading.value + upper) / 2
+    reading.approximate = True
+
+
+def _apply_unit(text: str, reading: Reading) -> None:
+    """Percent signs and currency words written after the number."""
+    lex = lexicon()
+    if m := lex.percent.match(text, reading.end):
+        reading.end, reading.counts = m.end(), "percent"
+    elif m := lex.currency_after.match(text, reading.end):
+        reading.end, reading.counts = m.end(), lex.data["currency_words"][re.sub(r"\s+", " ", m.group("word").lower())]
+
+
+# --------------------------------------------------------------------------- #
+# What is not a figure
+# --------------------------------------------------------------------------- #
+
+
+def _is_label_or_code(text: str, start: int, end: int) -> bool:
+    """Model numbers (F-16), times (11:20), dates (28/10), ordinals (3rd), phone numbers, labels (Article 5)."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if re.search(r"[A-Za-z]-?$|[:/#+]$", before) or re.match(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}", after):
+        return True
+    previous = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 20) : start])
+    return bool(previous and previous.group(1).lower() in _label_words())
+
+
+@functools.cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["label_words"])
+
+
+def _is_year(reading: Reading, raw: str) -> bool:
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", raw)) and reading.counts is None
+
+
+def _title_spans(doc: Document) -> list[tuple[int, int]]:
+    """Quoted titles and scare quotes: a figure inside them is a name, not a claim."""
+    spans = [(q.start, q.end) for q in doc.quotes if q.kind == "scare"]
+    for m in _QUOTED.finditer(doc.text):
+        words = m.group(1).split()
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+            spans.append((m.start(1), m.end(1)))
+    return sorted(spans)
+
+
+def _is_title_case(sentence: Sentence) -> bool:
+    """A headline-style line ("North Korea to Send 30,000 Troops"): its numbers name things, not claims."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text) if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _inside(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+# --------------------------------------------------------------------------- #
+# What a figure counts
+# --------------------------------------------------------------------------- #
+
+
+def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
+    """Up to `limit` word tokens following `pos`, stopping at punctuation that ends a phrase."""
+    out: list[tuple[str, int]] = []
+    while len(out) < limit:
+        m = re.match(r"[ \t]*(?:\n(?!\n))?[ \t]*", text[pos : pos + 40])
+        pos += m.end() if m else 0
+        m = _TOKEN.match(text, pos)
+        if not m:
+            break
+        out.append((m.group(0), m.start()))
+        pos = m.end()
+    return out
+
+
+def _noun_phrase(tokens: list[tuple[str, int]]) -> list[str]:
+    """The words of the noun phrase after a number: '10,000 North Korean troops' -> [North, Korean, troops].
+
+    Without a tagger: the phrase ends at a known counted noun, a lowercase plural, or before a word that looks
+    like a verb or adverb ("900,000 callers jammed", "70,000 illegally").
+    """
+    stop = _stop_words()
+    noun_of = lexicon().noun_of
+    phrase: list[str] = []
+    for word, _ in tokens:
+        low = word.lower()
+        if low in ("and", "or") and phrase and not (phrase[-1].lower() in noun_of or phrase[-1].endswith("s")):
+            phrase.append(low)
+            continue
+        if low in stop or (low not in noun_of and re.search(r"(?:ed|ing|ly)$", low) and len(low) > 4):
+            break
+        phrase.append(word)
+        if low in noun_of or (word.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            break
+    while phrase and phrase[-1] in ("and", "or"):
+        phrase.pop()
+    return phrase
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["stop_words"])
+
+
+def _casualty_after(text: str, pos: int) -> str | None:
+    """'... were killed', '... have died': the kind of casualty a count of people turns into."""
+    tokens = [w.lower() for w, _ in _tokens_after(text, pos, 4)]
+    skip = {"were", "was", "have", "has", "had", "been", "being", "reportedly", "already", "since", "in", "later"}
+    for i, word in enumerate(tokens):
+        two = " ".join(tokens[i : i + 3]) if i + 2 < len(tokens) else ""
+        for phrase in (two, word):
+            if phrase in lexicon().casualty_of:
+                return lexicon().casualty_of[phrase]
+        if word not in skip:
+            return None
+    return None
+
+
+def _counted(text: str, reading: Reading, previous: str | None) -> tuple[str | None, int]:
+    """The normalised counted noun and where the figure's own phrase ends (for the casualty check)."""
+    lex = lexicon()
+    tokens = _tokens_after(text, reading.end, 6)
+    if tokens and tokens[0][0].lower() == "of" and not reading.vague:
+        rest = [w.lower() for w, _ in tokens[1:3]]
+        if rest and rest[0] in ("whom", "them", "those", "these", "which"):
+            casualty = _casualty_after(text, tokens[1][1] + len(tokens[1][0]))
+            return casualty or previous, reading.end
+        if rest and rest[0] == "the":
+            tokens = tokens[2:]
+        else:
+            return None, reading.end
+    elif tokens and tokens[0][0].lower() == "of":
+        tokens = tokens[1:]
+    phrase = _noun_phrase(tokens)
+    if not phrase or phrase[0].lower() in _excluded_nouns():
+        return None, reading.end
+    end_token = next(pos + len(w) for w, pos in reversed(tokens) if w == phrase[-1])
+    two = " ".join(phrase[-2:]).lower()
+    head = phrase[-1].lower()
+    name = lex.noun_of.get(two) or lex.noun_of.get(head)
+    if name is None and head in lex.data["currency_words"]:
+        # "Australian dollars" are not US dollars: keep the qualified phrase
+        qualified = len(phrase) > 1 and phrase[-2][0].isupper()
+        name = " ".join(phrase[-2:]).lower() if qualified else lex.data["currency_words"][head]
+    if name is None and phrase[-1][0].isupper() and not head.endswith("ans"):
+        return None, reading.end  # "3 Ekeus accused": a name, not a counted noun ("3,000 Palestinians" is)
+    return name or head, end_token
+
+
+def _with_casualty_scope(text: str, counts: str, end: int) -> str:
+    """'600 soldiers were killed' counts dead, not deployed soldiers."""
+    if counts in ("troops", "people", "civilians", "workers", "children", "refugees", "migrants"):
+        return _casualty_after(text, end) or counts
+    return counts
+
+
+# --------------------------------------------------------------------------- #
+# Attribution
+# --------------------------------------------------------------------------- #
+
+
+def _attribution(doc: Document, sentence: Sentence | None) -> str | None:
+    """'according to estimates from Seoul and Kyiv', 'KCNA said': who the sentence rests on."""
+    if sentence is None:
+        return None
+    lex = lexicon()
+    text = sentence.text
+    m = re.search(r"\baccording\s+to\s+[^,;.!?]{2,80}", text, re.IGNORECASE)
+    if m:
+        return m.group(0).strip()
+    for m in lex.attribution.finditer(text):
+        if _is_source(m.group("src")):
+            return m.group(0).strip()
+    m = lex.attribution_after.search(text)
+    if m and _is_source(m.group("src")):
+        return m.group(0).strip(" .")
+    for q in doc.quotes:
+        if sentence.start <= q.start < sentence.end and q.speaker:
+            return f"{q.speaker} {q.cue or 'said'}"
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Extraction
+# --------------------------------------------------------------------------- #
 
 
 def extract_figures(doc: Document) -> list[Figure]:
-    return []
+    """Every numeric claim about a counted thing, money or a percentage, in text order."""
+    text = doc.text
+    timex_spans = sorted((t.start, t.end) for t in doc.timexes)
+    titles = _title_spans(doc)
+    list_starts = {m.end() - 1 for m in _LIST_NUMBER.finditer(text)}
+    title_case: dict[int, bool] = {}
+    attributions: dict[int, str | None] = {}
+    figures: list[Figure] = []
+    previous_counts: str | None = None
+    consumed = 0  # end of the last figure: a range's second number is not a figure of its own
+    for m in lexicon().core.finditer(text):
+        if m.start() < consumed:
+            continue
+        reading = _read_core(m)
+        if reading is None or _excluded(doc, m, reading, timex_spans, titles, list_starts):
+            continue
+        sentence = doc.sentence_at(reading.start)
+        if sentence is not None:
+            if sentence.index not in title_case:
+                title_case[sentence.index] = _is_title_case(sentence)
+            if title_case[sentence.index]:
+                continue
+        _apply_unit(text, reading)
+        _apply_range(text, reading)
+        _apply_unit(text, reading)
+        _apply_modifier(text, reading)
+        consumed = reading.end
+        figure = _to_figure(doc, reading, sentence, previous_counts, attributions)
+        if figure is not None:
+            figures.append(figure)
+            previous_counts = figure.counts
+    return figures
 
 
-def find_disputes(documents: list[Document]) -> list:
-    """Placeholder: list[Dispute] where sources give different figures for the same thing."""
-    return []
+def _excluded(
+    doc: Document,
+    m: re.Match[str],
+    reading: Reading,
+    timex_spans: list[tuple[int, int]],
+    titles: list[tuple[int, int]],
+    list_starts: set[int],
+) -> bool:
+    text = doc.text
+    if m.group("num"):
+        raw = m.group("num")
+        if raw.lower() == "one" and not m.group("scale"):
+            return True
+        if _is_label_or_code(text, m.start("num"), m.end()) or m.start("num") in list_starts:
+            return True
+        if _is_year(reading, raw) and not m.group("scale"):
+            return not _counts_people_after(text, m.end())
+    return _overlaps(timex_spans, reading.start, reading.end) or _inside(titles, reading.start)
+
+
+def _counts_people_after(text: str, pos: int) -> bool:
+    """'2000 troops' is a count even though 2000 looks like a year."""
+    tokens = _tokens_after(text, pos, 1)
+    return bool(tokens) and lexicon().noun_of.get(tokens[0][0].lower()) in lexicon().data["disputable"]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _to_figure(
+    doc: Document,
+    reading: Reading,
+    sentence: Sentence | None,
+    previous: str | None,
+    attributions: dict[int, str | None],
+) -> Figure | None:
+    text = doc.text
+    counts, phrase_end = (reading.counts, reading.end) if reading.counts else _counted(text, reading, previous)
+    if counts is None or counts in _excluded_nouns():
+        return None
+    if reading.spelled and counts not in lexicon().data["counted_nouns"] and reading.value and reading.value < 100:
+        return None  # "two sides", "five regions": spelled small numbers count only things worth checking
+    counts = _with_casualty_scope(text, counts, phrase_end)
+    index = sentence.index if sentence else 0
+    if index not in attributions:
+        attributions[index] = _attribution(doc, sentence)
+    return Figure(
+        start=reading.start,
+        end=reading.end,
+        text=text[reading.start : reading.end],
+        value=reading.value,
+        low=reading.low,
+        high=reading.high,
+        counts=counts,
+        approximate=reading.approximate,
+        attribution=attributions[index],
+        sentence=index,
+    )
+
+
+def _is_source(words: str) -> bool:
+    return words.split()[0].strip(".,").lower() not in _not_sources()
+
+
+@functools.cache
+def _not_sources() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["not_sources"])
+
+
+@functools.cache
+def _excluded_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["excluded_nouns"])
+
+
+# --------------------------------------------------------------------------- #
+# Disputes
+# --------------------------------------------------------------------------- #
+
+
+def find_disputes(documents: list[Document]) -> list[Dispute]:
+    """One Dispute per counted thing that sources give different figures for, with a note saying how they differ."""
+    disputable = set(lexicon().data["disputable"])
+    by_counts: dict[str, list[tuple[Document, Figure]]] = defaultdict(list)
+    for doc in documents:
+        for fig in doc.figures:
+            if fig.counts in disputable:
+                by_counts[fig.counts].append((doc, fig))
+    disputes = []
+    for counts, found in by_counts.items():
+        claims = _distinct_claims(found)
+        if len({_reading_key(fig) for _, fig in claims}) < 2:
+            continue
+        disputes.append(
+            Dispute(counts, [_claim(doc, fig) for doc, fig in claims], _note([(doc, fig) for doc, fig in claims]))
+        )
+    disputes.sort(key=lambda d: (-len({c.source.document for c in d.claims}), -len(d.claims), d.counts))
+    return disputes
+
+
+def _reading_key(fig: Figure) -> tuple[float | None, float | None, float | None]:
+    return (fig.value, fig.low, fig.high)
+
+
+def _distinct_claims(found: list[tuple[Document, Figure]]) -> list[tuple[Document, Figure]]:
+    """One claim per document and reading: an article repeating its own figure is not a second claim."""
+    seen: set[tuple[str, tuple]] = set()
+    out = []
+    for doc, fig in found:
+        key = (doc.id, _reading_key(fig))
+        if key not in seen:
+            seen.add(key)
+            out.append((doc, fig))
+    return out
+
+
+def _claim(doc: Document, fig: Figure) -> FigureClaim:
+    return FigureClaim(
+        value_text=_display(fig),
+        value=fig.value,
+        source=SourceRef(doc.id, fig.start, fig.end, fig.sentence),
+        attribution=fig.attribution,
+        date=doc.published.isoformat() if doc.published else None,
+    )
+
+
+def _display(fig: Figure) -> str:
+    """'thousands of' reads as 'thousands' in a list of figures."""
+    return re.sub(r"\s+of$", "", fig.text)
+
+
+def _bounds(fig: Figure) -> tuple[float, float]:
+    low = fig.low if fig.low is not None else 0.0
+    high = fig.high if fig.high is not None else float("inf")
+    return low, high
+
+
+def _note(claims: list[tuple[Document, Figure]]) -> str:
+    """Whether the figures conflict, or only differ in precision or by date."""
+    figures = [fig for _, fig in claims]
+    listed = ", ".join(_display(f) for f in figures)
+    low = max(_bounds(f)[0] for f in figures)
+    high = min(_bounds(f)[1] for f in figures)
+    if low <= high:
+        return f"differ in precision: {listed} are compatible readings"
+    dated = sorted((doc.published, fig) for doc, fig in claims if doc.published is not None)
+    dates = {d for d, _ in dated}
+    if len(dates) >= 2 and _grows_with_date(dated):
+        first, last = dated[0], dated[-1]
+        return (
+            f"differ by date: {_display(first[1])} ({first[0].isoformat()}) to {_display(last[1])} "
+            f"({last[0].isoformat()}); the count may have changed"
+        )
+    return f"conflict: {listed} cannot all be right"
+
+
+def _grows_with_date(dated: list) -> bool:
+    """Later reports give higher (or equal) counts: the number grew rather than the sources disagreeing."""
+    centres = [(_bounds(f)[0] + min(_bounds(f)[1], _bounds(f)[0] * 2 or 1)) / 2 for _, f in dated]
+    return all(a <= b for a, b in zip(centres, centres[1:], strict=False))

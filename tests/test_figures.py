@@ -1,0 +1,148 @@
+"""Figures: numbers read as counts with the range their wording allows, and disputes between sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator import annotate, figures, ingest
+from generator.model import Document, Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _layers(doc: Document) -> Document:
+    """Sentences and time expressions, then figures: the layers figures read, without other components."""
+    annotate.add_sentences(doc)
+    annotate.add_timexes(doc)
+    annotate.add_figures(doc)
+    return doc
+
+
+def _doc(text: str, doc_id: str = "a", published: dt.date | None = dt.date(2025, 10, 28)) -> Document:
+    return _layers(Document(id=doc_id, path=f"{doc_id}.txt", text=text, title="t", published=published))
+
+
+def _figures(text: str) -> list[Figure]:
+    return _doc(text).figures
+
+
+def _one(text: str) -> Figure:
+    found = _figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_approximate_figure_gets_a_range_and_its_attribution() -> None:
+    text = (
+        "Since then, North Korea has sent around 10,000 troops to join the war, at least 600 of whom have died "
+        "in combat, according to estimates from Seoul and Kyiv."
+    )
+    troops, dead = _figures(text)
+    assert (troops.text, troops.value, troops.counts, troops.approximate) == ("around 10,000", 10000, "troops", True)
+    assert troops.low == pytest.approx(9000) and troops.high == pytest.approx(11000)
+    assert troops.attribution == "according to estimates from Seoul and Kyiv"
+    assert text[troops.start : troops.end] == troops.text
+    assert (dead.text, dead.low, dead.high, dead.counts) == ("at least 600", 600, None, "dead")
+
+
+def test_vague_quantity_has_no_value_but_a_range() -> None:
+    fig = _one("North Korea has already sent thousands of troops to aid Russia.")
+    assert (fig.text, fig.value, fig.counts, fig.approximate) == ("thousands of", None, "troops", True)
+    assert fig.low is not None and fig.high is not None and 1000 <= fig.low < fig.high < 10000
+
+
+def test_synonyms_share_one_counted_noun() -> None:
+    text = "The army moved 3,000 soldiers. The navy sent 500 personnel. 200 troops stayed."
+    counts = {f.counts for f in _figures(text)}
+    assert counts == {"troops"}
+
+
+def test_money_and_percentages() -> None:
+    money, euros, share = _figures("The package is worth $1.2 billion, with €5m for repairs; turnout was 54.5%.")
+    assert (money.text, money.value, money.counts) == ("$1.2 billion", 1.2e9, "USD")
+    assert (euros.text, euros.value, euros.counts) == ("€5m", 5e6, "EUR")
+    assert (share.text, share.value, share.counts) == ("54.5%", 54.5, "percent")
+
+
+def test_ranges_and_bounds() -> None:
+    between, upto = _figures("Between 700 and 800 Greek troops will go, and up to 5,000 refugees may follow.")
+    assert (between.low, between.high, between.counts) == (700, 800, "troops")
+    assert (upto.low, upto.high, upto.counts) == (None, 5000, "refugees")
+
+
+def test_casualty_verbs_change_what_is_counted() -> None:
+    assert _one("At least 16 people were killed in the blast.").counts == "dead"
+    assert _one("Officials said 40 civilians were wounded.").counts == "injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 2024 in Pyongyang.",
+        "Putin last met Kim on 3 September in Beijing.",
+        "The meeting began at 11:20 in the Kremlin.",
+        "He ranked 3rd among the 2nd-tier candidates.",
+        "The 45-year-old minister arrived, aged 45.",
+        "Call the office on 555-1234 for details.",
+        "UN Resolution 2231 bans such transfers, and Article 5 applies.",
+        "The F-16 and the Su-27 jets flew over the base.",
+        "The talks lasted three days and ended 10 years of silence.",
+        "1. Read the agreement.\n2. Sign the agreement.",
+        "Also Read: North Korea to Send 30,000 Troops to Russia",
+        "He wrote a book called “The 10,000 Soldiers Who Came Home” last year.",
+    ],
+)
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_figure_in_running_text_is_found_even_if_a_headline_had_it() -> None:
+    fig = _one("Seoul said North Korea plans to send 30,000 troops to Russia.")
+    assert (fig.value, fig.counts, fig.attribution) == (30000, "troops", "Seoul said")
+
+
+def test_spelled_numbers_count_people_but_not_vague_things() -> None:
+    assert _one("Two soldiers were killed and five southern regions were hit.").value == 2
+
+
+def _pair(first: str, second: str, dates=(dt.date(2025, 7, 12), dt.date(2025, 10, 28))) -> list:
+    return figures.find_disputes([_doc(first, "a", dates[0]), _doc(second, "b", dates[1])])
+
+
+def test_vague_and_exact_figures_differ_in_precision() -> None:
+    (dispute,) = _pair("North Korea sent thousands of troops.", "North Korea sent around 10,000 troops.")
+    assert dispute.counts == "troops"
+    assert [c.value_text for c in dispute.claims] == ["thousands", "around 10,000"]
+    assert [c.source.document for c in dispute.claims] == ["a", "b"]
+    assert dispute.claims[1].date == "2025-10-28"
+    assert dispute.note.startswith("differ in precision")
+
+
+def test_incompatible_figures_conflict() -> None:
+    (dispute,) = _pair("Officials said 30,000 troops were sent.", "Seoul said 10,000 troops were sent.")
+    assert dispute.note.startswith("conflict")
+
+
+def test_later_higher_count_differs_by_date() -> None:
+    (dispute,) = _pair("Officials said 3,000 troops were sent.", "Officials said 11,000 troops were sent.")
+    assert dispute.note.startswith("differ by date")
+
+
+def test_different_scope_is_not_a_dispute() -> None:
+    disputes = _pair("North Korea sent 10,000 troops.", "At least 600 soldiers have died in combat.")
+    assert disputes == []
+
+
+def test_same_figure_is_agreement_not_dispute() -> None:
+    assert _pair("Russia received 10,000 troops.", "North Korea sent 10,000 soldiers.") == []
+
+
+def test_seed_troop_figures_are_disputed() -> None:
+    docs = [_layers(ingest.read_document(p)) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    disputes = {d.counts: d for d in figures.find_disputes(docs)}
+    texts = {c.value_text for c in disputes["troops"].claims}
+    assert {"thousands", "around 10,000"} <= texts
+    assert "dead" not in disputes  # "at least 600 of whom have died" is another count, not a rival figure
