@@ -1,24 +1,181 @@
-"""Dated events: a sentence's main-clause time expression. Placeholder."""
+"""Timeline events: statements anchored to a date, and the publication date of undated articles.
+
+An event is a sentence's statement dated by the time expression of its main clause. Durations, sets, references
+(`now`, `recently`), stamps of the page itself ("Updated: 11:24, Tue, Oct 28, 2025"), photo captions and dates buried
+in a phrase about something else ("for the first time since its founding in 1948") date nothing. A sentence with
+several distinct dated facts gives several events.
+"""
 
 from __future__ import annotations
 
-from generator.model import Document, Event
+import datetime as dt
+import re
+from functools import cache
+
+from generator import timex as timex_tagger
+from generator.model import Document, Event, Sentence, Timex
+
+
+@cache
+def rules() -> dict:
+    return timex_tagger.resource("events")
+
+
+@cache
+def stamp_regex() -> re.Pattern:
+    return re.compile("|".join(rules()["stamp_labels"]))
+
+
+@cache
+def nominal_opener_regex() -> re.Pattern:
+    words = sorted(rules()["nominal_openers"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?P<rest>[^,;:]*)$", re.IGNORECASE)
+
+
+@cache
+def relative_clause_regex() -> re.Pattern:
+    words = "|".join(rules()["relative_openers"])
+    return re.compile(r",\s*(?:" + words + r")\b[^,;]*$", re.IGNORECASE)
+
+
+_VERB = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|signed|met|took|made|began|went|came|held)\b")
+
+
+# --------------------------------------------------------------------------- #
+# Dates of events
+# --------------------------------------------------------------------------- #
+
+
+def event_date(t: Timex) -> tuple[str, str] | None:
+    """(date, precision) of a time expression that can date an event, else None."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    value = t.value
+    for precision in ("day", "month", "year"):
+        if re.match(rules()["precision"][precision], value):
+            date = value[:10] if precision == "day" else value
+            approximate = t.mod in rules()["approximate_mods"]
+            return date, "approximate" if approximate else precision
+    return _coarse_date(value)
+
+
+def _coarse_date(value: str) -> tuple[str, str] | None:
+    """Quarters, weeks, seasons and halves become the month they start in, marked approximate."""
+    for pattern, kind in rules()["approximate"].items():
+        m = re.match(pattern, value)
+        if not m:
+            continue
+        year, part = int(m.group(1)), m.group(2)
+        if kind == "quarter":
+            month = 3 * (int(part) - 1) + 1
+        elif kind == "half":
+            month = 1 if part == "1" else 7
+        elif kind == "season":
+            month = rules()["season_months"][part]
+        else:
+            try:
+                month = dt.date.fromisocalendar(year, int(part), 4).month
+            except ValueError:
+                return None
+        return f"{year}-{month:02d}", "approximate"
+    return None
+
+
+def is_future(date: str, published: dt.date | None) -> bool:
+    """Whether a (partial) date lies after the article's date, at the date's own precision."""
+    if published is None:
+        return False
+    return date > published.isoformat()[: len(date)]
+
+
+# --------------------------------------------------------------------------- #
+# Which time expressions date the sentence
+# --------------------------------------------------------------------------- #
+
+
+def is_stamp(sentence: Sentence, timexes: list[Timex]) -> bool:
+    """The article's own creation / update stamp, not a statement."""
+    if stamp_regex().search(sentence.text):
+        return True
+    letters = sum(ch.isalnum() for ch in sentence.text)
+    covered = sum(sum(ch.isalnum() for ch in t.text) for t in timexes)
+    return bool(letters) and covered / letters > rules()["stamp_share"]
+
+
+def is_caption(sentence: Sentence) -> bool:
+    return any(marker in sentence.text for marker in rules()["caption_markers"])
+
+
+def is_buried(sentence: Sentence, t: Timex) -> bool:
+    """A date inside a phrase about something else: a nominal `since` phrase or a relative clause."""
+    before = sentence.text[: t.start - sentence.start]
+    m = nominal_opener_regex().search(before)
+    if m and not _VERB.search(m.group("rest")):
+        return True
+    return bool(relative_clause_regex().search(before))
+
+
+def dating_timexes(sentence: Sentence, timexes: list[Timex]) -> list[tuple[Timex, str, str]]:
+    """The time expressions that date statements of this sentence, one per distinct date."""
+    seen: set[str] = set()
+    out = []
+    for t in timexes:
+        dated = event_date(t)
+        if dated is None or dated[0] in seen or is_buried(sentence, t):
+            continue
+        seen.add(dated[0])
+        out.append((t, *dated))
+    return out
+
+
+def participants(doc: Document, start: int, end: int) -> list[str]:
+    names = [m.name for m in doc.mentions if start <= m.start and m.end <= end]
+    return list(dict.fromkeys(names))
 
 
 def extract_events(doc: Document) -> list[Event]:
-    events = []
+    by_sentence: dict[int, list[Timex]] = {}
     for t in doc.timexes:
-        if t.type != "DATE" or not t.value[:4].isdigit():
-            continue
         s = doc.sentence_at(t.start)
-        if s is None:
+        if s is not None:
+            by_sentence.setdefault(s.index, []).append(t)
+    events = []
+    for index, timexes in sorted(by_sentence.items()):
+        s = doc.sentences[index]
+        if s.heading or is_caption(s) or is_stamp(s, timexes):
             continue
-        precision = {10: "day", 7: "month", 4: "year"}.get(len(t.value))
-        if precision is None:
-            continue
-        events.append(Event(doc.id, s.index, s.start, s.end, s.text, t.value, precision, t.basis, False, t))
+        for t, date, precision in dating_timexes(s, timexes):
+            future = is_future(date, doc.published)
+            events.append(
+                Event(
+                    doc.id, s.index, s.start, s.end, s.text, date, precision, t.basis, future, t,
+                    participants(doc, s.start, s.end),
+                )
+            )  # fmt: skip
     return events
 
 
+# --------------------------------------------------------------------------- #
+# Publication date of an undated article
+# --------------------------------------------------------------------------- #
+
+
 def estimate_publication_date(doc: Document) -> None:
-    """Placeholder: leaves an undated document undated."""
+    """Estimate an undated article's date from its own text: the latest explicit full date it reports (dates in a
+    future-tense clause announce, not report), else the latest explicit month it mentions (its first day). The date
+    is marked `estimated` so that no page presents it as fact."""
+    timexes = timex_tagger.tag_timexes(doc.text, None)
+    explicit = [t for t in timexes if t.basis == "explicit" and t.type in ("DATE", "TIME")]
+    days = [
+        t.value[:10]
+        for t in explicit
+        if re.match(r"\d{4}-\d\d-\d\d", t.value) and timex_tagger.tense(doc.text, t.start, t.end) != "future"
+    ]
+    months = [t.value for t in explicit if re.fullmatch(r"\d{4}-\d\d", t.value)]
+    if days:
+        doc.published = dt.date.fromisoformat(max(days))
+    elif months:
+        doc.published = dt.date.fromisoformat(max(months) + "-01")
+    else:
+        return
+    doc.published_basis = "estimated"

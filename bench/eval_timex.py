@@ -1,0 +1,177 @@
+"""TempEval-3 Task A evaluation of the time-expression tagger.
+
+Usage: .venv/bin/python bench/eval_timex.py --data ../shared/eval/tempeval3-tbaq [--errors 40]
+
+For each TimeML file: strip every tag inside <TEXT> to get the raw text and the gold TIMEX3 spans, tag the raw text
+with the document creation time (<DCT>) as anchor, and compare. Relaxed match = any character overlap (one-to-one),
+strict = identical span; type / value F1 count only the relaxed matches whose type / value is exactly right.
+The creation time itself (tid="t0") is not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator.timex import tag_timexes  # noqa: E402
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class Counts:
+    system: int = 0
+    gold: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type: int = 0
+    value: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class Errors:
+    kinds: Counter = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)
+
+
+def read_tml(path: Path) -> tuple[str, list[Gold], dt.date | None]:
+    """Raw text of <TEXT>, its gold TIMEX3 spans and the creation date."""
+    root = ET.parse(path).getroot()
+    anchor = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME" or timex.get("tid") == "t0":
+            anchor = _parse_dct(timex.get("value", ""))
+            break
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    golds: list[Gold] = []
+    _walk(text_el, parts, golds)
+    return "".join(parts), golds, anchor
+
+
+def _parse_dct(value: str) -> dt.date | None:
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def _walk(el: ET.Element | None, parts: list[str], golds: list[Gold]) -> None:
+    if el is None:
+        return
+    start = sum(map(len, parts))
+    parts.append(el.text or "")
+    for child in el:
+        _walk(child, parts, golds)
+        parts.append(child.tail or "")
+    if el.tag == "TIMEX3" and el.get("tid") != "t0":
+        end = sum(map(len, parts))
+        raw = "".join(parts)[start:end]
+        golds.append(Gold(start, end, raw, el.get("type", ""), el.get("value", "")))
+
+
+def shape(value: str) -> str:
+    """A value's form, for grouping errors: 1998-08-07 -> DDDD-DD-DD, P3D -> PnD."""
+    return re.sub(r"\d", "D", value) if not value.startswith("P") else re.sub(r"[\d.]+", "n", value)
+
+
+def score_file(path: Path, errors: Errors) -> Counts:
+    text, golds, anchor = read_tml(path)
+    system = tag_timexes(text, anchor)
+    counts = Counts(system=len(system), gold=len(golds))
+    used: set[int] = set()
+    for g in golds:
+        match = next(
+            (i for i, s in enumerate(system) if i not in used and s.start < g.end and g.start < s.end),
+            None,
+        )
+        if match is None:
+            errors.kinds[f"missed {g.type}"] += 1
+            errors.examples.append(f"MISS  {path.stem}: {g.text!r} {g.type} {g.value}")
+            continue
+        used.add(match)
+        s = system[match]
+        counts.relaxed += 1
+        counts.strict += (s.start, s.end) == (g.start, g.end)
+        counts.type += s.type == g.type
+        counts.value += s.value == g.value
+        if s.value != g.value:
+            errors.kinds[f"value {shape(g.value)} <- {shape(s.value)}"] += 1
+            errors.examples.append(
+                f"VALUE {path.stem}: {g.text!r} gold {g.value} sys {s.value} ({s.text!r}) anchor {anchor}"
+            )
+        elif (s.start, s.end) != (g.start, g.end):
+            errors.kinds["extent"] += 1
+            errors.examples.append(f"SPAN  {path.stem}: gold {g.text!r} sys {s.text!r}")
+    for i, s in enumerate(system):
+        if i not in used:
+            errors.kinds[f"spurious {s.type}"] += 1
+            errors.examples.append(f"SPUR  {path.stem}: {s.text!r} {s.type} {s.value}")
+    return counts
+
+
+def f1(matches: int, system: int, gold: int) -> tuple[float, float, float]:
+    p = matches / system if system else 0.0
+    r = matches / gold if gold else 0.0
+    return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+
+
+def report(name: str, c: Counts) -> None:
+    print(f"{name}  ({c.gold} gold, {c.system} system)")
+    for label, matches in (("strict", c.strict), ("relaxed", c.relaxed), ("type", c.type), ("value", c.value)):
+        p, r, f = f1(matches, c.system, c.gold)
+        print(f"  {label:8s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="folder of TimeML .tml files (searched recursively)")
+    parser.add_argument("--errors", type=int, default=0, help="also print this many error examples")
+    parser.add_argument("--grep", default="", help="only print error examples containing this text")
+    args = parser.parse_args(argv)
+    files = sorted(args.data.rglob("*.tml"))
+    if not files:
+        print(f"no .tml files under {args.data}", file=sys.stderr)
+        return 1
+    errors = Errors()
+    per_corpus: dict[str, Counts] = {}
+    total = Counts()
+    started = time.perf_counter()
+    for path in files:
+        c = score_file(path, errors)
+        per_corpus.setdefault(path.parent.name, Counts()).add(c)
+        total.add(c)
+    elapsed = time.perf_counter() - started
+    report("overall", total)
+    for name, c in sorted(per_corpus.items()):
+        report(name, c)
+    print(f"\n{len(files)} files in {elapsed:.2f} s")
+    print("\nten most frequent error kinds:")
+    for kind, n in errors.kinds.most_common(10):
+        print(f"  {n:4d}  {kind}")
+    if args.errors:
+        shown = [e for e in errors.examples if args.grep in e][: args.errors]
+        print("\n" + "\n".join(shown))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
