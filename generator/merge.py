@@ -1,23 +1,42 @@
-"""Merge annotated documents into briefings. Placeholder: one briefing, no cross-source merging."""
+"""Merge annotated documents into briefings.
+
+Documents are split into stories (`generator.cluster`), then each story's layers are merged across its sources:
+events reporting the same happening become one timeline item citing every source sentence, repeated quotes
+become one key quote with all their sources, and a few central sentences make the overview. Entities, disputes
+and open questions come from their own stages; `generator.state` says what changed since the previous build.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import math
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from generator import cluster, entities, figures, questions, state
+from generator.cluster import content_words, settings
+from generator.entities import canonical_key
 from generator.model import (
     Briefing,
     Document,
+    Entity,
+    Event,
     KeyQuote,
+    Mention,
     OverviewItem,
-    Question,
+    Quote,
+    Sentence,
     SourceRef,
     TimelineItem,
 )
 
-
-def slugify(text: str, limit: int = 60) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "briefing"
+slugify = cluster.slugify  # kept for callers of the earlier placeholder
+_WORDS = re.compile(r"\w+")
+_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+_PRINCIPAL_TYPES = {"person", "organization"}
 
 
 def ref(doc: Document, start: int, end: int) -> SourceRef:
@@ -26,34 +45,526 @@ def ref(doc: Document, start: int, end: int) -> SourceRef:
 
 
 def build_briefings(documents: list[Document], previous: dict | None = None) -> list[Briefing]:
-    if not documents:
-        return []
-    title = documents[0].title
-    briefing = Briefing(slug=slugify(title), title=title, documents=documents)
+    """One briefing per story; `previous` is the earlier build's state (`generator.state.load_state`)."""
+    return [build_briefing(group, previous is not None) for group in cluster.cluster_documents(documents, previous)]
+
+
+def build_briefing(group: cluster.Cluster, compare_with_previous: bool) -> Briefing:
+    docs = group.documents
+    briefing = Briefing(slug=group.slug, title=group.title, documents=docs)
+    briefing.entities = entities.link_entities(docs)
+    briefing.timeline = merge_events(docs)
+    briefing.quotes = rank_quotes(docs, briefing.entities)
+    briefing.overview = choose_overview(docs)
+    briefing.key_facts = key_facts(docs, briefing.timeline, briefing.entities)
+    briefing.disputes = figures.find_disputes(docs)
+    briefing.questions = questions.build_questions(docs, briefing.disputes, briefing.timeline)
+    if compare_with_previous:
+        briefing.changes = state.compare(group.previous or None, briefing)
+    return briefing
+
+
+# --------------------------------------------------------------------------- #
+# Shared helpers
+# --------------------------------------------------------------------------- #
+
+
+def date_sort_key(date: str) -> tuple[int, int, int]:
+    """Year before its months, a month before its days: "2024" < "2024-06" < "2024-06-01"."""
+    year, month, day = ([int(p) if p.isdigit() else 0 for p in date.split("-")[:3]] + [0, 0])[:3]
+    return year, month, day
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Same date at the coarser precision of the two ("2024" and "2024-06" agree, "2024-06-02" and "2024-06-03" not)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
+    return [m for m in doc.mentions if m.start < end and m.end > start]
+
+
+# --------------------------------------------------------------------------- #
+# Events -> timeline
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Happening:
+    """Events that report the same happening; grows as matching events arrive."""
+
+    members: list[tuple[Document, Event]] = field(default_factory=list)
+    wordings: list[tuple[dict[str, float], set[str]]] = field(default_factory=list)  # per member: weights, actions
+    participants: set[str] = field(default_factory=set)  # canonical keys
+    date: str = ""
+
+
+def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
+    """(all content terms, terms that are not names) of an event's text, calendar words left out."""
+    calendar = cluster.calendar_words()
+    terms = {t for t, _ in content_words(event.text) if t not in calendar}
+    names = {t for name in event.participants for t, _ in content_words(name)}
+    for mention in mentions_in(doc, event.start, event.end):
+        names.update(t for t, _ in content_words(mention.text))
+    return terms, terms - names
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weight of the shared terms as a share of the lighter wording."""
+    shared = sum(w for t, w in a.items() if t in b)
+    lighter = min(sum(a.values()), sum(b.values())) or 1.0
+    return shared / lighter
+
+
+def _same_happening(
+    happening: _Happening, date: str, weights: dict[str, float], actions: set[str], participants: set[str]
+) -> float:
+    """How well an event matches a happening (0.0: not the same)."""
+    config = settings()["events"]
+    if not dates_compatible(happening.date, date):
+        return 0.0
+    shared_people = bool(participants & happening.participants)
+    if participants and happening.participants and not shared_people:
+        return 0.0  # different actors: a different happening
+    needed = 1 if shared_people else config["min_shared_words"]
+    best = 0.0
+    for member_weights, member_actions in happening.wordings:
+        if len(actions & member_actions) < needed:
+            continue
+        score = _overlap(weights, member_weights)
+        if score >= config["min_overlap"]:
+            best = max(best, score)
+    return best
+
+
+def _dated_events(documents: list[Document]) -> list[tuple[Document, Event]]:
+    """Every dated event, finest dates first, one per (document, sentence, date)."""
+    seen = set()
+    events = []
     for doc in documents:
+        for event in doc.events:
+            key = (doc.id, event.sentence, event.date)
+            if event.date[:4].isdigit() and key not in seen:
+                seen.add(key)
+                events.append((doc, event))
+    events.sort(key=lambda pair: -len(pair[1].date))  # stable: document order within a precision
+    return events
+
+
+def group_events(documents: list[Document]) -> list[_Happening]:
+    """Group events reporting the same happening: compatible dates, shared actors, shared wording."""
+    events = _dated_events(documents)
+    wordings = [_event_wording(doc, event) for doc, event in events]
+    df = Counter(t for terms, _ in wordings for t in terms)
+    n = len(events)
+    happenings: list[_Happening] = []
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (year, action term) -> happenings
+    for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
+        weights = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
+        participants = {canonical_key(p) for p in event.participants}
+        year = event.date[:4]
+        candidates = set().union(*(index.get((year, t), set()) for t in actions)) if actions else set()
+        scored = [(_same_happening(happenings[h], event.date, weights, actions, participants), h) for h in candidates]
+        score, best = max(scored, default=(0.0, -1))
+        if score <= 0.0:
+            best = len(happenings)
+            happenings.append(_Happening(date=event.date))
+        happening = happenings[best]
+        happening.members.append((doc, event))
+        happening.wordings.append((weights, actions))
+        happening.participants |= participants
+        for term in actions:
+            index[(year, term)].add(best)
+    return happenings
+
+
+def _representative(happening: _Happening) -> Event:
+    """The member stating the finest date most directly: explicit first, then most participants, then shortest."""
+    rank = settings()["events"]["basis_rank"]
+    finest = [e for _, e in happening.members if e.date == happening.date]
+    return min(finest, key=lambda e: (rank.get(e.basis, 9), -len(e.participants), len(e.text)))
+
+
+def _importance(happening: _Happening, participants: list[str]) -> float:
+    weights = settings()["events"]["importance"]
+    docs = {doc.id for doc, _ in happening.members}
+    figure_count = sum(1 for doc, e in happening.members for f in doc.figures if e.start <= f.start < e.end)
+    explicit = any(e.basis == "explicit" for _, e in happening.members)
+    return round(
+        weights["document"] * len(docs)
+        + weights["sentence"] * len(happening.members)
+        + weights["participant"] * len(participants)
+        + weights["figure"] * figure_count
+        + weights["explicit"] * explicit,
+        3,
+    )
+
+
+def timeline_item(happening: _Happening) -> TimelineItem:
+    main = _representative(happening)
+    participants = list(dict.fromkeys(p for _, e in happening.members for p in e.participants))
+    participants = list({canonical_key(p): p for p in reversed(participants)}.values())[::-1]
+    return TimelineItem(
+        date=happening.date,
+        precision=main.precision,
+        basis=main.basis,
+        future=all(e.future for _, e in happening.members),
+        text=main.text,
+        sources=[SourceRef(doc.id, e.start, e.end, e.sentence) for doc, e in happening.members],
+        participants=participants,
+        importance=_importance(happening, participants),
+        texts=[e.text for _, e in happening.members],
+    )
+
+
+def merge_events(documents: list[Document]) -> list[TimelineItem]:
+    """The briefing's timeline: one item per happening, in date order, year before months before days."""
+    order = {doc.id: i for i, doc in enumerate(documents)}
+    items = [timeline_item(h) for h in group_events(documents)]
+    items.sort(key=lambda t: (date_sort_key(t.date), order[t.sources[0].document], t.sources[0].start))
+    return items
+
+
+# --------------------------------------------------------------------------- #
+# Quotes -> key quotes
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    role: str | None = None
+    principal: bool = False  # a named person or organisation
+
+
+class SpeakerResolver:
+    """Finds the entity behind a quote's speaker: by the mention it rests on, then by name or surname."""
+
+    def __init__(self, entity_list: list[Entity]) -> None:
+        self.by_key: dict[str, Entity] = {}
+        self.by_mention: dict[tuple[str, int], Entity] = {}
+        surnames: dict[str, list[Entity]] = defaultdict(list)
+        for entity in entity_list:
+            for name in [entity.name, *entity.aliases]:
+                self.by_key.setdefault(canonical_key(name), entity)
+            for mention in entity.mentions:
+                self.by_mention[(mention.document, mention.start)] = entity
+            if entity.type == "person":
+                surnames[canonical_key(entity.name).split(" ")[-1]].append(entity)
+        self.by_surname = {key: found[0] for key, found in surnames.items() if len(found) == 1}
+
+    def entity(self, doc: Document, quote: Quote) -> Entity | None:
+        if quote.speaker_start is not None and (doc.id, quote.speaker_start) in self.by_mention:
+            return self.by_mention[(doc.id, quote.speaker_start)]
+        if not quote.speaker:
+            return None
+        key = canonical_key(quote.speaker)
+        return self.by_key.get(key) or self.by_surname.get(key.split(" ")[-1] if key else "")
+
+    def resolve(self, doc: Document, quote: Quote) -> _Speaker:
+        found = self.entity(doc, quote)
+        if found:
+            return _Speaker(found.name, found.role, found.type in _PRINCIPAL_TYPES)
+        mention = self._mention(doc, quote)
+        if mention:  # entity linking found nothing: the article's own mention still names the speaker
+            return _Speaker(mention.name, None, mention.type in _PRINCIPAL_TYPES)
+        return _Speaker(quote.speaker)
+
+    @staticmethod
+    def _mention(doc: Document, quote: Quote) -> Mention | None:
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return None
+        found = mentions_in(doc, quote.speaker_start, quote.speaker_end)
+        return found[0] if found else None
+
+
+@dataclass
+class _QuoteGroup:
+    doc: Document
+    quote: Quote
+    speaker: _Speaker
+    words: set[str]
+    sources: list[SourceRef]
+
+
+def _quote_rank(group: _QuoteGroup) -> tuple[int, float]:
+    """(tier, -importance): informative quotes by named speakers first, unknown speakers last."""
+    config = settings()["quotes"]
+    weights = config["weights"]
+    length = len(_WORDS.findall(group.quote.text))
+    importance = (
+        weights["principal"] * group.speaker.principal
+        + weights["known_speaker"] * (group.speaker.name is not None)
+        + weights["length"] * min(length, 30) / 30
+        + weights["speech"] * (group.quote.kind == "speech")
+        + weights["source"] * (len({r.document for r in group.sources}) - 1)
+    )
+    informative = length >= config["min_words"]
+    tier = (0 if informative else 1) + (2 if group.speaker.name is None else 0)
+    return tier, -round(importance, 3)
+
+
+def _better_version(a: _QuoteGroup, b: _QuoteGroup) -> bool:
+    """Whether `b` shows a duplicated quote better than `a`: a resolved speaker, then more words."""
+    return (b.speaker.principal, b.speaker.name is not None, len(b.quote.text)) > (
+        a.speaker.principal,
+        a.speaker.name is not None,
+        len(a.quote.text),
+    )
+
+
+def _same_quote(a: _QuoteGroup, b: _QuoteGroup, threshold: float) -> bool:
+    if a.speaker.name and b.speaker.name and canonical_key(a.speaker.name) != canonical_key(b.speaker.name):
+        return False
+    shorter = min(len(a.words), len(b.words)) or 1
+    return len(a.words & b.words) / shorter >= threshold
+
+
+def rank_quotes(documents: list[Document], entity_list: list[Entity]) -> list[KeyQuote]:
+    """Every quoted statement once (duplicates across sources merged), best first; scare quotes are left out."""
+    resolver = SpeakerResolver(entity_list)
+    threshold = settings()["quotes"]["duplicate_overlap"]
+    groups: list[_QuoteGroup] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for doc in documents:
+        for quote in doc.quotes:
+            if quote.kind == "scare" or not quote.text.strip():
+                continue
+            words = set(_WORDS.findall(quote.text.lower()))
+            candidate = _QuoteGroup(doc, quote, resolver.resolve(doc, quote), words, [ref(doc, quote.start, quote.end)])
+            seen = set().union(*(by_word.get(w, set()) for w in words)) if words else set()
+            match = next((g for g in sorted(seen) if _same_quote(groups[g], candidate, threshold)), None)
+            if match is None:
+                match = len(groups)
+                groups.append(candidate)
+            else:
+                _absorb(groups[match], candidate)
+            for w in words:
+                by_word[w].add(match)
+    groups.sort(key=_quote_rank)
+    return [key_quote(g) for g in groups]
+
+
+def _absorb(group: _QuoteGroup, duplicate: _QuoteGroup) -> None:
+    sources = group.sources + duplicate.sources
+    if _better_version(group, duplicate):
+        group.doc, group.quote, group.speaker = duplicate.doc, duplicate.quote, duplicate.speaker
+    group.words |= duplicate.words
+    group.sources = sources
+
+
+def key_quote(group: _QuoteGroup) -> KeyQuote:
+    doc, quote = group.doc, group.quote
+    sentence = doc.sentence_at(quote.start)
+    primary = ref(doc, quote.start, quote.end)
+    sources = [primary] + [r for r in group.sources if r != primary]
+    return KeyQuote(
+        text=quote.text,
+        speaker=group.speaker.name,
+        role=group.speaker.role,
+        document=doc.id,
+        start=quote.start,
+        end=quote.end,
+        sentence=sentence.index if sentence else 0,
+        date=doc.published.isoformat() if doc.published else None,
+        sources=sources,
+        importance=-_quote_rank(group)[1],
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Overview
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Candidate:
+    doc: Document
+    sentence: Sentence
+    vector: dict[str, float]
+    score: float
+    support: list[SourceRef] = field(default_factory=list)
+
+
+@functools.cache
+def _boilerplate_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in settings()["overview"]["boilerplate"]]
+
+
+def _quoted_share(doc: Document, sentence: Sentence) -> float:
+    quoted = sum(min(q.end, sentence.end) - max(q.start, sentence.start) for q in doc.quotes if _inside(q, sentence))
+    if not doc.quotes:
+        quoted = sum(len(m.group(1)) for m in _QUOTED.finditer(sentence.text))
+    return quoted / max(len(sentence.text), 1)
+
+
+def _inside(quote: Quote, sentence: Sentence) -> bool:
+    return quote.start < sentence.end and quote.end > sentence.start
+
+
+def is_overview_sentence(doc: Document, sentence: Sentence) -> bool:
+    """A statement fit for the bottom line: no heading, question, caption or quote-only sentence."""
+    config = settings()["overview"]
+    text = sentence.text.strip()
+    words = len(_WORDS.findall(text))
+    if sentence.heading or not config["min_words"] <= words <= config["max_words"]:
+        return False
+    if text.rstrip("\"'”’)").endswith("?") or not text.rstrip("\"'”’)").endswith((".", "!")):
+        return False
+    if any(p.search(text) for p in _boilerplate_patterns()):
+        return False
+    return _quoted_share(doc, sentence) <= config["max_quoted_share"]
+
+
+def _vector(text: str, idf: dict[str, float], default_idf: float) -> dict[str, float]:
+    counts = Counter(t for t, _ in content_words(text))
+    vector = {t: (1.0 + math.log(c)) * idf.get(t, default_idf) for t, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: w / norm for t, w in vector.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _density(doc: Document, sentence: Sentence, cap: int, spans: Iterable[int]) -> float:
+    return min(sum(1 for start in spans if sentence.start <= start < sentence.end), cap) / cap
+
+
+def _idf(documents: list[Document]) -> dict[str, float]:
+    df = Counter(t for d in documents for t in set(cluster.content_terms(d.text)))
+    return {t: math.log((1 + len(documents)) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def _score_sentences(documents: list[Document], idf: dict[str, float]) -> list[_Candidate]:
+    weights = settings()["overview"]["weights"]
+    n = len(documents)
+    doc_vectors = [_vector(d.text, idf, 1.0) for d in documents]
+    total: Counter[str] = Counter()
+    for vector in doc_vectors:
+        total.update(vector)
+    candidates = []
+    for doc, own in zip(documents, doc_vectors, strict=True):
+        others = {t: w - own.get(t, 0.0) for t, w in total.items()} if n > 1 else own
+        norm = math.sqrt(sum(w * w for w in others.values())) or 1.0
         body = [s for s in doc.sentences if not s.heading]
-        for s in body[:2]:
-            briefing.overview.append(OverviewItem(s.text, [ref(doc, s.start, s.end)]))
-        for e in doc.events:
-            briefing.timeline.append(
-                TimelineItem(e.date, e.precision, e.basis, e.future, e.text, [ref(doc, e.start, e.end)])
+        for position, sentence in enumerate(body):
+            if not is_overview_sentence(doc, sentence):
+                continue
+            vector = _vector(sentence.text, idf, 1.0)
+            score = (
+                weights["lead"] / (1 + position)
+                + weights["centrality"] * _cosine(vector, others) / norm
+                + weights["entities"] * _density(doc, sentence, 4, (m.start for m in doc.mentions))
+                + weights["events"] * _density(doc, sentence, 2, (e.start for e in doc.events if e.start >= 0))
+                + weights["figures"] * _density(doc, sentence, 2, (f.start for f in doc.figures))
             )
-        for q in doc.quotes:
-            s = doc.sentence_at(q.start)
-            briefing.quotes.append(
-                KeyQuote(
-                    q.text,
-                    q.speaker,
-                    None,
-                    doc.id,
-                    q.start,
-                    q.end,
-                    s.index if s else 0,
-                    doc.published.isoformat() if doc.published else None,
-                    [ref(doc, q.start, q.end)],
-                )
+            candidates.append(_Candidate(doc, sentence, vector, score))
+    return candidates
+
+
+def _add_support(candidates: list[_Candidate], documents: list[Document], idf: dict[str, float]) -> None:
+    """Cite other documents' sentences that say the same, and reward the cross-source support."""
+    config = settings()["overview"]
+    sentences = {doc.id: [(s, _vector(s.text, idf, 1.0)) for s in doc.sentences if not s.heading] for doc in documents}
+    for candidate in candidates:
+        for doc in documents:
+            if doc is candidate.doc:
+                continue
+            similarity, best = max(
+                ((_cosine(candidate.vector, v), s) for s, v in sentences[doc.id]),
+                key=lambda pair: pair[0],
+                default=(0.0, None),
             )
-        for h in doc.hedges:
-            briefing.questions.append(Question(h.text, h.kind, [ref(doc, h.start, h.end)]))
-    briefing.timeline.sort(key=lambda item: item.date)
-    return [briefing]
+            if best is not None and similarity >= config["support_similarity"]:
+                candidate.support.append(ref(doc, best.start, best.end))
+        candidate.score += config["weights"]["support"] * len(candidate.support)
+
+
+def choose_overview(documents: list[Document]) -> list[OverviewItem]:
+    """The bottom line: the 3-5 most central, least redundant statements, each with its sources."""
+    config = settings()["overview"]
+    idf = _idf(documents)
+    candidates = sorted(_score_sentences(documents, idf), key=lambda c: -c.score)[: config["candidates"]]
+    if len(documents) > 1:
+        _add_support(candidates, documents, idf)
+        candidates.sort(key=lambda c: -c.score)
+    wanted = min(config["max_items"], max(config["min_items"], len(documents) + 2))
+    chosen: list[_Candidate] = []
+    for candidate in candidates:
+        if all(_cosine(candidate.vector, c.vector) <= config["max_redundancy"] for c in chosen):
+            chosen.append(candidate)
+        if len(chosen) == wanted:
+            break
+    return [OverviewItem(c.sentence.text, [ref(c.doc, c.sentence.start, c.sentence.end), *c.support]) for c in chosen]
+
+
+# --------------------------------------------------------------------------- #
+# Key facts
+# --------------------------------------------------------------------------- #
+
+
+def _readable_date(date: str) -> str:
+    parts = date.split("-")
+    try:
+        if len(parts) == 3:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{day.day} {day:%B %Y}"
+        if len(parts) == 2:
+            return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    except ValueError:
+        pass
+    return date
+
+
+def covered_dates(documents: list[Document], timeline: list[TimelineItem]) -> str | None:
+    dates = [t.date for t in timeline if not t.future and t.date[:4].isdigit()]
+    dates += [d.published.isoformat() for d in documents if d.published]
+    if not dates:
+        return None
+    first, last = min(dates, key=date_sort_key), max(dates, key=date_sort_key)
+    if first == last:
+        return _readable_date(first)
+    return f"{_readable_date(first)} to {_readable_date(last)}"
+
+
+def _sources_fact(documents: list[Document]) -> str:
+    outlets = list(dict.fromkeys(d.source for d in documents if d.source))
+    count = f"{len(documents)} article{'s' if len(documents) != 1 else ''}"
+    return f"{count} ({', '.join(outlets)})" if outlets else count
+
+
+def main_names(documents: list[Document], entity_list: list[Entity], kind: str, limit: int) -> list[str]:
+    """The most mentioned names of one type; from the linked entities, else from the articles' own mentions."""
+    if entity_list:
+        ranked = sorted((e for e in entity_list if e.type == kind), key=lambda e: (-len(e.mentions), e.name))
+        return [e.name for e in ranked[:limit]]
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for doc in documents:
+        for mention in doc.mentions:
+            if mention.type == kind:
+                key = canonical_key(mention.name)
+                counts[key] += 1
+                names.setdefault(key, mention.name)
+    return [names[key] for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def key_facts(documents: list[Document], timeline: list[TimelineItem], entity_list: list[Entity]) -> dict[str, str]:
+    limits = settings()["key_facts"]
+    facts: dict[str, str] = {}
+    covered = covered_dates(documents, timeline)
+    if covered:
+        facts["Dates covered"] = covered
+    facts["Sources"] = _sources_fact(documents)
+    for label, kind, limit in (
+        ("Main people", "person", limits["people"]),
+        ("Main places", "place", limits["places"]),
+        ("Main organisations", "organization", limits["organisations"]),
+    ):
+        names = main_names(documents, entity_list, kind, limit)
+        if names:
+            facts[label] = ", ".join(names)
+    return facts

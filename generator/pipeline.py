@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import annotate, ingest, merge, output, render
+from generator import annotate, ingest, merge, output, render, state
 from generator.cache import AnnotationCache
 from generator.model import Briefing, Skipped
 
@@ -51,7 +51,8 @@ def generate(
     started = time.perf_counter()
     documents, skipped = ingest.read_seeds(seeds)
     documents = annotate.annotate_all(documents, AnnotationCache(cache_dir), progress)
-    briefings = merge.build_briefings(documents)
+    briefings = merge.build_briefings(documents, state.load_state(docs))
     files = render.render_site(briefings, templates)
     written = output.write_files(docs, files)
+    state.save_state(docs, briefings)
     return BuildReport(len(documents), skipped, briefings, written, time.perf_counter() - started)

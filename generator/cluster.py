@@ -1,0 +1,324 @@
+"""Group documents into briefings: one story per briefing, with titles and slugs that stay put across rebuilds.
+
+Documents are compared by TF-IDF cosine over their content words plus the named entities they mention
+(canonical keys), damped for articles published far apart. Pairs are found through an inverted index, so the
+work grows with the number of documents that share rare words, not with the square of the corpus. The sparse
+similarity graph is then clustered average-link with a threshold.
+
+The vocabulary helpers here (`content_terms`, `normalise`) are shared with the rest of the merge stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.entities import canonical_key
+from generator.model import Document
+
+RESOURCES = Path(__file__).resolve().parent / "resources" / "merge"
+_WORD = re.compile(r"[^\W\d_]+")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+Graph = list[dict[int, float]]  # graph[i][j] = similarity of documents i and j (both directions stored)
+
+
+# --------------------------------------------------------------------------- #
+# Resources
+# --------------------------------------------------------------------------- #
+
+
+@functools.cache
+def _resource(name: str) -> dict:
+    return yaml.safe_load((RESOURCES / name).read_text(encoding="utf-8"))
+
+
+def settings() -> dict:
+    """Weights and thresholds of the merge stage (resources/merge/settings.yaml)."""
+    return _resource("settings.yaml")
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    data = _resource("stopwords.yaml")
+    return frozenset(word for group in data.values() for word in group)
+
+
+@functools.cache
+def calendar_words() -> frozenset[str]:
+    return frozenset(_resource("stopwords.yaml")["calendar_words"])
+
+
+@functools.cache
+def _suffix_rules() -> tuple[list[tuple[str, str, int]], tuple[str, ...], frozenset[str]]:
+    lexicon = _resource("lexicon.yaml")
+    rules = [(suffix, replacement, int(minimum)) for suffix, replacement, minimum in lexicon["suffixes"]]
+    return rules, tuple(lexicon["keep_endings"]), frozenset(lexicon["keep_doubles"])
+
+
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for group in _resource("lexicon.yaml")["synonyms"]:
+        head = stem(str(group[0]).lower())
+        for word in group:
+            mapping[stem(str(word).lower())] = head
+    return mapping
+
+
+# --------------------------------------------------------------------------- #
+# Vocabulary
+# --------------------------------------------------------------------------- #
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light suffix stripping of a lower-cased word: "signed" -> "sign", "countries" -> "country"."""
+    rules, keep_endings, keep_doubles = _suffix_rules()
+    for suffix, replacement, minimum in rules:
+        if not word.endswith(suffix) or len(word) - len(suffix) < minimum:
+            continue
+        if suffix == "s" and word.endswith(keep_endings):
+            return word
+        base = word[: len(word) - len(suffix)] + replacement
+        if not replacement and len(base) > 3 and base[-1] == base[-2] and base[-2:] not in keep_doubles:
+            base = base[:-1]
+        return base
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def normalise(word: str) -> str:
+    """A lower-cased word folded to its stem and synonym group head ("pact" -> "agreement")."""
+    stemmed = stem(word)
+    return _synonyms().get(stemmed, stemmed)
+
+
+def content_words(text: str) -> list[tuple[str, bool]]:
+    """(normalised term, written capitalised) for every content word of `text`."""
+    stop = stopwords()
+    result = []
+    for match in _WORD.finditer(text):
+        raw = match.group(0)
+        word = raw.lower()
+        if len(word) < 2 or word in stop:
+            continue
+        result.append((normalise(word), raw[0].isupper()))
+    return result
+
+
+def content_terms(text: str) -> list[str]:
+    """The normalised content words of `text` (the fast path of `content_words`)."""
+    stop = stopwords()
+    return [normalise(word) for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stop]
+
+
+# --------------------------------------------------------------------------- #
+# Document similarity
+# --------------------------------------------------------------------------- #
+
+
+def document_features(doc: Document, entity_weight: float) -> dict[str, float]:
+    """Term counts of a document: its content words plus its named entities (prefixed "@")."""
+    counts: dict[str, float] = dict(Counter(content_terms(doc.text)))
+    for mention in doc.mentions:
+        key = "@" + canonical_key(mention.name)
+        counts[key] = counts.get(key, 0.0) + entity_weight
+    return counts
+
+
+def tfidf_vectors(features: list[dict[str, float]], keep: int | None = None) -> list[dict[str, float]]:
+    """Sublinear TF times smoothed IDF, L2-normalised; with `keep`, only each document's heaviest terms."""
+    n = len(features)
+    df: Counter[str] = Counter()
+    for counts in features:
+        df.update(counts.keys())
+    vectors = []
+    for counts in features:
+        vector = {t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in counts.items() if c > 0}
+        if keep and len(vector) > keep:
+            vector = dict(heapq.nlargest(keep, vector.items(), key=lambda item: item[1]))
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vectors.append({t: w / norm for t, w in vector.items()})
+    return vectors
+
+
+def date_factor(a: dt.date | None, b: dt.date | None, grace_days: float, half_life_days: float) -> float:
+    """1.0 for articles published close together (or undated), halving every `half_life_days` beyond the grace."""
+    if a is None or b is None:
+        return 1.0
+    gap = abs((a - b).days) - grace_days
+    return 1.0 if gap <= 0 else 0.5 ** (gap / half_life_days)
+
+
+def similarity_graph(documents: list[Document]) -> Graph:
+    """Sparse cosine similarity between documents, found through an inverted index of their terms."""
+    config = settings()["clustering"]
+    vectors = tfidf_vectors([document_features(d, config["entity_weight"]) for d in documents], config["keep_terms"])
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            postings[term].append((i, weight))
+    max_df = max(config["min_max_df"], int(config["max_df_ratio"] * len(documents)))
+    graph: Graph = [{} for _ in documents]
+    for i, vector in enumerate(vectors):
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in vector.items():
+            posting = postings[term]
+            if len(posting) > max_df:
+                continue  # a very common word: little weight, many pairs
+            for j, other in posting:
+                if j > i:
+                    scores[j] += weight * other
+        for j, score in scores.items():
+            if score < config["min_edge"]:
+                continue
+            score *= date_factor(
+                documents[i].published, documents[j].published, config["grace_days"], config["half_life_days"]
+            )
+            if score >= config["min_edge"]:
+                graph[i][j] = graph[j][i] = score
+    return graph
+
+
+# --------------------------------------------------------------------------- #
+# Clustering
+# --------------------------------------------------------------------------- #
+
+
+def average_link(graph: Graph, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering on a sparse graph: merge the pair of clusters with the highest mean similarity
+    (missing edges count as 0) while it reaches `threshold`."""
+    members: dict[int, list[int]] = {i: [i] for i in range(len(graph))}
+    links: dict[int, dict[int, float]] = {i: dict(edges) for i, edges in enumerate(graph)}
+    heap = [(-s, i, j) for i, edges in enumerate(graph) for j, s in edges.items() if i < j and s >= threshold]
+    heapq.heapify(heap)
+    next_id = len(graph)
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one side was merged already
+        merged = members.pop(a) + members.pop(b)
+        sums: dict[int, float] = defaultdict(float)
+        for side in (a, b):
+            for c, s in links.pop(side).items():
+                if c not in (a, b):
+                    sums[c] += s
+                    del links[c][side]
+        members[next_id], links[next_id] = merged, dict(sums)
+        for c, s in sums.items():
+            links[c][next_id] = s
+            mean = s / (len(merged) * len(members[c]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(c, next_id), max(c, next_id)))
+        next_id += 1
+    return [sorted(group) for group in members.values()]
+
+
+def central_member(group: list[int], graph: Graph) -> int:
+    """The member most similar to the rest of its group (the first one on ties)."""
+    return max(group, key=lambda i: (sum(graph[i].get(j, 0.0) for j in group), -i))
+
+
+# --------------------------------------------------------------------------- #
+# Naming: titles and slugs that survive rebuilds
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Cluster:
+    slug: str
+    title: str
+    documents: list[Document]
+    central: Document | None = None
+    previous: dict = field(default_factory=dict)  # the earlier briefing's recorded state, if any
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    slug = _SLUG_JUNK.sub("-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "briefing"
+
+
+def unique_slug(text: str, taken: set[str]) -> str:
+    base = slugify(text)
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def previous_briefings(previous: dict | None) -> list[dict]:
+    """The earlier build's briefings, keeping only well-formed records."""
+    if not isinstance(previous, dict) or not isinstance(previous.get("briefings"), list):
+        return []
+    return [
+        b
+        for b in previous["briefings"]
+        if isinstance(b, dict) and isinstance(b.get("slug"), str) and isinstance(b.get("documents"), list)
+    ]
+
+
+def _inherit_names(clusters: list[Cluster], earlier: list[dict], taken: set[str]) -> None:
+    """Each earlier briefing passes its slug and title to the cluster holding most of its documents."""
+    ids = [{d.id for d in c.documents} for c in clusters]
+    pairs = []
+    for p, record in enumerate(earlier):
+        old = set(map(str, record["documents"]))
+        for c, current in enumerate(ids):
+            overlap = len(old & current)
+            if overlap and not clusters[c].slug:
+                pairs.append((-overlap, p, c))
+    used_previous: set[int] = set()
+    for _, p, c in sorted(pairs):
+        record = earlier[p]
+        if p in used_previous or clusters[c].slug or record["slug"] in taken:
+            continue
+        used_previous.add(p)
+        clusters[c].slug, clusters[c].previous = record["slug"], record
+        clusters[c].title = str(record.get("title") or clusters[c].title)
+        taken.add(record["slug"])
+
+
+def _override_clusters(documents: list[Document], earlier: list[dict]) -> list[Cluster]:
+    """Documents whose front matter names a briefing go there, whatever their words."""
+    by_slug: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        if doc.briefing:
+            by_slug[slugify(str(doc.briefing))].append(doc)
+    records = {b["slug"]: b for b in earlier}
+    clusters = []
+    for slug, docs in by_slug.items():
+        record = records.get(slug, {})
+        title = str(record.get("title") or docs[0].title)
+        clusters.append(Cluster(slug, title, docs, docs[0], record))
+    return clusters
+
+
+def cluster_documents(documents: list[Document], previous: dict | None = None) -> list[Cluster]:
+    """Split documents into stories. Front matter `briefing:` overrides; names are inherited from `previous`."""
+    earlier = previous_briefings(previous)
+    fixed = _override_clusters(documents, earlier)
+    free = [d for d in documents if not d.briefing]
+    graph = similarity_graph(free)
+    clusters = []
+    for group in average_link(graph, settings()["clustering"]["threshold"]):
+        central = free[central_member(group, graph)]
+        clusters.append(Cluster("", central.title.strip(), [free[i] for i in group], central))
+    taken = {c.slug for c in fixed}
+    _inherit_names(clusters, earlier, taken)
+    taken |= {b["slug"] for b in earlier}
+    for cluster in clusters:
+        if not cluster.slug:
+            cluster.slug = unique_slug(cluster.title, taken)
+    everything = fixed + clusters
+    everything.sort(key=lambda c: (-len(c.documents), c.slug))
+    return everything

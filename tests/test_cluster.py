@@ -1,0 +1,148 @@
+"""Splitting documents into stories, and keeping briefing names stable across builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import cluster, state
+from generator.model import Briefing, Document
+
+FLOOD_1 = """Floodwater breached the Marrow River dam near Elsby on Tuesday, forcing 3,000 residents from their homes.
+Engineers said the dam's spillway failed after a week of torrential rain across the valley.
+Rescue crews used boats to reach families stranded on rooftops in the lower town.
+The regional council opened emergency shelters in two schools and a sports hall."""
+
+FLOOD_2 = """Residents of Elsby began returning home on Thursday as floodwater receded after the Marrow dam breach.
+The council said inspectors would examine the damaged spillway before the reservoir is refilled.
+Rescue crews and volunteers cleared mud from streets in the lower town, and shelters in schools closed.
+Insurers estimated the flood damage at several million euros after days of torrential rain."""
+
+CHESS_1 = """Grandmaster Ilse Varga won the Valdora chess championship on Sunday after a tense final game.
+Varga defeated the defending champion with the black pieces in a long endgame.
+The tournament drew players from twelve countries to the old opera house in Valdora.
+Organisers said next year's championship would add a rapid chess section."""
+
+CHESS_2 = """Ilse Varga said her victory in the Valdora chess championship was the best result of her career.
+The grandmaster told reporters the final endgame against the defending champion had lasted six hours.
+She will now play in the candidates tournament, where the winner earns a title match.
+Chess fans packed the opera house for the last round of the championship."""
+
+
+def doc(doc_id: str, text: str, published: dt.date | None = None, briefing: str | None = None) -> Document:
+    return Document(
+        id=doc_id,
+        path=f"{doc_id}.txt",
+        text=text,
+        title=text.split("\n", 1)[0],
+        published=published,
+        briefing=briefing,
+    )
+
+
+def groups(clusters: list[cluster.Cluster]) -> list[set[str]]:
+    return sorted(({d.id for d in c.documents} for c in clusters), key=sorted)
+
+
+def as_state(clusters: list[cluster.Cluster]) -> dict:
+    return state.state_of([Briefing(c.slug, c.title, c.documents) for c in clusters])
+
+
+def test_light_stemming_and_synonyms_fold_wordings() -> None:
+    assert cluster.stem("signed") == "sign"
+    assert cluster.stem("countries") == "country"
+    assert cluster.stem("crisis") == "crisis"
+    assert cluster.stem("planned") == "plan"
+    assert cluster.normalise("pact") == cluster.normalise("treaty") == cluster.normalise("agreements")
+    assert cluster.normalise("defense") == cluster.normalise("defence")
+
+
+def test_content_terms_drop_function_and_calendar_words() -> None:
+    terms = cluster.content_terms("On Monday, the ministers signed a treaty in June.")
+    assert terms == ["minister", "sign", cluster.normalise("treaty")]
+
+
+def test_two_stories_are_split() -> None:
+    docs = [doc("flood-1", FLOOD_1), doc("chess-1", CHESS_1), doc("flood-2", FLOOD_2), doc("chess-2", CHESS_2)]
+    assert groups(cluster.cluster_documents(docs)) == [{"chess-1", "chess-2"}, {"flood-1", "flood-2"}]
+
+
+def test_articles_published_years_apart_weigh_less() -> None:
+    near = cluster.date_factor(dt.date(2025, 1, 1), dt.date(2025, 1, 20), 30, 180)
+    far = cluster.date_factor(dt.date(2025, 1, 1), dt.date(2027, 1, 1), 30, 180)
+    assert near == 1.0 and far < 0.1
+    assert cluster.date_factor(None, dt.date(2025, 1, 1), 30, 180) == 1.0
+
+
+def test_front_matter_overrides_the_words() -> None:
+    docs = [doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2, briefing="Elsby aftermath"), doc("chess-1", CHESS_1)]
+    clusters = cluster.cluster_documents(docs)
+    by_slug = {c.slug: {d.id for d in c.documents} for c in clusters}
+    assert by_slug["elsby-aftermath"] == {"flood-2"}
+    assert {"flood-1"} in by_slug.values()
+
+
+def test_titles_come_from_a_member_and_slugs_are_url_safe() -> None:
+    clusters = cluster.cluster_documents([doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2)])
+    (only,) = clusters
+    assert only.title in {FLOOD_1.split("\n")[0], FLOOD_2.split("\n")[0]}
+    assert all(ch.isalnum() or ch == "-" for ch in only.slug) and only.slug == only.slug.lower()
+    assert len(only.slug) <= 60
+
+
+def test_adding_an_unrelated_article_keeps_the_first_briefing_name() -> None:
+    first = cluster.cluster_documents([doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2)])
+    (flood,) = first
+    second = cluster.cluster_documents(
+        [doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2), doc("chess-1", CHESS_1)], as_state(first)
+    )
+    assert len(second) == 2
+    kept = next(c for c in second if "flood-1" in {d.id for d in c.documents})
+    new = next(c for c in second if c is not kept)
+    assert (kept.slug, kept.title) == (flood.slug, flood.title)
+    assert new.slug != flood.slug and new.title == CHESS_1.split("\n")[0]
+
+
+def test_adding_a_related_article_keeps_slug_and_title_even_if_another_member_is_more_central() -> None:
+    previous = {"version": 1, "briefings": [{"slug": "elsby-dam", "title": "Dam breach", "documents": ["flood-1"]}]}
+    clusters = cluster.cluster_documents([doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2)], previous)
+    assert [(c.slug, c.title) for c in clusters] == [("elsby-dam", "Dam breach")]
+    assert clusters[0].previous["slug"] == "elsby-dam"
+
+
+def test_a_split_briefing_keeps_its_name_where_most_of_its_documents_went() -> None:
+    previous = {
+        "version": 1,
+        "briefings": [{"slug": "mixed", "title": "Mixed", "documents": ["flood-1", "flood-2", "chess-1"]}],
+    }
+    docs = [doc("flood-1", FLOOD_1), doc("flood-2", FLOOD_2), doc("chess-1", CHESS_1), doc("chess-2", CHESS_2)]
+    clusters = cluster.cluster_documents(docs, previous)
+    by_slug = {c.slug: {d.id for d in c.documents} for c in clusters}
+    assert by_slug["mixed"] == {"flood-1", "flood-2"}
+    assert len(by_slug) == 2
+
+
+def test_new_slugs_avoid_current_and_previous_ones() -> None:
+    taken_slug = cluster.slugify(CHESS_1.split("\n")[0])
+    previous = {"version": 1, "briefings": [{"slug": taken_slug, "title": "Old", "documents": ["gone"]}]}
+    (chess,) = cluster.cluster_documents([doc("chess-1", CHESS_1)], previous)
+    assert chess.slug == f"{taken_slug}-2"
+
+
+def test_malformed_previous_state_is_ignored() -> None:
+    for previous in ({"briefings": "nope"}, {"briefings": [{"slug": 3}]}, [], None):
+        (only,) = cluster.cluster_documents([doc("flood-1", FLOOD_1)], previous)  # type: ignore[arg-type]
+        assert only.slug == cluster.slugify(FLOOD_1.split("\n")[0])
+
+
+def test_average_link_needs_the_mean_not_one_strong_link() -> None:
+    # 0-1 and 1-2 are close, 0-2 unrelated: single link would chain all three, average link does not.
+    graph = [{1: 0.9}, {0: 0.9, 2: 0.5}, {1: 0.5}]
+    assert sorted(cluster.average_link(graph, 0.3)) == [[0, 1], [2]]
+    assert sorted(cluster.average_link(graph, 0.2)) == [[0, 1, 2]]
+
+
+def test_similarity_graph_is_sparse_and_symmetric() -> None:
+    docs = [doc("flood-1", FLOOD_1), doc("chess-1", CHESS_1), doc("flood-2", FLOOD_2)]
+    graph = cluster.similarity_graph(docs)
+    assert graph[0][2] == graph[2][0] > 0.2
+    assert graph[0].get(1, 0.0) < 0.2

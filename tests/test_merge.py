@@ -1,0 +1,255 @@
+"""Merging annotated documents: cross-source events, key quotes, overview, key facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import merge, text
+from generator.model import Document, Entity, Event, Mention, Quote, Sentence, SourceRef
+
+EXPRESS = """Putin met Choe at the Kremlin on Monday to discuss cooperation between the two countries.
+In 2024, they signed a defence agreement pledging mutual military support should either nation face aggression.
+Since then, North Korea has sent around 10,000 troops to join the war, according to estimates from Seoul.
+Lavrov said: "Our cooperation with Pyongyang will keep growing in every field."
+Critics called the ties a "marriage of convenience" between isolated governments."""
+
+NKNEWS = """Key developments
+Putin and Kim signed a treaty in June 2024 pledging mutual military support in case of aggression.
+On 3 September, Putin met Kim in Beijing after the talks on trade.
+On 3 September, China held a military parade in Beijing to mark the end of the war.
+Sergei Lavrov said "our cooperation with Pyongyang will keep growing in every field" during the visit.
+Why does this matter?
+An official said "yes" when asked about further troop deployments."""
+
+
+def make_doc(doc_id: str, body: str, published: dt.date | None = None, source: str | None = None) -> Document:
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=body, title=body.split("\n")[0], published=published)
+    doc.source = source
+    doc.sentences = [Sentence(s, e, body[s:e], i) for i, (s, e) in enumerate(text.sentence_spans(body))]
+    for sentence in doc.sentences:
+        sentence.heading = not sentence.text.rstrip().endswith((".", "?", '"', "!")) or sentence.text.endswith("?")
+        sentence.heading = sentence.heading and len(sentence.text.split()) < 6
+    return doc
+
+
+def add_event(doc: Document, phrase: str, date: str, precision: str, participants: tuple[str, ...] = ()) -> Event:
+    sentence = next(s for s in doc.sentences if phrase in s.text)
+    event = Event(
+        doc.id, sentence.index, sentence.start, sentence.end, sentence.text, date, precision, "explicit", False
+    )
+    event.participants = list(participants)
+    doc.events.append(event)
+    return event
+
+
+def add_quote(doc: Document, words: str, speaker: str | None, kind: str = "speech", occurrence: int = 0) -> Quote:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(words, start + 1)
+    speaker_start = doc.text.find(speaker) if speaker else None
+    quote = Quote(
+        start,
+        start + len(words),
+        words,
+        speaker,
+        speaker_start if speaker_start is not None and speaker_start >= 0 else None,
+        speaker_start + len(speaker) if speaker and speaker_start is not None and speaker_start >= 0 else None,
+        "said",
+        kind,
+    )
+    doc.quotes.append(quote)
+    return quote
+
+
+def mention(doc: Document, name: str, kind: str, canonical: str | None = None) -> None:
+    start = doc.text.index(name)
+    doc.mentions.append(Mention(start, start + len(name), name, kind, canonical or name))
+
+
+@pytest.fixture
+def express() -> Document:
+    return make_doc("express", EXPRESS, dt.date(2025, 10, 28), "Express")
+
+
+@pytest.fixture
+def nknews() -> Document:
+    return make_doc("nknews", NKNEWS, dt.date(2025, 10, 29), "NK News")
+
+
+# ------------------------------------------------------------------ events
+
+
+def test_the_same_treaty_in_two_wordings_is_one_event_dated_to_the_finer_month(
+    express: Document, nknews: Document
+) -> None:
+    add_event(express, "defence agreement", "2024", "year", ("Russia", "North Korea"))
+    add_event(nknews, "signed a treaty", "2024-06", "month", ("Vladimir Putin", "Kim Jong Un", "Russia"))
+    (item,) = merge.merge_events([express, nknews])
+    assert (item.date, item.precision) == ("2024-06", "month")
+    assert {r.document for r in item.sources} == {"express", "nknews"}
+    assert len(item.texts) == len(item.sources) == 2
+    for ref, sentence_text in zip(item.sources, item.texts, strict=True):
+        source = express if ref.document == "express" else nknews
+        assert source.text[ref.start : ref.end] == sentence_text
+    assert "treaty" in item.text  # the finer-dated wording represents the item
+
+
+def test_two_happenings_on_the_same_day_stay_apart(nknews: Document) -> None:
+    add_event(nknews, "Putin met Kim", "2025-09-03", "day", ("Vladimir Putin", "Kim Jong Un", "Beijing"))
+    add_event(nknews, "military parade", "2025-09-03", "day", ("China", "Beijing"))
+    assert len(merge.merge_events([nknews])) == 2
+
+
+def test_different_days_never_merge(express: Document, nknews: Document) -> None:
+    add_event(express, "defence agreement", "2024-06-19", "day")
+    add_event(nknews, "signed a treaty", "2024-06-20", "day")
+    assert len(merge.merge_events([express, nknews])) == 2
+
+
+def test_disjoint_participants_are_different_happenings(express: Document, nknews: Document) -> None:
+    add_event(express, "defence agreement", "2024", "year", ("Iran",))
+    add_event(nknews, "signed a treaty", "2024-06", "month", ("Vladimir Putin",))
+    assert len(merge.merge_events([express, nknews])) == 2
+
+
+def test_timeline_is_chronological_with_years_before_months_before_days(express: Document, nknews: Document) -> None:
+    add_event(nknews, "military parade", "2025-09-03", "day")
+    add_event(nknews, "Putin met Kim", "2025-09", "month", ("Putin",))
+    add_event(express, "Putin met Choe", "2025-10-27", "day")
+    add_event(express, "defence agreement", "2024", "year")
+    add_event(express, "10,000 troops", "2025", "year")
+    dates = [item.date for item in merge.merge_events([express, nknews])]
+    assert dates == ["2024", "2025", "2025-09", "2025-09-03", "2025-10-27"]
+
+
+def test_importance_grows_with_sources(express: Document, nknews: Document) -> None:
+    add_event(express, "defence agreement", "2024", "year")
+    add_event(nknews, "signed a treaty", "2024-06", "month")
+    add_event(nknews, "military parade", "2025-09-03", "day")
+    items = merge.merge_events([express, nknews])
+    treaty = next(i for i in items if len(i.sources) == 2)
+    parade = next(i for i in items if len(i.sources) == 1)
+    assert treaty.importance > parade.importance
+
+
+def test_a_scheduled_event_reported_as_done_is_not_future(express: Document, nknews: Document) -> None:
+    add_event(express, "defence agreement", "2024", "year").future = True
+    add_event(nknews, "signed a treaty", "2024-06", "month")
+    (item,) = merge.merge_events([express, nknews])
+    assert item.future is False
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def lavrov() -> Entity:
+    return Entity(
+        "Sergei Lavrov",
+        "person",
+        aliases=["Lavrov"],
+        role="Foreign Minister of Russia",
+        mentions=[SourceRef("express", 0, 1, 0)],
+    )
+
+
+def test_key_quotes_merge_duplicates_skip_scare_quotes_and_rank_unknown_speakers_last(
+    express: Document, nknews: Document
+) -> None:
+    add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
+    add_quote(express, "marriage of convenience", None, kind="scare")
+    add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "Sergei Lavrov", "partial")
+    add_quote(nknews, "yes", "An official")
+    add_quote(nknews, "Key developments", None)
+    quotes = merge.rank_quotes([express, nknews], [lavrov()])
+    assert [q.text for q in quotes if "convenience" in q.text] == []
+    top = quotes[0]
+    assert top.speaker == "Sergei Lavrov" and top.role == "Foreign Minister of Russia"
+    assert {r.document for r in top.sources} == {"express", "nknews"}
+    assert top.date == "2025-10-28" and top.document == "express"
+    assert express.text[top.start : top.end] == top.text
+    assert [q.text for q in quotes] == [top.text, "yes", "Key developments"]  # fragment, then unknown speaker
+    assert quotes[-1].speaker is None
+
+
+def test_speaker_resolves_through_the_article_mention_when_entities_are_missing(nknews: Document) -> None:
+    mention(nknews, "Sergei Lavrov", "person")
+    add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "Sergei Lavrov")
+    (quote,) = merge.rank_quotes([nknews], [])
+    assert quote.speaker == "Sergei Lavrov" and quote.role is None
+
+
+def test_quotes_by_different_speakers_are_not_merged(express: Document, nknews: Document) -> None:
+    add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
+    add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "An official")
+    assert len(merge.rank_quotes([express, nknews], [lavrov()])) == 2
+
+
+# ------------------------------------------------------------------ overview and key facts
+
+
+def test_overview_cites_real_sentences_and_skips_headings_questions_and_quotes(
+    express: Document, nknews: Document
+) -> None:
+    mention(express, "Putin", "person", "Vladimir Putin")
+    add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
+    overview = merge.choose_overview([express, nknews])
+    assert 3 <= len(overview) <= 5
+    docs = {"express": express, "nknews": nknews}
+    for item in overview:
+        first = item.sources[0]
+        assert docs[first.document].text[first.start : first.end] == item.text
+        sentence = docs[first.document].sentence_at(first.start)
+        assert sentence is not None and sentence.index == first.sentence and not sentence.heading
+        assert not item.text.endswith("?") and "Key developments" not in item.text
+        assert not item.text.startswith("Lavrov said")
+        assert len({r.document for r in item.sources}) == len(item.sources)
+
+
+def test_overview_cites_other_sources_saying_the_same(express: Document, nknews: Document) -> None:
+    overview = merge.choose_overview([express, nknews])
+    treaty = next(item for item in overview if "mutual military support" in item.text)
+    assert {r.document for r in treaty.sources} == {"express", "nknews"}
+
+
+def test_key_facts(express: Document, nknews: Document) -> None:
+    add_event(express, "defence agreement", "2024", "year")
+    add_event(nknews, "signed a treaty", "2024-06", "month")
+    entities = [
+        Entity("Vladimir Putin", "person", mentions=[SourceRef("express", 0, 5, 0)] * 3),
+        lavrov(),
+        Entity("Beijing", "place", mentions=[SourceRef("nknews", 0, 5, 0)]),
+    ]
+    facts = merge.key_facts([express, nknews], merge.merge_events([express, nknews]), entities)
+    assert facts["Dates covered"] == "June 2024 to 29 October 2025"
+    assert facts["Sources"] == "2 articles (Express, NK News)"
+    assert facts["Main people"] == "Vladimir Putin, Sergei Lavrov"
+    assert facts["Main places"] == "Beijing"
+    assert "Main organisations" not in facts
+
+
+# ------------------------------------------------------------------ the whole merge
+
+
+def test_build_briefings_attaches_every_layer(monkeypatch, express: Document, nknews: Document) -> None:
+    monkeypatch.setattr(merge.entities, "link_entities", lambda docs: [lavrov()])
+    monkeypatch.setattr(merge.figures, "find_disputes", lambda docs: [])
+    seen = {}
+
+    def questions(docs, disputes, timeline):
+        seen["timeline"] = timeline
+        return []
+
+    monkeypatch.setattr(merge.questions, "build_questions", questions)
+    add_event(express, "defence agreement", "2024", "year")
+    add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
+    (briefing,) = merge.build_briefings([express, nknews])
+    assert briefing.entities == [lavrov()] and briefing.quotes[0].speaker == "Sergei Lavrov"
+    assert seen["timeline"] is briefing.timeline and len(briefing.timeline) == 1
+    assert briefing.overview and briefing.key_facts["Sources"].startswith("2 articles")
+    assert briefing.changes.empty()  # first build: nothing is "new"
+
+
+def test_no_documents_no_briefings() -> None:
+    assert merge.build_briefings([]) == []
