@@ -1,24 +1,93 @@
-"""Sentence splitting that keeps offsets."""
+"""Sentence splitting that keeps offsets.
+
+One compiled regex scans the text once for candidate boundaries: line breaks, runs of terminal punctuation
+(`.`, `?!`, `...`, `. . . .`) followed by space, and bullets. A cheap decision function then reads the word before
+and the word after each candidate. What it knows about English news (abbreviations, words that open sentences,
+speech verbs) lives in `resources/text/`, apart from this engine.
+
+A line break always ends a sentence (pasted articles put one paragraph, heading or list item on each line), except
+a hard wrap inside a sentence: a line ending in a lower-case word or comma followed by a line starting in lower case.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+import yaml
+
+RESOURCES = Path(__file__).parent / "resources" / "text"
+
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([{«`¿¡"
+_QUOTES = "\"'”’»"
+
+# Terminal punctuation, a spaced ellipsis (". . ."), closing quotes or brackets, then space or the end.
+_CLOSER_CLASS = "[" + re.escape(_CLOSERS) + "]"
+_TERMINAL = rf"(?P<term>[.!?‽…]+(?:[ \u00a0]\.(?=\s|{_CLOSER_CLASS}|\Z))*)(?P<close>{_CLOSER_CLASS}*)(?=\s|\Z)"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    abbreviations: dict[str, str]  # word without its final period -> class (title, number_prefix, ending, ...)
+    starters: frozenset[str]
+    uninformative: frozenset[str]
+    fragment_openers: frozenset[str]
+    fragment_max_words: int
+    speech_verbs: frozenset[str]
+    time_followers: frozenset[str]
+    bullets: str
+    scan: re.Pattern[str]  # candidate boundaries
+    list_line: re.Pattern[str]  # a line that opens with a list marker
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The splitter's word lists, loaded once from resources/text/."""
+    abbreviations = _load("abbreviations.yaml")
+    cues = _load("cues.yaml")
+    classes = {word: cls for cls, words in abbreviations.items() for word in words}
+    bullets = re.escape(cues["bullets"])
+    scan = re.compile(rf"(?P<nl>\n)|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}])")
+    # A number or letter, then ".", ".)" or ")", at the start of a line, perhaps after a bullet.
+    list_line = re.compile(rf"^[ \t]*(?:[{bullets}*-][ \t]*)?(?P<n>\d{{1,3}}|[a-z])(?P<style>\.\)|\)|\.)[ \t]", re.M)
+    return Lexicon(
+        abbreviations=classes,
+        starters=frozenset(cues["starters"]),
+        uninformative=frozenset(cues["uninformative"]),
+        fragment_openers=frozenset(cues["fragment_openers"]),
+        fragment_max_words=int(cues["fragment_max_words"]),
+        speech_verbs=frozenset(cues["speech_verbs"]),
+        time_followers=frozenset(cues["time_followers"]),
+        bullets=cues["bullets"],
+        scan=scan,
+        list_line=list_line,
+    )
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((RESOURCES / name).read_text(encoding="utf-8"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`, each stripped of surrounding whitespace."""
+    return [text[s:e] for s, e in sentence_spans(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, whitespace trimmed."""
+    """(start, end) of each sentence in `text`, in order, whitespace trimmed: `text[start:end]` is the sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
-        _add(text, start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start(), spans)
-        start = m.end()
-    _add(text, start, len(text), spans)
+    for cut in _cuts(text, lexicon()):
+        _add_span(text, start, cut, spans)
+        start = cut
+    _add_span(text, start, len(text), spans)
     return spans
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -27,5 +96,239 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-def split_sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in sentence_spans(text)]
+def _cuts(text: str, lex: Lexicon) -> list[int]:
+    """Offsets where one sentence ends and the next begins, in order."""
+    list_cuts = _list_item_cuts(text, lex)
+    cuts: list[int] = []
+    start = 0
+    pending = 0  # index into list_cuts
+    for m in lex.scan.finditer(text):
+        while pending < len(list_cuts) and list_cuts[pending] <= m.start():
+            start = _push(cuts, list_cuts[pending])
+            pending += 1
+        if m.group("nl"):
+            cut = None if _is_hard_wrap(text, m.start()) else m.start()
+        elif m.group("bullet"):
+            cut = m.start()
+        else:
+            cut = _decide_terminal(text, m, start, lex)
+        if cut is not None:
+            start = _push(cuts, cut)
+    for cut in list_cuts[pending:]:
+        _push(cuts, cut)
+    return cuts
+
+
+def _push(cuts: list[int], cut: int) -> int:
+    if not cuts or cut > cuts[-1]:
+        cuts.append(cut)
+    return cut
+
+
+def _is_hard_wrap(text: str, newline: int) -> bool:
+    """A line break inside a sentence: '... the\\ncompany said'."""
+    before = text[newline - 1] if newline else ""
+    after = text[newline + 1] if newline + 1 < len(text) else ""
+    return (before.islower() or before in ",;") and after.islower()
+
+
+# --------------------------------------------------------------------------- #
+# Terminal punctuation
+# --------------------------------------------------------------------------- #
+
+
+def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> int | None:
+    """Where the sentence ends at this run of terminal punctuation, or None if it goes on."""
+    term, close = m.group("term"), m.group("close")
+    t0, end = m.start("term"), m.end()
+    before = text[t0 - 1] if t0 else " "
+    if before in "[(":  # "[...]": an omission inside a quotation
+        return None
+    nxt, word_end = _next_word(text, end)
+    if nxt == "newline" or nxt == "end":
+        return None  # the line break or the end of the text closes the sentence anyway
+    if "?" in term or "!" in term or "‽" in term:
+        return None if nxt == "lower" or _is_attribution(text, close, end, lex) else end
+    dots = term.count(".") + 3 * term.count("…")
+    attached = not before.isspace()
+    if dots == 1:
+        return _decide_period(text, t0, end, start, close, nxt, word_end, lex)
+    if attached and term.startswith(". "):  # "compounds. . . . The": the ellipsis opens the next sentence
+        return t0 + 1 if nxt in ("capital", "starter", "title", "uninformative") else None
+    if dots >= 4:  # an ellipsis and a full stop
+        return end if nxt != "lower" else None
+    if nxt == "uninformative":  # "the thing is . . . I didn't"
+        return None
+    if attached:
+        return end if nxt in ("capital", "starter", "title", "other") else None
+    return end if nxt == "starter" else None
+
+
+def _decide_period(
+    text: str, t0: int, end: int, start: int, close: str, nxt: str, word_end: int, lex: Lexicon
+) -> int | None:
+    """A single period: decided by the word it closes and the word that follows."""
+    if nxt == "lower":
+        return None
+    token = _token_before(text, t0)
+    if not token:
+        return end if nxt != "digit" else None
+    if _is_list_marker(text, start, t0):
+        return None
+    cls = _word_class(token, lex)
+    if cls == "word":
+        return end
+    if cls in ("title", "joining"):
+        return None
+    if cls == "number_prefix":
+        return None if nxt == "digit" else end
+    if nxt == "digit" or nxt == "other":
+        return None
+    if any(c in _QUOTES for c in close):  # 'in the U.S." He': the quote closes the sentence
+        return end
+    if _is_fragment(text, start, t0, lex):  # "At 5 a.m. Mr. Smith went"
+        return None
+    if nxt == "starter" or nxt == "uninformative":
+        return end
+    if nxt == "title":
+        return end if cls in ("ending", "time") else None
+    if cls == "time":
+        return end if not _is_time_follower(text, word_end, lex) else None
+    return None
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The whitespace-delimited token ending at `pos`, without opening quotes or brackets."""
+    lo = max(0, pos - 64)
+    begin = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
+    begin = max(begin, text.rfind("\u00a0", lo, pos), lo - 1) + 1
+    return text[begin:pos].lstrip(_OPENERS)
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")  # U.S, a.m, Ph.D, U.S.A
+
+
+def _word_class(token: str, lex: Lexicon) -> str:
+    """title | number_prefix | ending | joining | time | initial | acronym | word."""
+    cls = lex.abbreviations.get(token)
+    if cls is None and "-" in token:  # "D-Calif", "R-N.Y"
+        token = token.rsplit("-", 1)[1]
+        cls = lex.abbreviations.get(token)
+    if cls is None and token.isupper() and len(token) > 1:  # "MR", "CORP"
+        cls = lex.abbreviations.get(token.capitalize())
+    if cls is not None:
+        return cls
+    if len(token) == 1 and token.isupper():
+        return "initial"
+    if _DOTTED.fullmatch(token):
+        return "ending"
+    return "word"
+
+
+_MARKER = re.compile(r"[\W_]*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.?\)?")
+
+
+def _is_list_marker(text: str, start: int, t0: int) -> bool:
+    """The sentence so far is only a list marker: "1.", "a.", "• 9.", "2.)"."""
+    return t0 - start <= 12 and _MARKER.fullmatch(text[start:t0].strip()) is not None
+
+
+def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
+    """The sentence so far is a short fronted phrase ("At 5 a.m"), no sentence on its own."""
+    if t0 - start > 40:
+        return False
+    words = text[start:t0].split()
+    return len(words) <= lex.fragment_max_words and words[0].strip(_OPENERS).lower() in lex.fragment_openers
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LAST_WORD = re.compile(r"[\w'’-]+\Z")
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int]:
+    """What follows `pos`: end, newline, lower, digit, starter, uninformative, title, capital or other."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        if text[pos] == "\n":
+            return "newline", pos
+        pos += 1
+    while pos < n and text[pos] in _OPENERS:
+        pos += 1
+    if pos >= n:
+        return "end", pos
+    c = text[pos]
+    if c.islower():
+        return "lower", pos
+    if c.isdigit() or c in "$£€¥#":
+        return "digit", pos
+    if not c.isupper():
+        return "other", pos
+    m = _WORD.match(text, pos)
+    word = m.group(0) if m else c
+    after = m.end() if m else pos + 1
+    lex = lexicon()
+    if after < n and text[after] == ".":
+        if lex.abbreviations.get(word) == "title":
+            return "title", after
+        if len(word) > 1 and lex.abbreviations.get(word):
+            return "capital", after  # "No. 2", "Oct. 5": an abbreviation, not the starter it spells
+    lowered = word.lower()
+    if lowered in lex.uninformative:
+        return "uninformative", after
+    if lowered in lex.starters:
+        return "starter", after
+    return "capital", after
+
+
+def _is_time_follower(text: str, word_end: int, lex: Lexicon) -> bool:
+    """'6 p.m. Tuesday', '9 a.m. EST', '8 p.m. Moscow time': the time goes on."""
+    m = _LAST_WORD.search(text, max(0, word_end - 40), word_end)
+    word = m.group(0) if m else ""
+    if word in lex.time_followers or (word.isupper() and len(word) <= 4):
+        return True
+    return text.startswith(" time", word_end)
+
+
+_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}([a-z]+)")
+
+
+def _is_attribution(text: str, close: str, end: int, lex: Lexicon) -> bool:
+    """'"Why now?" Smith asked.': the speaker and verb after a quoted question belong to its sentence."""
+    if not any(c in _QUOTES for c in close):
+        return False
+    m = _ATTRIBUTION.match(text, end)
+    return m is not None and m.group(1) in lex.speech_verbs
+
+
+# --------------------------------------------------------------------------- #
+# Inline list items: "1. The first item 2. The second item"
+# --------------------------------------------------------------------------- #
+
+
+def _list_item_cuts(text: str, lex: Lexicon) -> list[int]:
+    """Cuts before the 2nd, 3rd... marker of a numbered or lettered list run together on one line."""
+    cuts: list[int] = []
+    for m in lex.list_line.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        label, style, pos = m.group("n"), m.group("style"), m.end()
+        while True:
+            label = _next_label(label)
+            found = text.find(f" {label}{style} ", pos, line_end)
+            if found < 0:
+                break
+            cuts.append(_bullet_before(text, found, pos, lex) or found + 1)
+            pos = found + 1
+    return sorted(cuts)
+
+
+def _bullet_before(text: str, space: int, lo: int, lex: Lexicon) -> int | None:
+    """The offset of a bullet just before a marker ("• 10."), which then opens the item."""
+    k = space
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    return k - 1 if k > lo and text[k - 1] in lex.bullets else None
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
