@@ -1,19 +1,852 @@
-"""Named entities (people, organisations, places). Placeholder."""
+"""Named entities: people, organisations and places, with aliases merged within and across documents.
+
+No pretrained NER model can be installed here, so this is a rules-and-gazetteers tagger:
+
+1. Spot candidates: runs of capitalised tokens (with name connectors such as `of`, `de`), minus
+   titles (`Foreign Minister`), nationality adjectives (`North Korean`), sentence-initial function words,
+   months and weekdays. All-caps lines (headlines, wire slugs) and picture credits are skipped; in
+   title-case headings and at sentence starts, where capitals prove nothing, only names the document
+   (or a gazetteer) already vouches for are kept.
+2. Type them from cues: alias tables, the preceding title, name-ending words (`University`, `River`),
+   gazetteers (GeoNames places, US Census given names and surnames), context (`in X`, `X said`) and
+   the document itself (a surname alone takes the type of the full name seen before).
+3. Merge aliases: spelling folds (`Choe Son-hui` / `Choe Son Hui`, `Sergei` / `Sergey`), surnames alone,
+   official forms (`DPRK` -> `North Korea`).
+
+The knowledge lives in `resources/entities/` as data; this module only applies it.
+"""
 
 from __future__ import annotations
 
-from generator.model import Mention
+import functools
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.model import Document, Entity, Mention, SourceRef
+
+RESOURCES = Path(__file__).resolve().parent / "resources" / "entities"
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+MAX_NGRAM = 5  # longest name looked up in a gazetteer or the document's known names
+
+# Acronyms like U.S. / words with inner hyphens or apostrophes / a possessive / any other character.
+# Acronyms like U.S. / an initial before a name (George F. Kennan) / words with inner hyphens or
+# apostrophes / a possessive / any other character. Known abbreviations (Dr., St.) are added in front.
+_TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|\S"
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = frozenset(".!?")
+_OPENERS = frozenset("\"'“‘([«")
+_SPEECH_VERBS = frozenset("said says say told added asked wrote stated announced according insisted noted".split())
 
 
-def extract_entities(text: str) -> list[Mention]:
-    return []
+# --------------------------------------------------------------------------- #
+# Resources
+# --------------------------------------------------------------------------- #
 
 
-def link_entities(documents: list) -> list:
-    """Placeholder: one Entity per referent across documents (list[Entity])."""
-    return []
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    other_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    connectors: frozenset[str]
+    credit_cues: frozenset[str]
+    credit_names: frozenset[str]
+    never: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    places: dict[str, int]  # folded name -> tier (3 country/continent, 2 big city or region, 1 town)
+    aliases: dict[str, tuple[str, str]]  # folded form -> (name, type)
+    known_types: dict[str, str]
+    demonyms: dict[str, str | None]
+    with_article: frozenset[str]
+    transliterations: tuple[tuple[re.Pattern[str], str], ...] = field(default=())
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+    alias_data = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8"))
+    places_path = RESOURCES / "places.json"
+    places = json.loads(places_path.read_text(encoding="utf-8")) if places_path.exists() else {}
+    titles = frozenset(fold(t) for t in cues["person_titles"])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in cues[key])
+
+    return Lexicon(
+        titles=titles,
+        title_words=frozenset(w for t in titles for w in t.split()),
+        org_words=words("organization_words"),
+        place_words=words("place_words"),
+        other_words=words("other_words"),
+        place_prepositions=words("place_prepositions"),
+        connectors=frozenset(cues["name_connectors"]),
+        credit_cues=words("credit_cues"),
+        credit_names=words("credit_names"),
+        never=words("never_entities"),
+        first_names=_word_list("first_names.txt"),
+        surnames=_word_list("surnames.txt"),
+        places=places,
+        aliases={fold(k): (v[0], v[1]) for k, v in alias_data["aliases"].items()},
+        known_types={fold(k): v for k, v in alias_data["known_types"].items()},
+        demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
+        with_article=frozenset(alias_data["with_article"]),
+        transliterations=tuple((re.compile(p), r) for p, r in alias_data["transliterations"]),
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Folding and canonical keys
+# --------------------------------------------------------------------------- #
+
+
+@functools.lru_cache(maxsize=131072)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, no dots, hyphens and curly quotes made plain, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‐", "-").replace(".", "").lower()
+    return " ".join(text.replace("-", " ").split())
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    lex = lexicon()
+    while len(words) > 1:
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if " ".join(words[:n]) in lex.titles:
+                words = words[n:]
+                break
+        else:
+            break
+    return words
 
 
 def canonical_key(name: str) -> str:
-    """Placeholder: fold spellings so that aliases compare equal."""
-    return " ".join(name.lower().replace("-", " ").split())
+    """Fold a name so that its spellings compare equal: `Choe Son-hui` = `choe son hui`, `DPRK` = `north korea`."""
+    lex = lexicon()
+    folded = fold(name)
+    if folded.endswith(" 's") or folded.endswith("'s"):
+        folded = folded[:-2].rstrip(" '")
+    words = folded.split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    words = _strip_titles(words)
+    folded = " ".join(words)
+    if folded in lex.aliases:
+        folded = fold(lex.aliases[folded][0])
+    return " ".join(_transliterate(w) for w in folded.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _transliterate(word: str) -> str:
+    for pattern, replacement in lexicon().transliterations:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@functools.cache
+def _token_regex() -> re.Pattern[str]:
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+    abbreviations = "|".join(re.escape(a) for a in sorted(cues["abbreviations"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{abbreviations})\.(?= ?\w)|{_TOKEN_PATTERN}")
+
+
+# --------------------------------------------------------------------------- #
+# Tokens and lines
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    cap: bool  # starts with a capital letter
+    initial: bool  # first word of a sentence
+
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    tokens: list[Token] = []
+    sentence_start = True
+    for m in _token_regex().finditer(text):
+        word = m.group()
+        tok = Token(m.start() + offset, m.end() + offset, word, fold(word), word[0].isupper(), False)
+        if word[0].isalnum():
+            tok.initial = sentence_start
+            sentence_start = False
+        elif word in _SENTENCE_END or word == ":":
+            sentence_start = True
+        elif word not in _OPENERS:
+            sentence_start = sentence_start and word in "-–—•*#>"
+        tokens.append(tok)
+    return tokens
+
+
+def _is_all_caps(tokens: list[Token]) -> bool:
+    letters = "".join(c for t in tokens for c in t.text if c.isalpha())
+    return len(letters) >= 4 and letters.isupper()
+
+
+def _is_heading(tokens: list[Token]) -> bool:
+    """A title-case line (`Key Statements and Developments`): capitals there are not evidence."""
+    lex = lexicon()
+    words = [t for t in tokens if t.text[0].isalpha()]
+    if not words or len(words) > 14 or tokens[-1].text in ".,;:\"”'’)":
+        return False
+    long_words = [t for t in words if len(t.text) >= 4 and t.key not in lex.connectors]
+    return len(long_words) >= 2 and all(t.cap for t in long_words)
+
+
+# --------------------------------------------------------------------------- #
+# Candidates
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Candidate:
+    tokens: list[Token]
+    title: list[Token] = field(default_factory=list)  # role words stripped before the name
+    demonym: str | None = None  # country of a nationality adjective before the title
+    weak: bool = False  # capitals prove nothing here (sentence start): needs other evidence
+    context: tuple[str, str, str, str] = ("", "", "", "")  # two folded words before (any title), two after
+    rule: str | None = None  # the type the hand-written cues give
+    type: str | None = None
+
+    @property
+    def prev(self) -> str:
+        return self.context[1]
+
+    @property
+    def next(self) -> str:
+        return self.context[2]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def key(self) -> str:
+        return " ".join(t.key for t in self.tokens)
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.cap and tok.text[0].isalpha()
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised tokens, joined by name connectors (`of`, `de`, `&`)."""
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _name_token(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _name_token(tokens[j]) and not tokens[j].initial:
+                j += 1
+            elif (
+                tokens[j].text in lex.connectors
+                and j + 1 < n
+                and _name_token(tokens[j + 1])
+                and tokens[j + 1].key not in lex.never
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _split_run(tokens: list[Token], i: int, j: int) -> list[tuple[Candidate, int, int, int]]:
+    """Strip leading function words, demonyms and titles; split where a title sits inside the run.
+
+    Yields each candidate with the line indexes of its lead (first title or demonym word), first and last token.
+    """
+    lex = lexicon()
+    run = tokens[i:j]
+    if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)):
+        return []  # `Korean War`, `Partnership Treaty`, `North Koreans`: not a person, organisation or place
+    out: list[tuple[Candidate, int, int, int]] = []
+    demonym: str | None = None
+    title: list[Token] = []
+    k = lead = 0
+    while k < len(run):
+        tok = run[k]
+        title_len = _title_at(run, k)
+        demonym_len = _demonym_at(run, k)
+        if not title and demonym is None:
+            lead = k
+        if title_len:
+            title = run[k : k + title_len]
+            k += title_len
+        elif demonym_len:
+            demonym = lex.demonyms[" ".join(t.key for t in run[k : k + demonym_len])] or ""
+            k += demonym_len
+        elif (tok.key in lex.never and not _acronym(tok)) or tok.text in lex.connectors:
+            k += 1
+            demonym, title = None, []
+        else:
+            end = k + 1
+            while end < len(run) and not _title_at(run, end):
+                end += 1
+            while end > k + 1 and run[end - 1].text in lex.connectors:
+                end -= 1
+            out.append((Candidate(run[k:end], title=title, demonym=demonym), i + lead, i + k, i + end - 1))
+            demonym, title = None, []
+            k = end
+    return out
+
+
+def _demonym_key(key: str) -> bool:
+    lex = lexicon()
+    return key in lex.demonyms or (key.endswith("s") and key[:-1] in lex.demonyms)
+
+
+def _demonym_at(run: list[Token], k: int) -> int:
+    """Length of a nationality adjective at run[k] that qualifies a title or a given name after it."""
+    lex = lexicon()
+    for n in (2, 1):
+        if k + n < len(run) and " ".join(t.key for t in run[k : k + n]) in lex.demonyms:
+            following = run[k + n]
+            if _title_at(run, k + n) or following.key in lex.demonyms or following.key in lex.first_names:
+                return n
+            return 0
+    return 0
+
+
+def _title_at(run: list[Token], k: int) -> int:
+    """Length of the longest title starting at run[k] that is followed by more of the name."""
+    lex = lexicon()
+    for n in range(min(4, len(run) - k - 1), 0, -1):
+        if " ".join(t.key for t in run[k : k + n]) in lex.titles:
+            return n
+    return 0
+
+
+def _acronym(tok: Token) -> bool:
+    letters = tok.text.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
+    """Candidates from ordinary lines, and the token lists of heading lines to be searched for known names."""
+    lex = lexicon()
+    found: list[Candidate] = []
+    headings: list[list[Token]] = []
+    for line in _LINE.finditer(text):
+        tokens = _tokens(line.group(), line.start())
+        if not tokens or _is_all_caps(tokens):
+            continue
+        if _is_heading(tokens):
+            headings.append(tokens)
+            continue
+        credit_from = _credit_start(tokens)
+        keys = ["", ""] + [t.key for t in tokens] + ["", ""]
+        for i, j in _runs(tokens):
+            if i >= credit_from:
+                continue
+            for cand, lead, first, last in _split_run(tokens, i, j):
+                cand.weak = tokens[first].initial and len(cand.tokens) == 1 and not cand.title
+                cand.context = (keys[lead], keys[lead + 1], keys[last + 3], keys[last + 4])
+                if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names:
+                    continue
+                found.append(cand)
+    return found, headings
+
+
+def _credit_start(tokens: list[Token]) -> int:
+    """Index from which the line is a picture credit (`(Image: Getty)`), or past the end."""
+    lex = lexicon()
+    for i in range(len(tokens) - 1):
+        if tokens[i].key in lex.credit_cues and tokens[i + 1].text == ":":
+            return i
+    return len(tokens) + 1
+
+
+# --------------------------------------------------------------------------- #
+# Typing
+# --------------------------------------------------------------------------- #
+
+
+def _gazetteer_type(key: str) -> str | None:
+    lex = lexicon()
+    if key in lex.aliases:
+        return lex.aliases[key][1]
+    if key in lex.known_types:
+        return lex.known_types[key]
+    if key in lex.places:
+        return PLACE
+    return None
+
+
+def _rule_type(cand: Candidate, known: dict[str, str]) -> str | None:
+    """The type the cues give, or None when the span is not a person, organisation or place."""
+    lex = lexicon()
+    key, toks = cand.key, cand.tokens
+    last, first = toks[-1].key, toks[0].key
+    if key in lex.demonyms or key in lex.never:
+        return None
+    if len(toks) > 1 and last in lex.other_words:
+        return None
+    if cand.title and not _acronym(toks[0]):
+        return PERSON
+    typ = _gazetteer_type(key)
+    if typ:
+        return typ
+    if key in known:
+        return known[key]
+    if len(toks) > 1 and (last in lex.org_words or first in lex.org_words and first != "city"):
+        return ORGANIZATION
+    if len(toks) > 1 and last in lex.place_words:
+        return PLACE
+    if len(toks) > 1 and first in lex.first_names and last not in lex.places:
+        return PERSON
+    if len(toks) == 1 and _acronym(toks[0]):
+        return ORGANIZATION
+    if cand.next in _SPEECH_VERBS:
+        return PERSON
+    if cand.prev in lex.place_prepositions and key in lex.places:
+        return PLACE
+    if len(toks) == 1 and first in lex.surnames:
+        return PERSON
+    if 2 <= len(toks) <= 3 and all(t.text.isalpha() or "-" in t.text for t in toks):
+        return PERSON
+    if cand.prev in lex.place_prepositions:
+        return PLACE
+    return ORGANIZATION
+
+
+def _known_names(cands: list[Candidate]) -> dict[str, str]:
+    """Typed names the document vouches for: the parts of people's full names, then every typed span."""
+    lex = lexicon()
+    known: dict[str, str] = {}
+    for cand in cands:
+        if cand.rule == PERSON and len(cand.tokens) > 1:
+            for tok in cand.tokens:
+                if tok.key not in lex.connectors and _place_tier(tok.key) < 2:
+                    known.setdefault(tok.key, PERSON)
+    for cand in cands:
+        if cand.rule and (cand.title or len(cand.tokens) > 1 or cand.key in lex.aliases or _acronym(cand.tokens[0])):
+            known.setdefault(cand.key, cand.rule)
+    for cand in cands:
+        if cand.rule:
+            known.setdefault(cand.key, cand.rule)
+    return known
+
+
+def _heading_candidates(headings: list[list[Token]], known: dict[str, str]) -> list[Candidate]:
+    """In title-case lines, keep only the longest spans that are known names or gazetteer entries."""
+    found: list[Candidate] = []
+    for tokens in headings:
+        i = 0
+        while i < len(tokens):
+            match = 0
+            if tokens[i].cap:
+                for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+                    key = " ".join(t.key for t in tokens[i : i + n])
+                    if tokens[i + n - 1].cap and (key in known or _gazetteer_type(key)):
+                        found.append(Candidate(tokens[i : i + n], type=known.get(key) or _gazetteer_type(key)))
+                        match = n
+                        break
+            i += match or 1
+    return found
+
+
+def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
+    """Set each candidate's rule type; returns the typed names the document vouches for."""
+    strong = [c for c in cands if not c.weak]
+    # First the spans that carry their own evidence, then those that lean on the document.
+    for cand in strong:
+        cand.rule = _rule_type(cand, {})
+    known = _known_names(strong)
+    for cand in strong:  # a bare surname typed by the full name seen elsewhere in the document
+        if cand.rule and len(cand.tokens) == 1 and not cand.title and known.get(cand.key) == PERSON:
+            if _place_tier(cand.key) < 3 and _gazetteer_type(cand.key) in (None, PLACE):
+                cand.rule = PERSON
+    for cand in cands:
+        if cand.weak:
+            cand.rule = _weak_type(cand, known)
+    return known
+
+
+def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> list[Candidate]:
+    known = _rule_typed(cands)
+    weights = model()
+    for cand in cands:
+        cand.type = _classify(weights, candidate_features(cand, known)) if weights else cand.rule
+    typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
+    typed.sort(key=lambda c: c.start)
+    return typed
+
+
+def training_examples(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, features) of every candidate span, for bench/train_entities.py."""
+    cands, _ = _candidates(text)
+    known = _rule_typed(cands)
+    return [(c.start, c.end, candidate_features(c, known)) for c in cands]
+
+
+def _weak_type(cand: Candidate, known: dict[str, str]) -> str | None:
+    """A capitalised word at a sentence start counts only if the document or a gazetteer vouches for it."""
+    lex = lexicon()
+    typ = known.get(cand.key) or _gazetteer_type(cand.key)
+    if typ is None and _place_tier(cand.key) >= 2 and cand.next not in lex.never:
+        typ = PLACE
+    return typ
+
+
+def _place_tier(key: str) -> int:
+    return lexicon().places.get(key, 0)
+
+
+# --------------------------------------------------------------------------- #
+# The trained typing model (an averaged perceptron over the cues; see bench/train_entities.py)
+# --------------------------------------------------------------------------- #
+
+NONE = "none"  # the model's label for a span that is no person, organisation or place
+
+
+@functools.cache
+def model() -> dict[str, dict[str, float]] | None:
+    path = RESOURCES / "model.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+
+def _classify(weights: dict[str, dict[str, float]], features: list[str]) -> str | None:
+    scores: dict[str, float] = defaultdict(float)
+    for feat in features:
+        for label, weight in weights.get(feat, {}).items():
+            scores[label] += weight
+    if not scores:
+        return None
+    label = max(scores, key=lambda k: (scores[k], k))
+    return None if label == NONE else label
+
+
+def _shape(tok: Token) -> str:
+    if _acronym(tok):
+        return "A"
+    if tok.text[0].isdigit():
+        return "d"
+    if tok.cap:
+        return "X"
+    return "x"
+
+
+def candidate_features(cand: Candidate, known: dict[str, str]) -> list[str]:
+    """Sparse features of a candidate span: its words, shape, gazetteer hits, context and the rules' verdict."""
+    lex = lexicon()
+    toks, key = cand.tokens, cand.key
+    first, last = toks[0].key, toks[-1].key
+    n = min(len(toks), 4)
+    rule = cand.rule or NONE
+    feats = [
+        "bias",
+        f"rule={rule}",
+        f"rule={rule}|n={n}",
+        f"n={n}",
+        f"first={first}",
+        f"last={last}",
+        f"suf={last[-3:]}",
+        f"shape={''.join(_shape(t) for t in toks[:4])}",
+        f"prev={cand.context[1]}",
+        f"prev2={cand.context[0]}",
+        f"next={cand.context[2]}",
+        f"next2={cand.context[3]}",
+        f"gaz={_place_tier(key)}",
+        f"gazlast={_place_tier(last)}" if len(toks) > 1 else "single",
+    ]
+    feats.extend(f"w={t.key}" for t in toks[:5])
+    if first in lex.first_names:
+        feats.append(f"given|n={n}")
+    if last in lex.surnames:
+        feats.append(f"surname|n={n}")
+    if key in lex.aliases:
+        feats.append(f"alias={lex.aliases[key][1]}")
+    if key in lex.known_types:
+        feats.append(f"known={lex.known_types[key]}")
+    if key in known:
+        feats.append(f"doc={known[key]}")
+    if last in lex.org_words:
+        feats.append("orgword_last")
+    if any(t.key in lex.org_words for t in toks[:-1]):
+        feats.append("orgword_in")
+    if last in lex.place_words:
+        feats.append("placeword_last")
+    if any(t.key in lex.other_words for t in toks):
+        feats.append("otherword")
+    if cand.title:
+        feats.append("title")
+        feats.append(f"title={cand.title[-1].key}")
+    if cand.demonym is not None:
+        feats.append("demonym")
+    if cand.weak:
+        feats.append(f"weak|rule={rule}")
+    if cand.prev in lex.place_prepositions:
+        feats.append("prev_place_prep")
+    if cand.next in _SPEECH_VERBS:
+        feats.append("next_speech")
+    if any(t.text in lex.connectors for t in toks):
+        feats.append("connector")
+    return feats
+
+
+# --------------------------------------------------------------------------- #
+# Merging aliases within a text
+# --------------------------------------------------------------------------- #
+
+
+def _group_key(cand: Candidate, people: dict[str, str]) -> str:
+    """Entity key: spelling-folded name; a lone given name or surname maps to the one full name it belongs to."""
+    key = canonical_key(cand.key)
+    if cand.type == PERSON and len(key.split()) == 1 and key in people:
+        return people[key]
+    return key
+
+
+def _person_parts(cands: list[Candidate]) -> dict[str, str]:
+    """Each word of a multi-word person name -> the name's key (words shared by two names are dropped)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for cand in cands:
+        if cand.type == PERSON:
+            key = canonical_key(cand.key)
+            words = key.split()
+            if len(words) > 1:
+                for w in words:
+                    owners[w].add(key)
+    # A family name used alone refers to the longest full name only when that is unambiguous.
+    return {w: keys.pop() for w, keys in owners.items() if len(keys) == 1}
+
+
+def _display_name(surfaces: list[str], typ: str) -> str:
+    """The fullest, most common spelling (alias table names win: `DPRK` -> `North Korea`)."""
+    lex = lexicon()
+    for surface in surfaces:
+        alias = lex.aliases.get(fold(surface))
+        if alias and alias[1] == typ:
+            return alias[0]
+    counts = Counter(surfaces)
+    longest = max(len(s.split()) for s in surfaces)
+    full = [s for s in surfaces if len(s.split()) == longest]
+    return max(full, key=lambda s: (counts[s], -surfaces.index(s)))
+
+
+def extract_entities(text: str) -> list[Mention]:
+    """Typed mentions of people, organisations and places, each with the name its aliases merge to."""
+    cands, headings = _candidates(text)
+    typed = _type_candidates(cands, headings)
+    people = _person_parts(typed)
+    groups: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for cand in typed:
+        groups[(_group_key(cand, people), cand.type or "")].append(cand)
+    mentions: list[Mention] = []
+    for (_, typ), members in groups.items():
+        name = _display_name([text[c.start : c.end] for c in members], typ)
+        mentions.extend(Mention(c.start, c.end, text[c.start : c.end], typ, name) for c in members)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# --------------------------------------------------------------------------- #
+# Roles
+# --------------------------------------------------------------------------- #
+
+
+def _country(words: list[Token]) -> str | None:
+    """`North Korean` / `Russia's` / `US` before a title -> the country's name."""
+    lex = lexicon()
+    key = " ".join(t.key for t in words)
+    if key in lex.demonyms:
+        return lex.demonyms[key]
+    if key in lex.aliases:
+        return lex.aliases[key][0]
+    if key in lex.places or key in lex.known_types:
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _title_case(words: list[Token]) -> str:
+    return " ".join(t.text if t.text.isupper() else t.text[:1].upper() + t.text[1:] for t in words)
+
+
+def _format_role(title: list[Token], country: str | None) -> str:
+    role = _title_case(title)
+    if country:
+        the = "the " if country in lexicon().with_article else ""
+        role += f" of {the}{country}"
+    return role
+
+
+def _role_before(tokens: list[Token], i: int) -> str | None:
+    """`North Korean Foreign Minister Choe` / `Russia's Foreign Minister Sergei Lavrov`: tokens[i] starts the name."""
+    lex = lexicon()
+    j = i
+    while j > 0 and tokens[j - 1].key in lex.title_words:
+        j -= 1
+    if j == i or " ".join(t.key for t in tokens[j:i]) not in lex.titles and tokens[i - 1].key not in lex.titles:
+        return None
+    title = tokens[j:i]
+    country = None
+    if j >= 2 and tokens[j - 1].key in ("'s", "s"):
+        for n in (3, 2, 1):
+            if j - 1 - n >= 0 and (country := _country(tokens[j - 1 - n : j - 1])):
+                break
+    else:
+        for n in (2, 1):
+            if j - n >= 0 and (country := _country(tokens[j - n : j])):
+                break
+    return _format_role(title, country)
+
+
+def _role_after(tokens: list[Token], k: int) -> str | None:
+    """`Choe Son-hui, North Korea's foreign minister,`: tokens[k] is the first token after the name."""
+    lex = lexicon()
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j, country = k + 1, None
+    for n in (3, 2, 1):
+        if j + n < len(tokens) and tokens[j + n].key in ("'s", "s") and (country := _country(tokens[j : j + n])):
+            j += n + 1
+            break
+    else:
+        for n in (2, 1):
+            if country := _country(tokens[j : j + n]) if j + n <= len(tokens) else None:
+                j += n
+                break
+    end = j
+    while end < len(tokens) and tokens[end].key in lex.title_words:
+        end += 1
+    if end == j or " ".join(t.key for t in tokens[j:end]) not in lex.titles:
+        return None
+    if end < len(tokens) and tokens[end].text not in ",.;)" and tokens[end].key not in ("and", "who"):
+        return None
+    return _format_role(tokens[j:end], country)
+
+
+def person_roles(doc: Document) -> dict[int, str]:
+    """Mention start -> role stated next to that mention of a person."""
+    roles: dict[int, str] = {}
+    starts = {m.start: m for m in doc.mentions if m.type == PERSON}
+    if not starts:
+        return roles
+    for line in _LINE.finditer(doc.text):
+        tokens = _tokens(line.group(), line.start())
+        index = {t.start: n for n, t in enumerate(tokens)}
+        for start, mention in starts.items():
+            if line.start() <= start < line.end() and start in index:
+                i = index[start]
+                k = next((n for n in range(i, len(tokens)) if tokens[n].end >= mention.end), i) + 1
+                role = _role_before(tokens, i) or _role_after(tokens, k)
+                if role:
+                    roles[start] = role
+    return roles
+
+
+# --------------------------------------------------------------------------- #
+# Linking across documents
+# --------------------------------------------------------------------------- #
+
+
+def _slugify(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+@dataclass
+class _Referent:
+    type: str
+    surfaces: list[str] = field(default_factory=list)
+    refs: list[SourceRef] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (date, role)
+
+
+def _merge_key(mention: Mention) -> str:
+    return canonical_key(mention.name)
+
+
+def link_entities(documents: list[Document]) -> list[Entity]:
+    """One Entity per referent across the documents, with aliases, dated role and every mention."""
+    referents: dict[tuple[str, str], _Referent] = {}
+    for doc in documents:
+        roles = person_roles(doc)
+        date = doc.published.isoformat() if doc.published else ""
+        for m in doc.mentions:
+            ref = referents.setdefault((_merge_key(m), m.type), _Referent(m.type))
+            ref.surfaces.extend([m.name, m.text])
+            sentence = doc.sentence_at(m.start)
+            ref.refs.append(SourceRef(doc.id, m.start, m.end, sentence.index if sentence else 0))
+            if m.start in roles:
+                ref.roles.append((date, roles[m.start]))
+    _fold_surnames(referents)
+    entities = [_to_entity(ref) for ref in referents.values()]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    _assign_slugs(entities)
+    return entities
+
+
+def _fold_surnames(referents: dict[tuple[str, str], _Referent]) -> None:
+    """A one-word person (`Lavrov` where no full name was given) joins the one full name with that word."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, ref in referents.items():
+        if ref.type == PERSON and len(key[0].split()) > 1:
+            for word in key[0].split():
+                owners[word].add(key)
+    for key in [k for k in referents if k[1] == PERSON and len(k[0].split()) == 1]:
+        targets = owners.get(key[0], set())
+        if len(targets) == 1:
+            source = referents.pop(key)
+            target = referents[next(iter(targets))]
+            target.surfaces.extend(source.surfaces)
+            target.refs.extend(source.refs)
+            target.roles.extend(source.roles)
+
+
+def _to_entity(ref: _Referent) -> Entity:
+    name = _display_name(ref.surfaces, ref.type)
+    aliases = sorted({_strip_possessive(s) for s in ref.surfaces} - {name})
+    role, role_date = None, None
+    if ref.roles:
+        role_date, role = max(ref.roles, key=lambda r: r[0])  # the latest statement of the role
+    refs = sorted(ref.refs, key=lambda r: (r.document, r.start))
+    return Entity(name, ref.type, aliases, role, role_date or None, refs)
+
+
+def _strip_possessive(surface: str) -> str:
+    return re.sub(r"['’]s$", "", surface)
+
+
+def _assign_slugs(entities: list[Entity]) -> None:
+    taken: set[str] = set()
+    for entity in sorted(entities, key=lambda e: (e.name, e.type)):
+        slug = base = _slugify(entity.name)
+        if slug in taken:
+            slug = f"{base}-{entity.type}"
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{entity.type}-{n}", n + 1
+        taken.add(slug)
+        entity.slug = slug

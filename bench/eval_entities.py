@@ -1,0 +1,150 @@
+"""Score generator.entities on CoNLL-format NER data (token and IOB tag per line).
+
+    .venv/bin/python bench/eval_entities.py --data ../shared/eval/wikigold
+
+Each document's text is rebuilt with one space between tokens (none before closing punctuation) and a
+newline between sentences. PER / ORG / LOC are scored as person / organization / place; MISC is not scored,
+and a system mention that overlaps a gold MISC mention is not counted. A match needs the same type and the
+same span (exact) or any overlap (overlap), one-to-one. Prints typed P / R / F1 both ways, per type, and speed.
+`--split test` scores only every third document (the part a trained model must not see).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.entities import extract_entities
+
+TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc"}
+CLOSING = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't"}
+
+
+@dataclass
+class GoldDocument:
+    text: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, type
+
+
+def read_conll(path: Path) -> list[GoldDocument]:
+    """Documents from a CoNLL file: `-DOCSTART-` separates documents, blank lines sentences."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split()
+        if not parts or parts[0] == "-DOCSTART-":
+            if sentence:
+                (docs[-1] if docs else docs.append([]) or docs[-1]).append(sentence)
+                sentence = []
+            if parts:
+                docs.append([])
+            continue
+        sentence.append((parts[0], parts[-1]))
+    return [_rebuild(sentences) for sentences in docs if sentences]
+
+
+def _rebuild(sentences: list[list[tuple[str, str]]]) -> GoldDocument:
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for sentence in sentences:
+        if pieces:
+            pieces.append("\n")
+            pos += 1
+        open_span: list = []  # [start, end, type]
+        for n, (token, tag) in enumerate(sentence):
+            if n and token not in CLOSING:
+                pieces.append(" ")
+                pos += 1
+            start, pos = pos, pos + len(token)
+            pieces.append(token)
+            kind = tag[2:] if tag != "O" else None
+            if kind and open_span and open_span[2] == kind and not tag.startswith("B-"):
+                open_span[1] = pos
+            else:
+                if open_span:
+                    spans.append(tuple(open_span))
+                open_span = [start, pos, kind] if kind else []
+        if open_span:
+            spans.append(tuple(open_span))
+    return GoldDocument("".join(pieces), [(s, e, TYPES.get(t, t.lower())) for s, e, t in spans])
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass
+class Score:
+    matched: Counter = field(default_factory=Counter)
+    system: Counter = field(default_factory=Counter)
+    gold: Counter = field(default_factory=Counter)
+
+    def prf(self, typ: str | None = None) -> tuple[float, float, float]:
+        m = sum(self.matched.values()) if typ is None else self.matched[typ]
+        s = sum(self.system.values()) if typ is None else self.system[typ]
+        g = sum(self.gold.values()) if typ is None else self.gold[typ]
+        p, r = (m / s if s else 0.0), (m / g if g else 0.0)
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_document(doc: GoldDocument, system: list[tuple[int, int, str]], exact: Score, overlap: Score) -> None:
+    misc = [(s, e) for s, e, t in doc.spans if t == "misc"]
+    gold = [g for g in doc.spans if g[2] != "misc"]
+    system = [m for m in system if not any(_overlaps(m[:2], x) for x in misc)]
+    for score in (exact, overlap):
+        score.gold.update(t for _, _, t in gold)
+        score.system.update(t for _, _, t in system)
+    for score, same in ((exact, lambda a, b: a[:2] == b[:2]), (overlap, lambda a, b: _overlaps(a[:2], b[:2]))):
+        used: set[int] = set()
+        for m in system:
+            for n, g in enumerate(gold):
+                if n not in used and g[2] == m[2] and same(m, g):
+                    used.add(n)
+                    score.matched[m[2]] += 1
+                    break
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with *.conll* files, or one file")
+    parser.add_argument("--split", choices=["all", "train", "test"], default="all")
+    parser.add_argument("--errors", type=int, default=0, help="print this many documents' errors (for tuning)")
+    args = parser.parse_args()
+    files = [args.data] if args.data.is_file() else sorted(args.data.glob("*conll*"))
+    docs = [d for f in files for d in read_conll(f)]
+    if args.split != "all":
+        docs = [d for n, d in enumerate(docs) if (n % 3 == 2) == (args.split == "test")]
+    exact, overlap = Score(), Score()
+    seconds, chars = 0.0, 0
+    for n, doc in enumerate(docs):
+        started = time.perf_counter()
+        mentions = extract_entities(doc.text)
+        seconds += time.perf_counter() - started
+        chars += len(doc.text)
+        system = [(m.start, m.end, m.type) for m in mentions]
+        score_document(doc, system, exact, overlap)
+        if n < args.errors:
+            _print_errors(doc, system)
+    print(f"{len(docs)} documents, {sum(overlap.gold.values())} gold PER/ORG/LOC mentions ({args.split})")
+    for label, score in (("exact", exact), ("overlap", overlap)):
+        p, r, f = score.prf()
+        per_type = "  ".join(f"{t} {score.prf(t)[2] * 100:.1f}" for t in ("person", "organization", "place"))
+        print(f"{label:8} P {p * 100:.1f}  R {r * 100:.1f}  F1 {f * 100:.1f}   ({per_type})")
+    print(f"speed: {seconds / max(chars, 1) * 5000 * 1000:.2f} ms per 5 KB")
+
+
+def _print_errors(doc: GoldDocument, system: list[tuple[int, int, str]]) -> None:
+    gold = set(doc.spans)
+    for s, e, t in sorted(set(system) - gold):
+        print(f"  + {t:12} {doc.text[s:e]!r}")
+    for s, e, t in sorted(gold - set(system)):
+        if t != "misc":
+            print(f"  - {t:12} {doc.text[s:e]!r}")
+
+
+if __name__ == "__main__":
+    main()

