@@ -1,4 +1,9 @@
-"""The data export: briefing.json, a contract other tools read (see README, "Data export")."""
+"""The data export: briefing.json, a contract other tools read (see README, "Data export").
+
+Every SPAN is `{"document", "start", "end", "sentence"}`: character offsets (Unicode code
+points, end exclusive) into that document's `text` in the same file. The timeline is
+in date order; everything else keeps the order merge gave it.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ def briefing_to_dict(b: Briefing) -> dict:
                 "published_basis": d.published_basis,
                 "source": d.source,
                 "url": d.url,
+                "dateline": d.dateline,
                 "text": d.text,
             }
             for d in b.documents
@@ -35,8 +41,11 @@ def briefing_to_dict(b: Briefing) -> dict:
                 "future": t.future,
                 "text": t.text,
                 "sources": [span(r) for r in t.sources],
+                "texts": t.texts,
+                "participants": t.participants,
+                "importance": t.importance,
             }
-            for t in b.timeline
+            for t in sorted(b.timeline, key=lambda t: t.date)
         ],
         "quotes": [
             {
@@ -49,14 +58,26 @@ def briefing_to_dict(b: Briefing) -> dict:
                 "sentence": q.sentence,
                 "date": q.date,
                 "sources": [span(r) for r in q.sources],
+                "importance": q.importance,
             }
             for q in b.quotes
         ],
         "entities": [
-            {"name": e.name, "type": e.type, "aliases": e.aliases, "role": e.role, "role_date": e.role_date}
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": e.aliases,
+                "role": e.role,
+                "role_date": e.role_date,
+                "mentions": [span(r) for r in e.mentions],
+            }
             for e in b.entities
         ],
-        "questions": [{"text": q.text, "kind": q.kind, "sources": [span(r) for r in q.sources]} for q in b.questions],
+        "questions": [
+            {"text": q.text, "kind": q.kind, "sources": [span(r) for r in q.sources], "importance": q.importance}
+            for q in b.questions
+        ],
+        "changes": vars(b.changes),
         "disputes": [
             {
                 "counts": d.counts,

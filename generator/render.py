@@ -1,31 +1,357 @@
 """Render briefings to Markdown pages and JSON with Jinja2 templates.
 
 Rendering never extracts: it only lays out what merge produced. Every string
-taken from a seed passes through `escape_md` (the one place escaping happens).
+taken from a seed passes through `escape_md` (the one place escaping happens);
+URLs pass through `safe_url`.
+
+Pages (paths relative to docs/):
+
+- `index.md`: the home page, one row per briefing;
+- `briefings/<slug>/index.md`: the briefing; `timeline.md` and `quotes.md` hold
+  the full lists when the briefing page shows only the most important items;
+- `briefings/<slug>/briefing.json`: the data export (see `generator.export`);
+- `briefings/<slug>/entities/<entity>.md`: one page per person, organization, place;
+- `sources/<document>.md`: a source's cleaned text, one anchor `s<index>` per sentence.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
+import hashlib
 import json
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
 
 import jinja2
 
 from generator.export import briefing_to_dict
-from generator.model import Briefing, Document
+from generator.model import Briefing, Document, Entity, KeyQuote, SourceRef, TimelineItem
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:<>])")
+# How many items the briefing page itself shows; the full lists get their own pages.
+TIMELINE_ON_PAGE = 15
+QUOTES_ON_PAGE = 8
+
+# Characters that mean something to Markdown, its extensions (tables, attr_list) or
+# a template engine. They become numeric character references: the browser shows
+# the character, no Markdown or template parser sees it. `<`, `>` and `&` are
+# replaced the same way, which makes raw HTML inert.
+_MD_ACTIVE = "&<>\\`*_{}[]|#~%!=+^$"
+_MD_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _MD_ACTIVE})
+_WHITESPACE = re.compile(r"\s+")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------- #
+# Escaping
+# --------------------------------------------------------------------------- #
 
 
 def escape_md(text: object) -> str:
-    """Make seed text inert in Markdown and HTML: no markup, links or templates survive."""
+    """Make seed text inert in Markdown and HTML: no markup, links, attributes or templates survive.
+
+    Newlines become spaces (a line break could start a heading or a list), so the
+    result always fits on one line, inside a list item or a table cell.
+    """
     if text is None:
         return ""
-    escaped = html.escape(str(text), quote=True)
-    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    return escaped.replace("\n", " ")
+    return _WHITESPACE.sub(" ", str(text)).strip().translate(_MD_TABLE)
+
+
+# Page titles reach the HTML <title> and the nav through the theme, which strips tags and
+# decodes entities: characters that could form a tag or an entity are swapped for look-alikes.
+_TITLE_TABLE = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+
+
+def escape_title(text: object) -> str:
+    """A page title for YAML front matter: one line, JSON-quoted (valid YAML), no tag or entity possible."""
+    plain = _WHITESPACE.sub(" ", "" if text is None else str(text)).strip().translate(_TITLE_TABLE)
+    return json.dumps(plain or "Untitled", ensure_ascii=False)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is an http(s) URL without whitespace or quotes, else None (shown as text, not linked)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if any(c.isspace() or c in "\"'<>\\`" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return url.replace("&", "&amp;")
+
+
+def link_url(url: object) -> str:
+    """An http(s) URL as a raw HTML link, anything else as inert text."""
+    href = safe_url(url)
+    label = escape_md(url)
+    if href is None:
+        return label
+    return f'<a href="{href}" rel="nofollow noopener noreferrer">{label}</a>'
+
+
+# --------------------------------------------------------------------------- #
+# Dates as people write them
+# --------------------------------------------------------------------------- #
+
+
+def display_date(value: object) -> str:
+    """`2025-07-12` -> `12 July 2025`, `2025-07` -> `July 2025`, `2025` -> `2025`; anything else unchanged."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    text = str(value)
+    parts = text.split("-")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        if len(parts) == 2 and len(parts[0]) == 4 and 1 <= int(parts[1]) <= 12:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 1 and len(text) == 4 and text.isdigit():
+            return text
+    except ValueError:
+        pass
+    return text
+
+
+def when(item: TimelineItem) -> str:
+    """The date of a timeline item as people write it, `about` when approximate."""
+    shown = display_date(item.date)
+    return f"about {shown}" if item.precision == "approximate" else shown
+
+
+def date_range_text(first: str | None, last: str | None) -> str:
+    if not first:
+        return "unknown"
+    if first == last or not last:
+        return display_date(first)
+    return f"{display_date(first)} – {display_date(last)}"
+
+
+def published_text(doc: Document) -> str:
+    """Publication date for display: `unknown`, or the date marked `estimated` when it was inferred."""
+    if doc.published is None:
+        return "unknown"
+    shown = display_date(doc.published)
+    return f"{shown} (estimated)" if doc.published_basis == "estimated" else shown
+
+
+# --------------------------------------------------------------------------- #
+# Page names and links
+# --------------------------------------------------------------------------- #
+
+
+def page_id(name: str) -> str:
+    """A file-name-safe, URL-safe id: kept as is when already safe, else slugged with a short hash."""
+    if _SAFE_ID.fullmatch(name) and not name.endswith("."):
+        return name
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:50] or "page"
+    return f"{slug}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def source_page(doc: Document | str) -> str:
+    doc_id = doc if isinstance(doc, str) else doc.id
+    return f"sources/{page_id(doc_id)}.md"
+
+
+def briefing_dir(b: Briefing) -> str:
+    return f"briefings/{page_id(b.slug)}"
+
+
+def entity_slugs(entities: Sequence[Entity]) -> dict[str, str]:
+    """Entity name -> unique page slug within a briefing."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in entities:
+        base = page_id(e.slug or re.sub(r"[^a-z0-9]+", "-", e.name.lower()).strip("-") or "entity")
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[e.name] = slug
+    return slugs
+
+
+# --------------------------------------------------------------------------- #
+# Choosing what the briefing page shows
+# --------------------------------------------------------------------------- #
+
+
+def most_important(items: Sequence[T], limit: int) -> list[T]:
+    """The `limit` items of highest `importance`, kept in their original order."""
+    if len(items) <= limit:
+        return list(items)
+    ranked = sorted(range(len(items)), key=lambda i: (-getattr(items[i], "importance", 0.0), i))
+    keep = sorted(ranked[:limit])
+    return [items[i] for i in keep]
+
+
+def in_date_order(items: Iterable[TimelineItem]) -> list[TimelineItem]:
+    return sorted(items, key=lambda t: t.date)
+
+
+def mention_counts(e: Entity) -> int:
+    return len(e.mentions)
+
+
+def main_entities(b: Briefing, kind: str, limit: int | None = None) -> list[Entity]:
+    """Entities of one type, the most mentioned first."""
+    chosen = [e for e in b.entities if e.type == kind]
+    return sorted(chosen, key=lambda e: -mention_counts(e))[:limit]
+
+
+def event_range(b: Briefing) -> tuple[str | None, str | None]:
+    past = sorted(t.date for t in b.timeline if not t.future)
+    return (past[0], past[-1]) if past else (None, None)
+
+
+# --------------------------------------------------------------------------- #
+# Source pages: paragraphs of sentences
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Block:
+    """A paragraph or a heading of a source page."""
+
+    heading: bool
+    sentences: list = field(default_factory=list)
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs start: after blank lines, or after any newline when the text has no blank line."""
+    breaks = [m.end() for m in _BLANK_LINE.finditer(text)]
+    if not breaks:
+        breaks = [i + 1 for i, c in enumerate(text) if c == "\n"]
+    return breaks
+
+
+def source_blocks(doc: Document) -> list[Block]:
+    """Group the sentences into paragraphs; a heading sentence is a block of its own."""
+    starts = paragraph_starts(doc.text)
+    blocks: list[Block] = []
+    next_break = 0
+    for s in doc.sentences:
+        new_paragraph = not blocks or blocks[-1].heading or s.heading
+        while next_break < len(starts) and starts[next_break] <= s.start:
+            next_break += 1
+            new_paragraph = True
+        if new_paragraph:
+            blocks.append(Block(heading=s.heading))
+        blocks[-1].sentences.append(s)
+    return blocks
+
+
+# --------------------------------------------------------------------------- #
+# The site
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class BriefingView:
+    """What the templates need about one briefing, computed once."""
+
+    b: Briefing
+    dir: str
+    docs: dict[str, Document]
+    labels: dict[str, str]  # document id -> "S1"
+    entity_slug: dict[str, str]
+    timeline_shown: list[TimelineItem]
+    quotes_shown: list[KeyQuote]
+
+    @property
+    def timeline_truncated(self) -> bool:
+        return len(self.timeline_shown) < len(self.b.timeline)
+
+    @property
+    def quotes_truncated(self) -> bool:
+        return len(self.quotes_shown) < len(self.b.quotes)
+
+    def ref_text(self, ref: SourceRef) -> str:
+        """The characters a span points at (its source's own words)."""
+        doc = self.docs.get(ref.document)
+        return doc.text[ref.start : ref.end] if doc else ""
+
+    def source_text(self, t: TimelineItem, i: int) -> str:
+        """The i-th source's own sentence of a (merged) timeline item."""
+        texts = t.texts
+        return texts[i] if i < len(texts) and texts[i] else self.ref_text(t.sources[i])
+
+    def speaker_role(self, q: KeyQuote) -> str | None:
+        if q.role:
+            return q.role
+        for e in self.b.entities:
+            if q.speaker and (e.name == q.speaker or q.speaker in e.aliases):
+                return e.role
+        return None
+
+    def entity_of(self, name: str | None) -> Entity | None:
+        if not name:
+            return None
+        for e in self.b.entities:
+            if e.name == name or name in e.aliases:
+                return e
+        return None
+
+
+def make_view(b: Briefing) -> BriefingView:
+    return BriefingView(
+        b=b,
+        dir=briefing_dir(b),
+        docs={d.id: d for d in b.documents},
+        labels={d.id: f"S{i}" for i, d in enumerate(b.documents, 1)},
+        entity_slug=entity_slugs(b.entities),
+        timeline_shown=in_date_order(most_important(b.timeline, TIMELINE_ON_PAGE)),
+        quotes_shown=most_important(b.quotes, QUOTES_ON_PAGE),
+    )
+
+
+def entity_quotes(view: BriefingView, e: Entity) -> list[KeyQuote]:
+    names = {e.name, *e.aliases}
+    return [q for q in view.b.quotes if q.speaker in names]
+
+
+def entity_events(view: BriefingView, e: Entity) -> list[TimelineItem]:
+    """Timeline items naming the entity as participant, or whose source sentence mentions it."""
+    mentioned = {(m.document, m.sentence) for m in e.mentions}
+    names = {e.name, *e.aliases}
+    return [
+        t
+        for t in view.b.timeline
+        if names.intersection(t.participants) or any((r.document, r.sentence) in mentioned for r in t.sources)
+    ]
+
+
+def entity_documents(view: BriefingView, e: Entity) -> list[Document]:
+    ids = {m.document for m in e.mentions} | {q.document for q in entity_quotes(view, e)}
+    return [d for d in view.b.documents if d.id in ids]
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -37,23 +363,53 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = escape_md
+    env.filters.update(
+        md=escape_md,
+        page_title=escape_title,
+        date=display_date,
+        url=link_url,
+        published=published_text,
+    )
+    env.globals.update(
+        when=when,
+        date_range=date_range_text,
+        source_page=source_page,
+        event_range=event_range,
+        main_entities=main_entities,
+        source_blocks=source_blocks,
+        entity_quotes=entity_quotes,
+        entity_events=entity_events,
+        entity_documents=entity_documents,
+    )
     return env
-
-
-def source_page(doc: Document) -> str:
-    return f"sources/{doc.id}.md"
 
 
 def render_site(briefings: list[Briefing], templates: Path) -> dict[str, str]:
     """Map of path (relative to docs/) -> file content."""
     env = environment(templates)
-    files: dict[str, str] = {}
-    files["index.md"] = env.get_template("home.md.j2").render(briefings=briefings)
-    for b in briefings:
-        docs = {d.id: d for d in b.documents}
-        files[f"briefings/{b.slug}/index.md"] = env.get_template("briefing.md.j2").render(b=b, docs=docs)
-        files[f"briefings/{b.slug}/briefing.json"] = json.dumps(briefing_to_dict(b), ensure_ascii=False, indent=1)
-        for d in b.documents:
-            files[source_page(d)] = env.get_template("source.md.j2").render(d=d, briefing=b)
+    views = [make_view(b) for b in briefings]
+    files: dict[str, str] = {"index.md": env.get_template("home.md.j2").render(views=views)}
+    member_of: dict[str, list[BriefingView]] = {}
+    for v in views:
+        for d in v.b.documents:
+            member_of.setdefault(d.id, []).append(v)
+    for v in views:
+        files.update(render_briefing(env, v))
+    source_template = env.get_template("source.md.j2")
+    for doc_id, in_views in member_of.items():
+        doc = in_views[0].docs[doc_id]
+        files[source_page(doc)] = source_template.render(d=doc, views=in_views)
+    return files
+
+
+def render_briefing(env: jinja2.Environment, v: BriefingView) -> dict[str, str]:
+    files = {
+        f"{v.dir}/index.md": env.get_template("briefing.md.j2").render(v=v, b=v.b),
+        f"{v.dir}/timeline.md": env.get_template("timeline.md.j2").render(v=v, b=v.b),
+        f"{v.dir}/quotes.md": env.get_template("quotes.md.j2").render(v=v, b=v.b),
+        f"{v.dir}/briefing.json": json.dumps(briefing_to_dict(v.b), ensure_ascii=False, indent=1) + "\n",
+    }
+    entity_template = env.get_template("entity.md.j2")
+    for e in v.b.entities:
+        files[f"{v.dir}/entities/{v.entity_slug[e.name]}.md"] = entity_template.render(v=v, b=v.b, e=e)
     return files

@@ -1,54 +1,202 @@
-"""End to end: the seeds become a briefing with every span checking out."""
+"""End to end: `briefing build` turns the seeds into a site where every item checks out against its source."""
 
 from __future__ import annotations
 
 import json
-import shutil
+import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator import pipeline
+from tests.conftest import USER_PAGE, USER_PAGE_TEXT, Build, digest_folder
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    docs = tmp_path_factory.mktemp("docs")
-    report = pipeline.generate(ROOT / "seeds", docs)
-    assert report.documents == 2
-    return docs
+SECTIONS = ["Overview", "Timeline", "Key quotes", "Open questions", "Sources"]
 
 
-def _briefing_json(docs: Path) -> dict:
-    (path,) = docs.glob("briefings/*/briefing.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+class PageParser(HTMLParser):
+    """Collects ids, links, h2 headings, script tags and the visible text of a built page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, set[str]]] = []  # (href, classes)
+        self.h2: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self._in_h2 = False
+        self._h2_text = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append((attributes["href"], set((attributes.get("class") or "").split())))
+        if tag == "h2":
+            self._in_h2, self._h2_text = True, ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h2" and self._in_h2:
+            self._in_h2 = False
+            self.h2.append(self._h2_text.replace("¶", "").strip())
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h2:
+            self._h2_text += data
 
 
-def test_export_spans_point_into_text(built: Path) -> None:
-    data = _briefing_json(built)
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def briefing_json(folder: Path) -> dict:
+    return json.loads((folder / "briefing.json").read_text(encoding="utf-8"))
+
+
+def html_of(build: Build, docs_path: Path) -> Path:
+    """The built HTML page of a Markdown page under docs/ (directory URLs)."""
+    rel = docs_path.relative_to(build.docs).with_suffix("")
+    return build.site / (rel.parent if rel.name == "index" else rel) / "index.html"
+
+
+def test_build_succeeds_with_a_summary_line(site_build: Build) -> None:
+    last = site_build.result.stdout.strip().splitlines()[-1]
+    assert re.search(r"\d+ documents? read, \d+ skipped.*briefings?.*events?.*quotes? in [\d.]+s", last), last
+
+
+def test_briefing_page_has_its_sections_in_order(site_build: Build, seed_briefing_dir: Path) -> None:
+    headings = parse(html_of(site_build, seed_briefing_dir / "index.md")).h2
+    shown = [h for h in headings if h in SECTIONS]
+    assert shown == SECTIONS, headings
+    if "Disputed figures" in headings:
+        assert headings.index("Open questions") < headings.index("Disputed figures") < headings.index("Sources")
+
+
+def test_export_follows_the_contract(seed_briefing_dir: Path) -> None:
+    data = briefing_json(seed_briefing_dir)
+    for key in ("title", "slug", "documents", "overview", "timeline", "quotes", "entities", "questions"):
+        assert key in data
+    for doc in data["documents"]:
+        assert {"id", "title", "published", "source", "text"} <= set(doc)
+        assert doc["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc["published"])
+    dates = [t["date"] for t in data["timeline"]]
+    assert dates == sorted(dates)
+    for t in data["timeline"]:
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t["date"]), t["date"]
+        assert {"text", "sources", "precision", "basis", "future"} <= set(t)
+    for e in data["entities"]:
+        assert e["type"] in {"person", "organization", "place"}
+        assert isinstance(e["aliases"], list)
+
+
+def test_every_span_and_quote_checks_out_against_the_text(seed_briefing_dir: Path) -> None:
+    data = briefing_json(seed_briefing_dir)
     texts = {d["id"]: d["text"] for d in data["documents"]}
     for section in ("overview", "timeline", "questions"):
         for item in data[section]:
+            assert item["sources"], f"{section} item without a source: {item['text']}"
             for span in item["sources"]:
-                assert 0 <= span["start"] < span["end"] <= len(texts[span["document"]])
+                assert 0 <= span["start"] < span["end"] <= len(texts[span["document"]]), span
     for q in data["quotes"]:
         assert texts[q["document"]][q["start"] : q["end"]] == q["text"]
 
 
-def test_user_page_is_never_touched(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("mine", encoding="utf-8")
-    report = pipeline.generate(ROOT / "seeds", docs)
-    assert (docs / "index.md").read_text(encoding="utf-8") == "mine"
-    assert "index.md" in report.written.refused
+def test_every_citation_resolves_to_a_sentence_anchor(site_build: Build) -> None:
+    pages = sorted((site_build.site / "briefings").rglob("index.html"))
+    assert pages
+    checked = 0
+    anchors: dict[Path, set[str]] = {}
+    for page in pages:
+        base = "/" + page.parent.relative_to(site_build.site).as_posix() + "/"
+        for href, classes in parse(page).links:
+            if "cite" not in classes:
+                continue
+            url = urlsplit(urljoin(base, href))
+            target = site_build.site / unquote(url.path).lstrip("/") / "index.html"
+            assert target.is_file(), f"{page}: citation {href} points to a missing page"
+            if target not in anchors:
+                anchors[target] = parse(target).ids
+            assert re.fullmatch(r"s\d+", url.fragment), href
+            assert url.fragment in anchors[target], f"{page}: citation {href} has no sentence anchor"
+            checked += 1
+    assert checked > 0
 
 
-def test_seeds_are_not_modified(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    before = {p.name: p.read_bytes() for p in seeds.iterdir()}
-    pipeline.generate(seeds, tmp_path / "docs")
-    assert {p.name: p.read_bytes() for p in seeds.iterdir()} == before
+def test_source_page_keeps_paragraphs_and_anchors_every_sentence(site_build: Build, seed_briefing_dir: Path) -> None:
+    data = briefing_json(seed_briefing_dir)
+    doc = data["documents"][0]
+    page = (site_build.site / "sources").glob(f"{doc['id']}/index.html")
+    (page,) = list(page)
+    html = page.read_text(encoding="utf-8")
+    ids = parse(page).ids
+    sentence_ids = {i for i in ids if re.fullmatch(r"s\d+", i)}
+    assert "s0" in sentence_ids and len(sentence_ids) > 5
+    assert html.count("<p>") >= 3  # paragraphs preserved, not one wall of text
+
+
+def test_user_pages_are_untouched(site_build: Build) -> None:
+    assert (site_build.docs / "about.md").read_bytes() == site_build.about_before
+    assert (site_build.docs / USER_PAGE).read_text(encoding="utf-8") == USER_PAGE_TEXT
+    assert (site_build.site / "about" / "index.html").is_file()
+
+
+def test_seeds_are_untouched(site_build: Build) -> None:
+    assert digest_folder(site_build.seeds) == site_build.seeds_before
+
+
+def test_empty_seed_is_reported_by_name_and_the_build_goes_on(site_build: Build) -> None:
+    output = site_build.result.stdout + site_build.result.stderr
+    assert re.search(r"zz-empty\.md: \S", output), output
+    assert (site_build.site / "index.html").is_file()
+
+
+@pytest.mark.xfail(strict=False, reason="needs ingest: binary files detected and skipped")
+def test_binary_seed_is_reported_by_name(site_build: Build) -> None:
+    output = site_build.result.stdout + site_build.result.stderr
+    assert re.search(r"zz-binary\.txt: \S", output), output
+
+
+def test_hostile_text_is_inert_in_the_built_site(site_build: Build) -> None:
+    """Whatever the junk seed became (a source page, or skipped), none of its markup is live."""
+    for page in site_build.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "alert('pwned')</script>" not in html, page
+        parsed = parse(page)
+        for tag, attributes in parsed.tags:
+            assert not (tag == "a" and attributes.get("href", "").lower().startswith("javascript")), page
+            assert "onerror" not in attributes, page
+            assert attributes.get("id") != "injected", page
+        assert "<strong>bold claims</strong>" not in html, page
+        assert "<code>code</code>" not in html, page
+
+
+def test_navigation_stays_small(site_build: Build) -> None:
+    home = (site_build.site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "sources/" not in nav
+    assert nav.count("md-nav__link") < 10
+
+
+# Content expectations: they pass once the extraction stages land (the marks are the lead's to remove).
+
+
+@pytest.mark.xfail(strict=False, reason="needs timex/events")
+def test_timeline_holds_the_wonsan_talks_and_the_monday_meeting(seed_briefing_dir: Path) -> None:
+    dates = {t["date"] for t in briefing_json(seed_briefing_dir)["timeline"]}
+    assert "2025-07-12" in dates
+    assert "2025-10-27" in dates
+
+
+@pytest.mark.xfail(strict=False, reason="needs quotes")
+def test_key_quotes_have_their_speakers(seed_briefing_dir: Path) -> None:
+    quotes = briefing_json(seed_briefing_dir)["quotes"]
+
+    def speaker_of(words: str) -> str:
+        return next(((q["speaker"] or "") for q in quotes if words in q["text"]), "")
+
+    assert "Lavrov" in speaker_of("invincible military brotherhood")
+    assert "Putin" in speaker_of("courageously and heroically")
