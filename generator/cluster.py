@@ -228,6 +228,26 @@ def central_member(group: list[int], graph: Graph) -> int:
     return max(group, key=lambda i: (sum(graph[i].get(j, 0.0) for j in group), -i))
 
 
+@functools.cache
+def _title_noise() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in settings()["titles"]["noise"]]
+
+
+def reads_as_headline(title: str) -> bool:
+    """A title fit to name a briefing: headline length, no wire-service flags or first-sentence stand-ins."""
+    config = settings()["titles"]
+    words = len(_WORD.findall(title))
+    return config["min_words"] <= words <= config["max_words"] and not any(p.search(title) for p in _title_noise())
+
+
+def title_member(group: list[int], graph: Graph, documents: list[Document]) -> int:
+    """The most central member whose title reads as a headline (the most central one if none does)."""
+    return max(
+        group,
+        key=lambda i: (reads_as_headline(documents[i].title), sum(graph[i].get(j, 0.0) for j in group), -i),
+    )
+
+
 # --------------------------------------------------------------------------- #
 # Naming: titles and slugs that survive rebuilds
 # --------------------------------------------------------------------------- #
@@ -298,8 +318,8 @@ def _override_clusters(documents: list[Document], earlier: list[dict]) -> list[C
     clusters = []
     for slug, docs in by_slug.items():
         record = records.get(slug, {})
-        title = str(record.get("title") or docs[0].title)
-        clusters.append(Cluster(slug, title, docs, docs[0], record))
+        named = docs[title_member(list(range(len(docs))), [{} for _ in docs], docs)]
+        clusters.append(Cluster(slug, str(record.get("title") or named.title.strip()), docs, docs[0], record))
     return clusters
 
 
@@ -311,8 +331,8 @@ def cluster_documents(documents: list[Document], previous: dict | None = None) -
     graph = similarity_graph(free)
     clusters = []
     for group in average_link(graph, settings()["clustering"]["threshold"]):
-        central = free[central_member(group, graph)]
-        clusters.append(Cluster("", central.title.strip(), [free[i] for i in group], central))
+        named = free[title_member(group, graph, free)]
+        clusters.append(Cluster("", named.title.strip(), [free[i] for i in group], free[central_member(group, graph)]))
     taken = {c.slug for c in fixed}
     _inherit_names(clusters, earlier, taken)
     taken |= {b["slug"] for b in earlier}

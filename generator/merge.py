@@ -100,13 +100,15 @@ class _Happening:
 
 
 def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
-    """(all content terms, terms that are not names) of an event's text, calendar words left out."""
+    """(all content terms, action terms) of an event's text, calendar words left out. Action terms say what
+    happened: written in lower case and not part of a name, so two events about the same people do not match
+    on the names alone."""
     calendar = cluster.calendar_words()
-    terms = {t for t, _ in content_words(event.text) if t not in calendar}
-    names = {t for name in event.participants for t, _ in content_words(name)}
+    words = [(t, capitalised) for t, capitalised in content_words(event.text) if t not in calendar]
+    names = {t for name in event.participants for t in cluster.content_terms(name)}
     for mention in mentions_in(doc, event.start, event.end):
-        names.update(t for t, _ in content_words(mention.text))
-    return terms, terms - names
+        names.update(cluster.content_terms(mention.text))
+    return {t for t, _ in words}, {t for t, capitalised in words if not capitalised and t not in names}
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -126,13 +128,18 @@ def _same_happening(
     shared_people = bool(participants & happening.participants)
     if participants and happening.participants and not shared_people:
         return 0.0  # different actors: a different happening
-    needed = 1 if shared_people else config["min_shared_words"]
+    # Shared actors let one shared action word do, if the wordings agree more overall.
+    if shared_people:
+        needed, bar = 1, config["min_overlap_with_actors"]
+    else:
+        needed, bar = config["min_shared_words"], config["min_overlap"]
     best = 0.0
     for member_weights, member_actions in happening.wordings:
-        if len(actions & member_actions) < needed:
+        shared_actions = (weights.keys() & member_weights.keys()) & (actions | member_actions)
+        if len(shared_actions) < needed:
             continue
         score = _overlap(weights, member_weights)
-        if score >= config["min_overlap"]:
+        if score >= bar:
             best = max(best, score)
     return best
 
@@ -158,12 +165,18 @@ def group_events(documents: list[Document]) -> list[_Happening]:
     df = Counter(t for terms, _ in wordings for t in terms)
     n = len(events)
     happenings: list[_Happening] = []
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (year, action term) -> happenings
+    # (year, term) -> happenings where it is an action word / any word: a match needs a shared action word
+    by_action: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
     for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
         weights = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
         participants = {canonical_key(p) for p in event.participants}
         year = event.date[:4]
-        candidates = set().union(*(index.get((year, t), set()) for t in actions)) if actions else set()
+        candidates: set[int] = set()
+        for t in terms:
+            candidates |= by_action.get((year, t), set())
+        for t in actions:
+            candidates |= by_term.get((year, t), set())
         scored = [(_same_happening(happenings[h], event.date, weights, actions, participants), h) for h in candidates]
         score, best = max(scored, default=(0.0, -1))
         if score <= 0.0:
@@ -174,7 +187,9 @@ def group_events(documents: list[Document]) -> list[_Happening]:
         happening.wordings.append((weights, actions))
         happening.participants |= participants
         for term in actions:
-            index[(year, term)].add(best)
+            by_action[(year, term)].add(best)
+        for term in terms:
+            by_term[(year, term)].add(best)
     return happenings
 
 
@@ -200,27 +215,36 @@ def _importance(happening: _Happening, participants: list[str]) -> float:
     )
 
 
-def timeline_item(happening: _Happening) -> TimelineItem:
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Names in order of first appearance, one per canonical key."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(canonical_key(name), name)
+    return list(seen.values())
+
+
+def timeline_item(happening: _Happening, order: dict[str, int]) -> TimelineItem:
+    """The happening as one item: the representative sentence first, then every other source in document order."""
     main = _representative(happening)
-    participants = list(dict.fromkeys(p for _, e in happening.members for p in e.participants))
-    participants = list({canonical_key(p): p for p in reversed(participants)}.values())[::-1]
+    members = sorted(happening.members, key=lambda m: (m[1] is not main, order[m[0].id], m[1].start))
+    participants = unique_names(p for _, e in members for p in e.participants)
     return TimelineItem(
         date=happening.date,
         precision=main.precision,
         basis=main.basis,
-        future=all(e.future for _, e in happening.members),
+        future=all(e.future for _, e in members),
         text=main.text,
-        sources=[SourceRef(doc.id, e.start, e.end, e.sentence) for doc, e in happening.members],
+        sources=[SourceRef(doc.id, e.start, e.end, e.sentence) for doc, e in members],
         participants=participants,
         importance=_importance(happening, participants),
-        texts=[e.text for _, e in happening.members],
+        texts=[e.text for _, e in members],
     )
 
 
 def merge_events(documents: list[Document]) -> list[TimelineItem]:
     """The briefing's timeline: one item per happening, in date order, year before months before days."""
     order = {doc.id: i for i, doc in enumerate(documents)}
-    items = [timeline_item(h) for h in group_events(documents)]
+    items = [timeline_item(h, order) for h in group_events(documents)]
     items.sort(key=lambda t: (date_sort_key(t.date), order[t.sources[0].document], t.sources[0].start))
     return items
 

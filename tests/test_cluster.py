@@ -146,3 +146,14 @@ def test_similarity_graph_is_sparse_and_symmetric() -> None:
     graph = cluster.similarity_graph(docs)
     assert graph[0][2] == graph[2][0] > 0.2
     assert graph[0].get(1, 0.0) < 0.2
+
+
+def test_the_briefing_is_named_after_a_title_that_reads_as_a_headline() -> None:
+    flagged = doc("flood-1", FLOOD_1)
+    flagged.title = "URGENT /// Elsby dam breaks"
+    plain = doc("flood-2", FLOOD_2)
+    plain.title = "Elsby residents return home after dam breach"
+    (only,) = cluster.cluster_documents([flagged, plain])
+    assert only.title == "Elsby residents return home after dam breach"
+    assert not cluster.reads_as_headline("ATTENTION - ADDS details, quotes ///")
+    assert not cluster.reads_as_headline(FLOOD_1.replace("\n", " "))  # a whole paragraph is no headline

@@ -93,7 +93,9 @@ def test_the_same_treaty_in_two_wordings_is_one_event_dated_to_the_finer_month(
     for ref, sentence_text in zip(item.sources, item.texts, strict=True):
         source = express if ref.document == "express" else nknews
         assert source.text[ref.start : ref.end] == sentence_text
-    assert "treaty" in item.text  # the finer-dated wording represents the item
+    assert "treaty" in item.text  # the finer-dated wording represents the item, and its source comes first
+    assert item.sources[0].document == "nknews" and item.texts[0] == item.text
+    assert item.participants == ["Vladimir Putin", "Kim Jong Un", "Russia", "North Korea"]
 
 
 def test_two_happenings_on_the_same_day_stay_apart(nknews: Document) -> None:
