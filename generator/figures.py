@@ -21,6 +21,8 @@ from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, So
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+MAX_RATIO = 100  # figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
 
@@ -486,7 +488,11 @@ def _excluded_nouns() -> frozenset[str]:
 
 
 def find_disputes(documents: list[Document]) -> list[Dispute]:
-    """One Dispute per counted thing that sources give different figures for, with a note saying how they differ."""
+    """One Dispute per counted thing that sources give different figures for, with a note saying how they differ.
+
+    Figures are compared only when their sentences share a name (an entity, or a capitalised word when the
+    entity layer is empty): "10,000 troops" in Ukraine and "10,000 troops" in Mali are different things.
+    """
     disputable = set(lexicon().data["disputable"])
     by_counts: dict[str, list[tuple[Document, Figure]]] = defaultdict(list)
     for doc in documents:
@@ -495,14 +501,68 @@ def find_disputes(documents: list[Document]) -> list[Dispute]:
                 by_counts[fig.counts].append((doc, fig))
     disputes = []
     for counts, found in by_counts.items():
-        claims = _distinct_claims(found)
-        if len({_reading_key(fig) for _, fig in claims}) < 2:
-            continue
-        disputes.append(
-            Dispute(counts, [_claim(doc, fig) for doc, fig in claims], _note([(doc, fig) for doc, fig in claims]))
-        )
+        for group in _same_subject_groups(_distinct_claims(found)):
+            if _is_dispute(group):
+                claims = [_claim(doc, fig) for doc, fig in group]
+                disputes.append(Dispute(counts, claims, _note(group)))
     disputes.sort(key=lambda d: (-len({c.source.document for c in d.claims}), -len(d.claims), d.counts))
     return disputes
+
+
+def _is_dispute(group: list[tuple[Document, Figure]]) -> bool:
+    """Different readings from different sources (documents, or attributions within one document)."""
+    if len({_reading_key(fig) for _, fig in group}) < 2:
+        return False
+    sources = {doc.id for doc, _ in group}
+    attributions = {fig.attribution for _, fig in group if fig.attribution}
+    if len(sources) < 2 and len(attributions) < 2:
+        return False
+    centres = [_centre(fig) for _, fig in group]
+    return max(centres) <= MAX_RATIO * max(min(centres), 1.0)
+
+
+def _centre(fig: Figure) -> float:
+    if fig.value is not None:
+        return fig.value
+    low, high = _bounds(fig)
+    return (low + high) / 2 if high != float("inf") else low
+
+
+def _context(doc: Document, fig: Figure) -> frozenset[str]:
+    """The names in a figure's sentence: entity names if annotated, else capitalised words after the first."""
+    sentence = doc.sentences[fig.sentence] if fig.sentence < len(doc.sentences) else None
+    if sentence is None:
+        return frozenset()
+    names = {m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end}
+    if names or doc.mentions:
+        return frozenset(names)
+    words = _CAPITALISED.findall(sentence.text)[1:]
+    return frozenset(w.lower() for w in words if w.lower() not in _not_sources())
+
+
+def _same_subject_groups(found: list[tuple[Document, Figure]]) -> list[list[tuple[Document, Figure]]]:
+    """Claims joined when their sentences share a name; a sentence without names joins every group."""
+    contexts = [_context(doc, fig) for doc, fig in found]
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    anonymous = [i for i, c in enumerate(contexts) if not c]
+    for i, context in enumerate(contexts):
+        for name in context:
+            parent[root(i)] = root(first_with.setdefault(name, i))
+    for i in anonymous:
+        for j in range(len(found)):
+            parent[root(j)] = root(i)
+    groups: dict[int, list[tuple[Document, Figure]]] = defaultdict(list)
+    for i, claim in enumerate(found):
+        groups[root(i)].append(claim)
+    return list(groups.values())
 
 
 def _reading_key(fig: Figure) -> tuple[float | None, float | None, float | None]:
@@ -550,7 +610,7 @@ def _note(claims: list[tuple[Document, Figure]]) -> str:
     high = min(_bounds(f)[1] for f in figures)
     if low <= high:
         return f"differ in precision: {listed} are compatible readings"
-    dated = sorted((doc.published, fig) for doc, fig in claims if doc.published is not None)
+    dated = sorted(((doc.published, fig) for doc, fig in claims if doc.published is not None), key=lambda p: p[0])
     dates = {d for d, _ in dated}
     if len(dates) >= 2 and _grows_with_date(dated):
         first, last = dated[0], dated[-1]

@@ -1,9 +1,429 @@
-"""Open questions built from evidence. Placeholder."""
+"""Open questions built from evidence: disputes, hedges, unknowns, scheduled events and single-source claims.
+
+Every question cites the sentences it rests on and reuses their words: a rephrasing only moves or drops words
+of the cited sentence ("Russia may transfer X" -> "Will Russia transfer X?"); when no faithful rephrasing
+exists the claim is asked about as a whole ("Is it confirmed that <claim>?") or kept with a prefix. Questions
+are ranked by kind (contradictions first) and, within a kind, by how much they involve (entities, figures,
+casualties, weapons, treaties, deployments). Word lists live in `resources/hedges/questions.yaml`.
+"""
 
 from __future__ import annotations
 
-from generator.model import Dispute, Document, Question, TimelineItem
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.figures import lexicon as figure_lexicon
+from generator.model import Dispute, Document, Hedge, Question, Sentence, SourceRef, TimelineItem
+
+RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:\w+ly\s+)?\w+ing\b)")
+_NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
+_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
+_REPORTING = re.compile(r"\b(?:said|says|told|reported)\b")
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|if)\b")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"})
+MAX_SUBJECT_WORDS = 14
+_HEADING_MAX_WORDS = 12
+_AS_PLANNED = "Will it go ahead as planned?"
+FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
+
+
+def _phrases(items: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The questions resource, compiled once."""
+
+    data: dict
+    consequence: frozenset[str]
+    frame: re.Pattern[str]
+    trailing_attribution: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    modal: re.Pattern[str]
+    adverb: re.Pattern[str]
+    belief: re.Pattern[str]
+    unknown: re.Pattern[str]
+    expect: re.Pattern[str]
+    auxiliary: re.Pattern[str]
+
+
+@functools.cache
+def rules() -> Rules:
+    data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
+    aux = _phrases(data["auxiliaries"])
+    return Rules(
+        data=data,
+        consequence=frozenset(w.lower() for w in data["consequence"]),
+        frame=re.compile(r"^(?:" + "|".join(data["frames"]) + r")\s+", re.IGNORECASE),
+        trailing_attribution=re.compile(data["trailing_attribution"]),
+        clause_break=re.compile(r"\s*(?:;|\s--\s|\s—\s|,\s+(?:" + _phrases(data["clause_breaks"]) + r")\b)"),
+        modal=re.compile(
+            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["modal_will"]) + r")\s+(?P<have>have\s+)?(?P<rest>(?!not\b)\w.*)$"
+        ),
+        adverb=re.compile(r",?\s*\b(?:" + _phrases(data["confirm_adverbs"]) + r")\b,?", re.IGNORECASE),
+        belief=re.compile(
+            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["belief"]) + r")\s+(?P<verb>be|have)\s+(?P<rest>.+)$"
+        ),
+        unknown=re.compile(
+            r"\b(?:" + "|".join(data["unknown_intro"]) + r")\s+(?P<wh>whether|if|how many|how much|how|why|when|"
+            r"where|who|what|which)\s+(?P<rest>[^.;?]+)",
+            re.IGNORECASE,
+        ),
+        expect=re.compile(r"^expect\s+(?P<rest>.+)$", re.IGNORECASE),
+        auxiliary=re.compile(r"^(?P<subj>(?:\S+\s+){0,5}?\S+)\s+(?P<aux>" + aux + r")\s+(?P<rest>\w.*)$"),
+    )
+
+
+@dataclass
+class Candidate:
+    question: Question
+    rank: int  # position of its kind in `kind_order`
+    score: float  # how much it involves: entities, figures, consequence words
+    keys: set[tuple[str, int]] = field(default_factory=set)  # (document, sentence) it rests on
+    order: int = 0
+
+
+# --------------------------------------------------------------------------- #
+# Entry point
+# --------------------------------------------------------------------------- #
 
 
 def build_questions(documents: list[Document], disputes: list[Dispute], timeline: list[TimelineItem]) -> list[Question]:
-    return []
+    """The open questions of a briefing, most important first, deduplicated and capped."""
+    by_id = {doc.id: doc for doc in documents}
+    weights = {doc.id: _sentence_weights(doc) for doc in documents}
+    candidates: list[Candidate] = []
+    for dispute in disputes:
+        candidates.extend(_from_dispute(dispute, by_id, weights))
+    for doc in documents:
+        for hedge in doc.hedges:
+            candidates.extend(_from_hedge(doc, hedge, weights[doc.id]))
+    candidates.extend(_from_timeline(timeline, by_id, weights, len(documents)))
+    for i, candidate in enumerate(candidates):
+        candidate.order = i
+    return _select(candidates)
+
+
+def _select(candidates: list[Candidate]) -> list[Question]:
+    data = rules().data
+    kinds = data["kind_order"]
+    candidates.sort(key=lambda c: (c.rank, -c.score, c.order))
+    chosen: list[Question] = []
+    seen_texts: set[str] = set()
+    seen_keys: set[tuple[str, int]] = set()
+    per_kind: dict[str, int] = defaultdict(int)
+    for c in candidates:
+        kind = c.question.kind
+        norm = re.sub(r"[^a-z0-9]+", " ", c.question.text.lower()).strip()
+        if norm in seen_texts or (c.keys and c.keys <= seen_keys) or per_kind[kind] >= data["per_kind"][kind]:
+            continue
+        seen_texts.add(norm)
+        seen_keys |= c.keys
+        per_kind[kind] += 1
+        c.question.importance = round((len(kinds) - c.rank) * 10 + c.score, 2)
+        chosen.append(c.question)
+        if len(chosen) >= data["limit"]:
+            break
+    return chosen
+
+
+def _candidate(text: str, kind: str, sources: list[SourceRef], score: float) -> Candidate:
+    rank = rules().data["kind_order"].index(kind)
+    keys = {(s.document, s.sentence) for s in sources}
+    return Candidate(Question(text, kind, sources), rank, score, keys)
+
+
+# --------------------------------------------------------------------------- #
+# How much a sentence involves
+# --------------------------------------------------------------------------- #
+
+
+def _sentence_weights(doc: Document) -> dict[int, float]:
+    """Per sentence: distinct entities + figures + consequence words (a cheap stand-in for importance)."""
+    names: dict[int, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        s = doc.sentence_at(m.start)
+        if s is not None:
+            names[s.index].add(m.name)
+    figures: dict[int, int] = defaultdict(int)
+    for f in doc.figures:
+        figures[f.sentence] += 1
+    weights = {}
+    for s in doc.sentences:
+        entities = len(names[s.index]) if doc.mentions else len(set(_CAPITALISED.findall(s.text)))
+        consequence = sum(w.lower() in rules().consequence for w in _WORD.findall(s.text))
+        weights[s.index] = entities + 2 * figures[s.index] + consequence
+    return weights
+
+
+def _consequential(text: str) -> bool:
+    return any(w.lower() in rules().consequence for w in _WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- #
+# Contradictions
+# --------------------------------------------------------------------------- #
+
+
+def _from_dispute(dispute: Dispute, by_id: dict[str, Document], weights: dict) -> list[Candidate]:
+    values: list[str] = []
+    for claim in dispute.claims:
+        if claim.value_text not in values:
+            values.append(claim.value_text)
+    listed = ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
+    frame = (
+        next((f for c in dispute.claims if (f := _how_many(by_id.get(c.source.document), c.source.start))), None)
+        or f"How many {_surface_noun(dispute, by_id)}"
+    )
+    sources = [c.source for c in dispute.claims]
+    score = len({s.document for s in sources}) * 2 + len(dispute.claims)
+    return [_candidate(f"{frame}: {listed}?", "contradiction", sources, score)]
+
+
+def _how_many(doc: Document | None, start: int) -> str | None:
+    """'North Korea has sent around 10,000 troops' -> 'How many troops has North Korea sent'."""
+    if doc is None:
+        return None
+    sentence = doc.sentence_at(start)
+    figure = next((f for f in doc.figures if f.start == start), None)
+    if sentence is None or figure is None:
+        return None
+    before = doc.text[sentence.start : start]
+    clause = re.split(r"[,;:]\s+|\bthat\s+", before)[-1].strip()
+    noun = _noun_after(doc, figure.end, figure.counts)
+    m = re.fullmatch(
+        r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<aux>has|have|had)"
+        r"(?:\s+(?:already|now|so\s+far|reportedly))?\s+(?P<verb>[a-z]+)",
+        clause,
+    )
+    if m and noun:
+        return f"How many {noun} {m.group('aux')} {m.group('subj')} {m.group('verb')}"
+    after = doc.text[figure.end : sentence.end]
+    m = re.match(
+        rf"\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun or '~')}\s+(?P<aux>were|was|have been|had been|have|had)"
+        r"\s+(?P<verb>[a-z]+ed|sent|killed|held|taken)\b",
+        after,
+    )
+    if m and noun:
+        return f"How many {noun} {m.group('aux')} {m.group('verb')}"
+    return None
+
+
+def _noun_after(doc: Document, end: int, counts: str) -> str | None:
+    """The counted noun as the sentence writes it ('soldiers' for counts 'troops')."""
+    noun_of = figure_lexicon().noun_of
+    for word in _WORD.findall(doc.text[end : end + 60])[:5]:
+        if noun_of.get(word.lower()) == counts or word.lower() == counts:
+            return word.lower()
+    return None
+
+
+def _surface_noun(dispute: Dispute, by_id: dict[str, Document]) -> str:
+    for claim in dispute.claims:
+        doc = by_id.get(claim.source.document)
+        if doc and (noun := _noun_after(doc, claim.source.end, dispute.counts)):
+            return noun
+    return dispute.counts
+
+
+# --------------------------------------------------------------------------- #
+# Hedges: hedged, unknown, future (scheduled) and asked
+# --------------------------------------------------------------------------- #
+
+
+def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[Candidate]:
+    sentence = doc.sentences[hedge.sentence] if hedge.sentence < len(doc.sentences) else None
+    if sentence is None:
+        return []
+    ref = SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
+    score = weights.get(sentence.index, 0.0)
+    if hedge.kind == "question":
+        return _asked(doc, sentence, ref, score)
+    if hedge.kind == "unknown":
+        text = _unknown_question(sentence.text, hedge.cue)
+        return [_candidate(text, "unknown", [ref], score)] if text else []
+    if hedge.kind == "future":
+        text = _future_question(sentence.text)
+        return [_candidate(text, "scheduled", [ref], score - FALLBACK_PENALTY * text.startswith(_AS_PLANNED))]
+    if score <= 0:
+        return []  # nothing of consequence hedged: not worth a question
+    text = _hedged_question(sentence.text)
+    if text is None:
+        return []
+    return [_candidate(text, "hedged", [ref], score - FALLBACK_PENALTY * text.startswith("Is it confirmed"))]
+
+
+def _claim(text: str) -> str:
+    """The claim a hedged sentence makes: framing removed, trailing side clauses cut, no final period."""
+    text = _DASHED_ASIDE.sub(" ", text.strip().rstrip(".!"))
+    text = rules().frame.sub("", text, count=1)
+    text = rules().trailing_attribution.sub("", text)
+    m = rules().clause_break.search(text)
+    if m:
+        text = text[: m.start()]
+    text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
+    return text.strip().rstrip(",")
+
+
+def _lower_opener(text: str) -> str:
+    """'The army ...' -> 'the army ...' inside a question; names keep their capital."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in rules().data["common_openers"] or first.lower() in figure_lexicon().data["number_words"]:
+        return first.lower() + text[len(first) :]
+    return text
+
+
+def _hedged_question(sentence: str) -> str | None:
+    claim = _claim(sentence)
+    if m := rules().expect.match(claim):
+        return f"Will there be {_drop_adverbs(m.group('rest'))}?"
+    if m := rules().belief.match(claim):
+        subj = _lower_opener(m.group("subj"))
+        if m.group("verb").lower() == "be":
+            return f"{_be_for(subj).capitalize()} {subj} {m.group('rest')}?"
+        return f"{_have_for(subj).capitalize()} {subj} {m.group('rest')}?"
+    if (m := rules().modal.match(claim)) and _is_subject(m.group("subj")):
+        subj = _lower_opener(m.group("subj").rstrip(","))
+        if m.group("have"):
+            return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
+        return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
+    return _confirm(claim)
+
+
+def _confirm(claim: str) -> str | None:
+    """The fallback: ask about the whole claim, if it reads as one (a clause of sensible length)."""
+    claim = _drop_adverbs(claim)
+    low, high = rules().data["fallback_words"]
+    words = claim.split()
+    if not low <= len(words) <= high or re.fullmatch(r"[A-Z]\w+ing", words[0]):
+        return None
+    return f"Is it confirmed that {_lower_opener(claim)}?"
+
+
+def _is_subject(text: str) -> bool:
+    """Whether the words before a modal can be its subject: no clause of their own ("Burns denied ... that it")."""
+    words = text.split()
+    if len(words) > MAX_SUBJECT_WORDS or _REPORTING.search(text) or _SUBORDINATE.search(text):
+        return False
+    return not any(
+        re.fullmatch(r"[a-z]+ed", w) and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
+        for i, w in enumerate(words)
+    )
+
+
+def _drop_adverbs(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", rules().adverb.sub("", text)).strip(" ,")
+
+
+def _have_for(subject: str) -> str:
+    last = subject.split()[-1]
+    plural = " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
+    return "have" if plural else "has"
+
+
+def _be_for(subject: str) -> str:
+    return "are" if _have_for(subject) == "have" else "is"
+
+
+def _future_question(sentence: str) -> str:
+    claim = _claim(sentence)
+    if m := rules().expect.match(claim):
+        return f"Will there be {_drop_adverbs(m.group('rest'))}?"
+    if (m := rules().modal.match(claim)) and _is_subject(m.group("subj")):
+        return f"Will {_lower_opener(m.group('subj').rstrip(','))} {_drop_adverbs(m.group('rest'))}?"
+    return f"{_AS_PLANNED} {sentence.strip()}"
+
+
+def _unknown_question(sentence: str, cue: str) -> str | None:
+    m = rules().unknown.search(sentence)
+    if m:
+        return _wh_question(m.group("wh").lower(), _claim(m.group("rest")))
+    number = re.search(
+        r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)", sentence
+    )
+    if number:
+        return f"How many {number.group('what').strip()}?"
+    if cue in rules().data["empty_unknowns"]:
+        return None  # "declined to comment" alone names nothing that is unknown
+    return f"Not yet known: {_lower_opener(sentence.strip())}"
+
+
+def _wh_question(wh: str, rest: str) -> str:
+    """'whether the talks will resume' -> 'Will the talks resume?'; 'how many died' -> 'How many died?'."""
+    if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
+        return f"{wh.capitalize()} {rest}?"
+    m = rules().auxiliary.match(rest)
+    if m and not re.search(r"[,]", m.group("subj")):
+        aux, subj = m.group("aux").lower(), _lower_opener(m.group("subj"))
+        if wh in ("whether", "if"):
+            return f"{aux.capitalize()} {subj} {m.group('rest')}?"
+        if wh in ("how many", "how much"):
+            return f"{wh.capitalize()} {subj} {aux} {m.group('rest')}?"
+        return f"{wh.capitalize()} {aux} {subj} {m.group('rest')}?"
+    return f"Is it known {wh} {rest}?"
+
+
+def _asked(doc: Document, sentence: Sentence, ref: SourceRef, score: float) -> list[Candidate]:
+    """A question the article asks; a question heading brings the first sentence of its section as substance."""
+    if not _is_heading(doc, sentence):
+        return [_candidate(sentence.text.strip(), "asked", [ref], score)]
+    following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
+    if following is None or _is_heading(doc, following):
+        return [_candidate(sentence.text.strip(), "asked", [ref], score)]
+    body = SourceRef(doc.id, following.start, following.end, following.index)
+    text = f"{sentence.text.strip()} {following.text.strip()}"
+    return [_candidate(text, "asked", [ref, body], score)]
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A section heading: marked by ingest, or a short line of its own without a final period."""
+    if sentence.heading:
+        return True
+    own_line = (sentence.start == 0 or doc.text[sentence.start - 1] == "\n") and (
+        sentence.end == len(doc.text) or doc.text[sentence.end] == "\n"
+    )
+    return own_line and len(sentence.text.split()) <= _HEADING_MAX_WORDS and not sentence.text.endswith(".")
+
+
+# --------------------------------------------------------------------------- #
+# Timeline: scheduled events and single-source claims
+# --------------------------------------------------------------------------- #
+
+
+def _from_timeline(
+    timeline: list[TimelineItem], by_id: dict[str, Document], weights: dict, documents: int
+) -> list[Candidate]:
+    out = []
+    for item in timeline:
+        if not item.sources:
+            continue
+        first = item.sources[0]
+        score = weights.get(first.document, {}).get(first.sentence, 0.0)
+        refs = [_sentence_ref(by_id, s) for s in item.sources]
+        if item.future:
+            text = _future_question(item.text)
+            out.append(_candidate(text, "scheduled", refs, score - FALLBACK_PENALTY * text.startswith(_AS_PLANNED)))
+        elif documents >= 2 and len({s.document for s in item.sources}) == 1 and _consequential(item.text):
+            claim = _lower_opener(item.text.strip().rstrip(".!"))
+            out.append(
+                _candidate(f"Only one source reports that {claim}: is it confirmed?", "single-source", refs, score)
+            )
+    return out
+
+
+def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:
+    """A reference to the whole cited sentence (timeline sources may point at a clause)."""
+    doc = by_id.get(ref.document)
+    if doc is None or ref.sentence >= len(doc.sentences):
+        return ref
+    s = doc.sentences[ref.sentence]
+    return SourceRef(doc.id, s.start, s.end, s.index)

@@ -1,0 +1,153 @@
+"""Open questions: built from disputes, hedges and the timeline, faithful to the cited sentences, ranked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from generator import annotate, figures, ingest, questions
+from generator.model import Document, Question, SourceRef, TimelineItem
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Words a question may add around the cited words: the frames of the phrasings, nothing of substance.
+FRAME_WORDS = set(
+    "how many much will is are has have it confirmed that there be only one source reports known whether "
+    "not yet go ahead as planned or what when why who which where does did".split()
+)
+
+
+def _doc(text: str, doc_id: str = "a", published: dt.date = dt.date(2025, 10, 28)) -> Document:
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=text, title="t", published=published)
+    for step in (annotate.add_sentences, annotate.add_timexes, annotate.add_figures, annotate.add_hedges):
+        step(doc)
+    return doc
+
+
+def _cited_words(docs: list[Document], q: Question) -> set[str]:
+    by_id = {d.id: d for d in docs}
+    words: set[str] = set()
+    for ref in q.sources:
+        sentence = by_id[ref.document].sentences[ref.sentence]
+        words |= {w.lower() for w in re.findall(r"[\w'’-]+", sentence.text)}
+    return words
+
+
+def assert_faithful(docs: list[Document], found: list[Question]) -> None:
+    for q in found:
+        assert q.sources and all(isinstance(s, SourceRef) for s in q.sources)
+        extra = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)} - _cited_words(docs, q) - FRAME_WORDS
+        assert not extra, (q.text, extra)
+
+
+def _build(docs: list[Document], timeline: list[TimelineItem] | None = None) -> list[Question]:
+    found = questions.build_questions(docs, figures.find_disputes(docs), timeline or [])
+    assert_faithful(docs, found)
+    return found
+
+
+def test_dispute_becomes_a_contradiction_question_citing_both_sources() -> None:
+    docs = [
+        _doc("North Korea has already sent thousands of troops to aid Russia.", "a", dt.date(2025, 7, 12)),
+        _doc("Since then, North Korea has sent around 10,000 troops to join Russia's war.", "b"),
+    ]
+    (q,) = _build(docs)
+    assert q.kind == "contradiction"
+    assert q.text == "How many troops has North Korea sent: thousands or around 10,000?"
+    assert {(s.document, s.sentence) for s in q.sources} == {("a", 0), ("b", 0)}
+
+
+def test_modal_hedge_is_rephrased_without_inventing_words() -> None:
+    doc = _doc(
+        "There is widespread worry that Russia may transfer missile, satellite, or nuclear technology to North "
+        "Korea in exchange for its support, potentially destabilizing the region further."
+    )
+    (q,) = _build([doc])
+    assert q.kind == "hedged"
+    assert q.text == (
+        "Will Russia transfer missile, satellite, or nuclear technology to North Korea in exchange for its support?"
+    )
+
+
+def test_other_hedges_are_asked_about_as_claims() -> None:
+    texts = [q.text for q in _build([_doc("The general reportedly fled to Minsk with two missiles.")])]
+    assert texts == ["Is it confirmed that the general fled to Minsk with two missiles?"]
+
+
+def test_expected_and_believed_claims() -> None:
+    doc = _doc("The sanctions will likely hit the military. The missile is believed to have failed over Japan.")
+    texts = {q.text for q in _build([doc])}
+    assert texts == {"Will the sanctions hit the military?", "Has the missile failed over Japan?"}
+
+
+def test_unknowns_name_what_is_not_known() -> None:
+    doc = _doc(
+        "It is not clear whether the troops will return to Kursk. "
+        "The ministry did not disclose the number of soldiers killed. "
+        "The embassy declined to comment."
+    )
+    found = _build([doc])
+    assert [(q.kind, q.text) for q in found] == [
+        ("unknown", "Will the troops return to Kursk?"),
+        ("unknown", "How many soldiers killed?"),
+    ]
+
+
+def test_question_heading_brings_its_section() -> None:
+    doc = _doc("What Happens Next?\nExpect more talks between Moscow and Seoul.\nThe talks ended.")
+    asked = [q for q in _build([doc]) if q.kind == "asked"]
+    assert [q.text for q in asked] == ["What Happens Next? Expect more talks between Moscow and Seoul."]
+    assert [s.sentence for s in asked[0].sources] == [0, 1]
+
+
+def _item(doc: Document, index: int, future: bool = False) -> TimelineItem:
+    s = doc.sentences[index]
+    return TimelineItem("2025-07-13", "day", "explicit", future, s.text, [SourceRef(doc.id, s.start, s.end, index)])
+
+
+def test_single_source_claims_of_consequence() -> None:
+    a = _doc("On July 12 a drone strike killed 12 soldiers near Kursk. On July 12 the talks ended.", "a")
+    b = _doc("Lavrov met Choe in Wonsan.", "b")
+    found = _build([a, b], [_item(a, 0), _item(a, 1)])
+    single = [q.text for q in found if q.kind == "single-source"]
+    assert single == [
+        "Only one source reports that on July 12 a drone strike killed 12 soldiers near Kursk: is it confirmed?"
+    ]
+
+
+def test_single_source_needs_more_than_one_source_in_the_briefing() -> None:
+    a = _doc("On July 12 a drone strike killed 12 soldiers near Kursk.", "a")
+    assert [q for q in _build([a], [_item(a, 0)]) if q.kind == "single-source"] == []
+
+
+def test_scheduled_events_to_watch() -> None:
+    doc = _doc("Lavrov’s visit to North Korea is set to continue until July 13, after which he will travel to China.")
+    found = _build([doc], [_item(doc, 0, future=True)])
+    assert [(q.kind, q.text) for q in found] == [
+        ("scheduled", "Will Lavrov’s visit to North Korea continue until July 13?")
+    ]
+
+
+def test_ranked_by_kind_deduplicated_and_capped() -> None:
+    docs = [
+        _doc("Russia may send more troops to Kursk. What next? Seoul said 3,000 troops arrived.", "a"),
+        _doc("Russia may send more troops to Kursk. Kyiv said 12,000 troops arrived.", "b"),
+    ]
+    found = _build(docs)
+    kinds = [q.kind for q in found]
+    assert kinds[0] == "contradiction"
+    order = questions.rules().data["kind_order"]
+    assert kinds == sorted(kinds, key=order.index)
+    assert len({q.text for q in found}) == len(found)
+    assert [q.importance for q in found] == sorted((q.importance for q in found), reverse=True)
+    many = _doc(" ".join(f"Russia may send {n},000 more troops to Kursk region {n}." for n in range(2, 40)))
+    assert len(_build([many])) <= questions.rules().data["limit"]
+
+
+def test_seed_questions() -> None:
+    docs = [_doc(ingest.read_document(p).text, p.stem) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    found = _build(docs)
+    texts = [q.text for q in found]
+    assert found[0].kind == "contradiction" and "thousands" in texts[0] and "around 10,000" in texts[0]
+    assert any("missile, satellite, or nuclear technology" in t and t.endswith("?") for t in texts)
