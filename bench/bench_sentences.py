@@ -1,7 +1,7 @@
 """Sentence splitting speed: split every .txt file under DIR, print MB/s (median of 5 runs) and sentences found.
 
-    .venv/bin/python bench/bench_sentences.py ../shared/corpora/news-2452
-    .venv/bin/python bench/bench_sentences.py DIR --splitter pysbd --runs 1   # a library, for comparison
+.venv/bin/python bench/bench_sentences.py ../shared/corpora/news-2452
+.venv/bin/python bench/bench_sentences.py DIR --splitter pysbd --runs 1   # a library, for comparison
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def lexicon() -> Lexicon:
     cues = _load("cues.yaml")
     classes = {word: cls for cls, words in abbreviations.items() for word in words}
     bullets = re.escape(cues["bullets"])
-    scan = re.compile(rf"(?P<nl>\n)|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}])")
+    scan = re.compile(rf"(?P<nl>\r\n?|[\n\u2028\u2029])|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}])")
     # A number or letter, then ".", ".)" or ")", at the start of a line, perhaps after a bullet.
     list_line = re.compile(rf"^[ \t]*(?:[{bullets}*-][ \t]*)?(?P<n>\d{{1,3}}|[a-z])(?P<style>\.\)|\)|\.)[ \t]", re.M)
     return Lexicon(
@@ -68,7 +68,12 @@ def lexicon() -> Lexicon:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((RESOURCES / name).read_text(encoding="utf-8"))
+    data = yaml.safe_load((RESOURCES / name).read_text(encoding="utf-8"))
+    for key, words in data.items():
+        if isinstance(words, list) and not all(isinstance(w, str) for w in words):
+            bad = [w for w in words if not isinstance(w, str)]
+            raise ValueError(f"{name}: {key} holds non-words {bad}; quote them (YAML reads no/on/yes as booleans)")
+    return data
 
 
 def split_sentences(text: str) -> list[str]:
@@ -107,7 +112,7 @@ def _cuts(text: str, lex: Lexicon) -> list[int]:
             start = _push(cuts, list_cuts[pending])
             pending += 1
         if m.group("nl"):
-            cut = None if _is_hard_wrap(text, m.start()) else m.start()
+            cut = None if _is_hard_wrap(text, m.start(), m.end()) else m.start()
         elif m.group("bullet"):
             cut = m.start()
         else:
@@ -125,10 +130,10 @@ def _push(cuts: list[int], cut: int) -> int:
     return cut
 
 
-def _is_hard_wrap(text: str, newline: int) -> bool:
+def _is_hard_wrap(text: str, newline: int, line_start: int) -> bool:
     """A line break inside a sentence: '... the\\ncompany said'."""
     before = text[newline - 1] if newline else ""
-    after = text[newline + 1] if newline + 1 < len(text) else ""
+    after = text[line_start] if line_start < len(text) else ""
     return (before.islower() or before in ",;") and after.islower()
 
 
@@ -144,7 +149,7 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
-    nxt, word_end = _next_word(text, end)
+    nxt, word_end = _next_word(text, end, lex)
     if nxt == "newline" or nxt == "end":
         return None  # the line break or the end of the text closes the sentence anyway
     if "?" in term or "!" in term or "‽" in term:
@@ -157,10 +162,8 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
         return t0 + 1 if nxt in ("capital", "starter", "title", "uninformative") else None
     if dots >= 4:  # an ellipsis and a full stop
         return end if nxt != "lower" else None
-    if nxt == "uninformative":  # "the thing is . . . I didn't"
-        return None
-    if attached:
-        return end if nxt in ("capital", "starter", "title", "other") else None
+    # An ellipsis alone often marks words left out of a quotation ("supported... Macedonia on its path"): it ends
+    # the sentence only before a word that opens sentences, and "I" says nothing ("the thing is . . . I didn't").
     return end if nxt == "starter" else None
 
 
@@ -209,7 +212,10 @@ _DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")  # U.S, a.m, Ph.D, U.
 
 
 def _word_class(token: str, lex: Lexicon) -> str:
-    """title | number_prefix | ending | joining | time | initial | acronym | word."""
+    """title | number_prefix | ending | joining | time | initial | acronym | word.
+
+    An acronym ("U.S", "E.U") ends a sentence only before a starter: before a title it is an adjective ("U.S. Sen.").
+    """
     cls = lex.abbreviations.get(token)
     if cls is None and "-" in token:  # "D-Calif", "R-N.Y"
         token = token.rsplit("-", 1)[1]
@@ -221,7 +227,7 @@ def _word_class(token: str, lex: Lexicon) -> str:
     if len(token) == 1 and token.isupper():
         return "initial"
     if _DOTTED.fullmatch(token):
-        return "ending"
+        return "acronym"
     return "word"
 
 
@@ -238,18 +244,18 @@ def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
     if t0 - start > 40:
         return False
     words = text[start:t0].split()
-    return len(words) <= lex.fragment_max_words and words[0].strip(_OPENERS).lower() in lex.fragment_openers
+    return 0 < len(words) <= lex.fragment_max_words and words[0].strip(_OPENERS).lower() in lex.fragment_openers
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"[\w'’-]+\Z")
 
 
-def _next_word(text: str, pos: int) -> tuple[str, int]:
+def _next_word(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
     """What follows `pos`: end, newline, lower, digit, starter, uninformative, title, capital or other."""
     n = len(text)
     while pos < n and text[pos].isspace():
-        if text[pos] == "\n":
+        if text[pos] in "\n\r\u2028\u2029":
             return "newline", pos
         pos += 1
     while pos < n and text[pos] in _OPENERS:
@@ -266,12 +272,11 @@ def _next_word(text: str, pos: int) -> tuple[str, int]:
     m = _WORD.match(text, pos)
     word = m.group(0) if m else c
     after = m.end() if m else pos + 1
-    lex = lexicon()
     if after < n and text[after] == ".":
         if lex.abbreviations.get(word) == "title":
             return "title", after
-        if len(word) > 1 and lex.abbreviations.get(word):
-            return "capital", after  # "No. 2", "Oct. 5": an abbreviation, not the starter it spells
+        if len(word) == 1 or lex.abbreviations.get(word):
+            return "capital", after  # "J. R. R.", "No. 2": an initial or abbreviation, not the starter it spells
     lowered = word.lower()
     if lowered in lex.uninformative:
         return "uninformative", after
@@ -289,7 +294,7 @@ def _is_time_follower(text: str, word_end: int, lex: Lexicon) -> bool:
     return text.startswith(" time", word_end)
 
 
-_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}([a-z]+)")
+_ATTRIBUTION = re.compile(r"\s+([A-Z][\w'’.-]*)\s+(?:[A-Z][\w'’.-]*\s+){0,2}([a-z]+)")
 
 
 def _is_attribution(text: str, close: str, end: int, lex: Lexicon) -> bool:
@@ -297,7 +302,7 @@ def _is_attribution(text: str, close: str, end: int, lex: Lexicon) -> bool:
     if not any(c in _QUOTES for c in close):
         return False
     m = _ATTRIBUTION.match(text, end)
-    return m is not None and m.group(1) in lex.speech_verbs
+    return m is not None and m.group(2) in lex.speech_verbs and m.group(1).lower() not in lex.starters
 
 
 # --------------------------------------------------------------------------- #
