@@ -1,9 +1,833 @@
-"""Direct quotes and their speakers. Placeholder."""
+"""Direct quotes and who said them.
+
+`extract_quotes(text)` scans the quotation marks once, paragraph by paragraph, and looks only at a small window
+around each quote: the clause after its closing mark (`"...," she said`, `"...," said X`, `"...," according to X`)
+and the part of its sentence before its opening mark (`X said: "..."`, `X described it as "..."`). A quote with no
+attribution of its own continues the speaker of the quote just before it (split quotes, multi-paragraph quotes,
+paragraphs of quotes after `X said:`).
+
+The speaker mention (`speaker_start`, `speaker_end`) is the span the attribution rests on (`Lavrov`, `he`, `the
+newspaper`); `speaker` is the name the article gives in full: a surname resolves to its fullest form in the text,
+titles are dropped, and a pronoun or a definite description resolves to the nearest fitting name before it.
+
+Kinds: `speech` (a quote that stands as a clause), `partial` (a fragment inside the writer's sentence, attributed
+to the subject of a communication verb: `Putin commended soldiers for fighting "courageously"`) and `scare`
+(scare quotes, titles, nicknames, words as words). Scare quotes are RETURNED with `kind="scare"` and no speaker,
+so a page can skip them and a reader of the data can still see them; they are not speech.
+
+Names come from a small capitalised-word finder (`_name_candidates`), kept behind one function so it can later be
+swapped for `generator.entities`. All knowledge (verbs, pronouns, role nouns, titles, scare-quote cues) is in
+`generator/resources/quotes/`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
 from generator.model import Quote
+
+# --------------------------------------------------------------------------- #
+# Resources
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: frozenset[str]
+    particles: dict[str, str]
+    prepositions: tuple[tuple[str, ...], ...]
+    modifiers: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    person_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    title_words: frozenset[str]
+    not_names: frozenset[str]
+    organization_words: frozenset[str]
+    place_words: frozenset[str]
+    abbreviations: frozenset[str]
+    naming_cues: tuple[tuple[str, ...], ...]
+    work_nouns: frozenset[str]
+    max_scare_words: int
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    folder = resources.files("generator") / "resources" / "quotes"
+    a = yaml.safe_load((folder / "attribution.yaml").read_text(encoding="utf-8"))
+    s = yaml.safe_load((folder / "scare.yaml").read_text(encoding="utf-8"))
+    titles = [t for title in a["titles"] for t in title.replace(".", "").split()]
+    return _Lexicon(
+        verbs=frozenset(v.lower() for v in a["speech_verbs"]),
+        particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
+        prepositions=tuple(tuple(p.split()) for p in a["source_prepositions"]),
+        modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
+        pronouns={k.lower(): v for k, v in a["pronouns"].items()},
+        determiners=frozenset(d.lower() for d in a["determiners"]),
+        function_words=frozenset(w.lower() for w in a["function_words"]),
+        person_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["person"]),
+        organization_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["organization"]),
+        title_words=frozenset(titles) - {"of", "the"},
+        not_names=frozenset(w.rstrip(".") for w in a["not_names"]),
+        organization_words=frozenset(w.rstrip(".") for w in a["organization_words"]),
+        place_words=frozenset(a["place_words"]),
+        abbreviations=frozenset(w.lower() for w in a["abbreviations"]),
+        naming_cues=tuple(tuple(c.lower().split()) for c in s["naming_cues"]),
+        work_nouns=frozenset(w.lower() for w in s["work_nouns"]),
+        max_scare_words=int(s["max_scare_words"]),
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Quotation marks
+# --------------------------------------------------------------------------- #
+
+_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
+_SINGLE_MARK = re.compile(r"[‘’']")
+_OPENING_ONLY = frozenset({"“", "„", "``", "«"})
+_CLOSING_ONLY = frozenset({"”", "»"})
+_FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
+_TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|[.!?]+[\"'”’)\]]*$")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+
+
+@dataclass
+class _Span:
+    """A quotation: `start`/`end` are the quoted words, `open_at`/`close_end` include the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_end: int
+    double: bool
+    closed: bool
+    paragraph: int
+    continues: bool = False  # unclosed at the paragraph end: the quote goes on in the next paragraph
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    kind: str = "speech"
+    own_attribution: bool = False
+    phrase: _Phrase | None = None  # the speaker mention, resolved to a name once all names are known
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    spans: list[_Span] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    paragraphs, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(_Paragraph(offset, offset + len(line.rstrip())))
+        offset += len(line) + 1
+    return paragraphs
+
+
+def _double_quotes(text: str, para: _Paragraph, index: int) -> list[_Span]:
+    """Pair double marks in one paragraph; curly marks by direction, straight ones alternately."""
+    spans: list[_Span] = []
+    opened: int | None = None
+    open_at = 0
+    for m in _DOUBLE_MARK.finditer(text, para.start, para.end):
+        mark = m.group(0)
+        if mark == '"' and _FEET_INCHES.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 6'3": a measure, not a quotation mark
+        if opened is None or mark in _OPENING_ONLY:
+            if mark not in _CLOSING_ONLY:
+                opened, open_at = m.end(), m.start()
+        else:
+            spans.append(_Span(opened, m.start(), open_at, m.end(), True, True, index))
+            opened = None
+    if opened is not None and text[opened : para.end].strip():
+        spans.append(_Span(opened, para.end, open_at, para.end, True, False, index))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _single_quotes(text: str, para: _Paragraph, index: int, doubles: list[_Span]) -> list[_Span]:
+    """Single-mark quotes outside double ones; an apostrophe never opens, an unclosed single quote is dropped."""
+    spans: list[_Span] = []
+    opened: int | None = None
+    open_at = 0
+    for m in _SINGLE_MARK.finditer(text, para.start, para.end):
+        pos = m.start()
+        if any(d.open_at <= pos < d.close_end for d in doubles):
+            continue
+        before = text[pos - 1] if pos > para.start else " "
+        after = text[pos + 1] if pos + 1 < para.end else " "
+        if opened is None:
+            if m.group(0) != "’" and (before.isspace() or before in "([—–-") and (after.isalnum() or after == "“"):
+                opened, open_at = m.end(), pos
+        elif m.group(0) != "‘" and not before.isspace() and not after.isalnum() and before != "s":
+            spans.append(_Span(opened, pos, open_at, m.end(), False, True, index))
+            opened = None
+    return spans
+
+
+def _find_spans(text: str) -> tuple[list[_Paragraph], list[_Span]]:
+    paragraphs = _paragraphs(text)
+    spans: list[_Span] = []
+    for index, para in enumerate(paragraphs):
+        if para.end <= para.start:
+            continue
+        doubles = _double_quotes(text, para, index)
+        para.spans = sorted(doubles + _single_quotes(text, para, index, doubles), key=lambda s: s.start)
+        spans.extend(para.spans)
+    for i, span in enumerate(spans[:-1]):
+        following = spans[i + 1]
+        if not span.closed and following.paragraph > span.paragraph:
+            next_para = paragraphs[following.paragraph]
+            span.continues = following.open_at == next_para.start
+    return paragraphs, spans
+
+
+# --------------------------------------------------------------------------- #
+# Tokens and sentence clauses
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_QUOTE_TOKEN = "\x00QUOTE"
+
+
+def _tokens(text: str, start: int, end: int, spans: list[_Span]) -> list[_Tok]:
+    """Tokens of text[start:end]; each quotation inside becomes one placeholder token."""
+    toks: list[_Tok] = []
+    pos = start
+    for span in spans:
+        if span.close_end <= start or span.open_at >= end:
+            continue
+        toks.extend(_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, span.open_at))
+        toks.append(_Tok(_QUOTE_TOKEN, span.open_at, span.close_end))
+        pos = span.close_end
+    toks.extend(_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, end))
+    return toks
+
+
+def _sentence_ends(text: str, para: _Paragraph) -> list[int]:
+    """Offsets where a new sentence starts in the paragraph, ignoring ends inside quotations."""
+    lex = _lexicon()
+    ends = []
+    for m in _SENTENCE_END.finditer(text, para.start, para.end):
+        if m.end() >= para.end:
+            break
+        word = text[max(para.start, m.start() - 12) : m.start()].split()
+        last = word[-1].lower() if word else ""
+        if text[m.start()] == "." and (last in lex.abbreviations or (len(last) == 1 and last.isalpha())):
+            continue
+        if any(s.start <= m.start() < s.end for s in para.spans):
+            continue  # inside a quotation
+        ends.append(m.end())
+    return ends
+
+
+# --------------------------------------------------------------------------- #
+# Noun phrases that can be speakers
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Phrase:
+    start: int  # mention offsets
+    end: int
+    kind: str  # name | pronoun | description
+    name: str | None = None  # the name inside the phrase, titles dropped
+    head: str | None = None  # head noun of a description
+
+
+def _is_name_token(tok: _Tok) -> bool:
+    return tok.capitalised and tok.text != _QUOTE_TOKEN and tok.text.rstrip(".") not in _lexicon().not_names
+
+
+def _plain_noun(word: str, nouns: frozenset[str]) -> str | None:
+    plural_y = word[:-3] + "y" if word.endswith("ies") else None
+    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None, plural_y):
+        if form and form in nouns:
+            return form
+    return None
+
+
+def _speaker_noun(word: str) -> str | None:
+    lex = _lexicon()
+    return _plain_noun(word, lex.person_nouns) or _plain_noun(word, lex.organization_nouns)
+
+
+def _name_run_forward(toks: list[_Tok], i: int) -> int:
+    """End index of a run of capitalised tokens (with titles' periods and name particles) starting at i."""
+    j = i
+    while j < len(toks):
+        tok = toks[j]
+        if tok.capitalised and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
+            j += 1
+        elif tok.text == "." and j > i and (toks[j - 1].low in _lexicon().abbreviations or len(toks[j - 1].text) == 1):
+            j += 1
+        elif tok.low in ("de", "da", "van", "von", "der", "bin", "al", "del", "di", "du", "le", "la") and j > i:
+            j += 1
+        else:
+            break
+    while j > i and not toks[j - 1].capitalised:
+        j -= 1
+    return j
+
+
+def _possessive(tok: _Tok | None) -> bool:
+    return tok is not None and _possessive_word(tok.text) and _pronoun_length(tok) == 0
+
+
+def _pronoun_length(tok: _Tok) -> int:
+    """Length of a pronoun at the start of a token, alone or contracted (`he`, `He’s`, `she'd`), else 0."""
+    base, _, rest = tok.low.replace("'", "’").partition("’")
+    if base in _lexicon().pronouns and rest in ("", "s", "d", "ll", "ve", "re", "m"):
+        return len(base)
+    return 0
+
+
+def _name_phrase(toks: list[_Tok], i: int, j: int, start: int | None = None) -> _Phrase | None:
+    words = [t.text for t in toks[i:j] if t.text != "."]
+    name = _strip_titles(words)
+    if not name or all(w.rstrip(".") in _lexicon().not_names for w in name):
+        return None
+    return _Phrase(toks[i].start if start is None else start, toks[j - 1].end, "name", " ".join(name))
+
+
+def _forward_phrase(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None:
+    """A speaker phrase starting at token i: pronoun, name (titles allowed) or description; with its end index."""
+    if i >= len(toks):
+        return None
+    lex = _lexicon()
+    tok = toks[i]
+    size = _pronoun_length(tok)
+    if size:
+        return _Phrase(tok.start, tok.start + size, "pronoun"), i + 1
+    if tok.low in lex.determiners or not tok.capitalised:
+        return _forward_description(toks, i)
+    j = _name_run_forward(toks, i)
+    if j == i:
+        return None
+    if _possessive(toks[j - 1]) and j < len(toks):  # "Clinton's campaign said"
+        described = _forward_description(toks, j)
+        if described:
+            phrase, end = described
+            phrase.start = tok.start
+            return phrase, end
+    role = _role_after_name(toks, i, j)
+    if role:
+        return role
+    phrase = _name_phrase(toks, i, j)
+    return (phrase, j) if phrase else None
+
+
+def _role_after_name(toks: list[_Tok], i: int, j: int) -> tuple[_Phrase, int] | None:
+    """`White House press secretary Josh Earnest`, `Tulsa police Chief Chuck Jordan`: name, role nouns, name."""
+    lex = _lexicon()
+    k, head = j, None
+    while k < len(toks) and k < j + 3 and not toks[k].capitalised and toks[k].low not in lex.function_words:
+        if _speaker_noun(toks[k].low):
+            head = k
+        elif toks[k].low in lex.verbs:
+            break
+        k += 1
+    if head is None:
+        return None
+    end = _name_run_forward(toks, head + 1)
+    if end > head + 1:
+        inner = _name_phrase(toks, head + 1, end)
+        if inner:
+            return _Phrase(toks[i].start, toks[end - 1].end, "name", inner.name), end
+    if head + 1 < len(toks) and toks[head + 1].low in lex.verbs:
+        return _Phrase(toks[i].start, toks[head].end, "description", head=_speaker_noun(toks[head].low)), head + 1
+    return None
+
+
+def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None:
+    """`the spokesman`, `a senior official`, `the North Korean state media KCNA`, `officials`."""
+    lex = _lexicon()
+    determined = toks[i].low in lex.determiners
+    j = i + 1 if determined else i
+    for k in range(j, min(len(toks), j + (6 if determined else 3))):
+        tok = toks[k]
+        if tok.text == _QUOTE_TOKEN or (not tok.text[0].isalnum()) or (tok.low in lex.function_words and k > i):
+            break
+        head = None if tok.capitalised and k + 1 < len(toks) and toks[k + 1].capitalised else _speaker_noun(tok.low)
+        if not head and tok.low in lex.verbs:
+            break
+        if head:
+            while k + 1 < len(toks) and not toks[k + 1].capitalised and _speaker_noun(toks[k + 1].low):
+                k += 1  # a compound: "state media"
+                head = _speaker_noun(toks[k].low)
+            tok = toks[k]
+            phrase = _Phrase(toks[i].start, tok.end, "description", head=head)
+            end = k + 1
+            named = _name_run_forward(toks, end) if end < len(toks) else end
+            if named > end and not _possessive(toks[named - 1]):  # "the economist Jared Bernstein"
+                inner = _name_phrase(toks, end, named)
+                if inner:
+                    phrase.end, phrase.kind, phrase.name = toks[named - 1].end, "name", inner.name
+                    end = named
+            return phrase, end
+    if determined and j < len(toks) and toks[i].low == "the" and toks[j].capitalised:  # "The New York Post"
+        named = _name_run_forward(toks, j)
+        inner = _name_phrase(toks, j, named, start=toks[i].start) if named > j else None
+        if inner and not _possessive(toks[named - 1]):
+            return inner, named
+    return None
+
+
+def _is_modifier(tok: _Tok) -> bool:
+    """A word between a speaker and the verb: `also`, `has`, `publicly`."""
+    return tok.low in _lexicon().modifiers or (tok.low.endswith("ly") and not tok.capitalised)
+
+
+_PREPOSITIONS = frozenset({"and", "between", "with", "of", "to", "for", "by", "from", "at", "on", "in", "about"})
+
+
+def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phrase | None:
+    """The speaker phrase that ends right before token j (the verb), skipping adverbs and an appositive."""
+    while j > 0 and _is_modifier(toks[j - 1]):
+        j -= 1
+    if j > 0 and toks[j - 1].text == ")":  # "Rep. Gwen Moore (D-Wis.) said"
+        k = j - 2
+        while k >= 0 and j - k < 10 and toks[k].text != "(":
+            k -= 1
+        if k >= 0 and toks[k].text == "(":
+            j = k
+    if j > 0 and toks[j - 1].text == ",":  # "X, a former adviser, said"
+        k = j - 2
+        while k >= 0 and j - k < 30 and toks[k].text not in (",", _QUOTE_TOKEN):
+            k -= 1
+        if k >= 0 and toks[k].text == ",":
+            j = k
+    if j <= 0:
+        return None
+    # try the longest phrase that ends exactly at j
+    for i in range(max(0, j - 8), j):
+        if not participle and i > 0 and toks[i - 1].low in _PREPOSITIONS:
+            continue
+        if i > 0 and (toks[i - 1].capitalised and toks[i - 1].text != "The") and toks[i].capitalised:
+            continue  # inside a longer name
+        found = _forward_phrase(toks, i)
+        if found and found[1] == j:
+            return found[0]
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Attribution
+# --------------------------------------------------------------------------- #
+
+
+def _is_verb(toks: list[_Tok], i: int) -> bool:
+    lex = _lexicon()
+    word = toks[i].low
+    if word not in lex.verbs or toks[i].capitalised and i > 0:
+        return False
+    if i > 0 and (toks[i - 1].low in lex.determiners or _possessive(toks[i - 1])):
+        return False  # a noun: "the state", "his report"
+    particle = lex.particles.get(word)
+    return particle is None or (i + 1 < len(toks) and toks[i + 1].low == particle)
+
+
+def _preposition_at(toks: list[_Tok], i: int) -> int:
+    """Length of a source preposition (`according to`) starting at token i, or 0."""
+    for words in _lexicon().prepositions:
+        if tuple(t.low for t in toks[i : i + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+_DASHES = ("—", "–", "-", "―", "--")
+
+
+def _skip_parenthesis(toks: list[_Tok], j: int) -> int:
+    """Index after a short parenthesis at j (`Rep. Gwen Moore (D-Wis.) said`), or j."""
+    if j < len(toks) and toks[j].text == "(":
+        for k in range(j + 1, min(len(toks), j + 10)):
+            if toks[k].text == ")":
+                return k + 1
+    return j
+
+
+def _attribution_after(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
+    """`"...," she said` / `said X` / `according to X`, in the clause right after the quote."""
+    lex = _lexicon()
+    i = 0
+    while i < len(toks) and toks[i].text in (",", ":", "(", ";") + _DASHES:
+        i += 1
+    if i >= len(toks):
+        return None
+    k = i
+    while k < len(toks) and toks[k].low in lex.modifiers:
+        k += 1
+    if k < len(toks) and _is_verb(toks, k):
+        found = _forward_phrase(toks, k + 1)
+        if found and found[0].kind != "pronoun" or found and toks[k + 1].low in lex.pronouns:
+            return found[0], toks[k].text
+    size = _preposition_at(toks, i)
+    if size:
+        found = _forward_phrase(toks, i + size)
+        if found:
+            return found[0], " ".join(t.text for t in toks[i : i + size])
+    found = _forward_phrase(toks, i)
+    if not found:
+        return None
+    phrase, j = found
+    if i > 0 and toks[i - 1].text in _DASHES and (j == len(toks) or toks[j].text in (".", ",", ";", "|")):
+        return phrase, toks[i - 1].text  # a byline after the quote: "..." ― Christina Lastra
+    j = _skip_parenthesis(toks, j)
+    if j < len(toks) and toks[j].text == ",":  # appositive: "X, the foreign minister, said"
+        k = j + 1
+        while k < len(toks) and k - j < 30 and toks[k].text != ",":
+            k += 1
+        if k < len(toks) and toks[k].text == ",":
+            j = k + 1
+    while j < len(toks) and _is_modifier(toks[j]):
+        j += 1
+    if j < len(toks) and _is_verb(toks, j):
+        return phrase, toks[j].text
+    return None
+
+
+def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, str] | None:
+    """`X said: "..."`, `according to X, "..."`, `X described it as "..."`: the last cue before the quote.
+
+    With `weak`, also the looser readings: the sentence subject of a participle (`..., referring to it as "..."`)
+    and an inverted `said X: "..."`.
+    """
+    source = _source_preposition_before(toks)
+    if source:
+        return source
+    for i in range(len(toks) - 1, -1, -1):
+        size = _preposition_at(toks, i)
+        if size:
+            found = _forward_phrase(toks, i + size)
+            if found:
+                return found[0], " ".join(t.text for t in toks[i : i + size])
+        if not _is_verb(toks, i):
+            continue
+        phrase = _backward_phrase(toks, i, participle=toks[i].low.endswith("ing"))
+        if phrase is None and weak and (toks[i].low.endswith("ing") or (i > 0 and toks[i - 1].low in (",", "and"))):
+            phrase = _clause_subject(toks, i)
+        if phrase is not None:
+            return phrase, toks[i].text
+        trailing = _trailing_punctuation(toks)
+        after = _forward_phrase(toks, i + 1) if weak and trailing else None
+        if after and after[1] == len(toks) - trailing:
+            return after[0], toks[i].text
+    return None
+
+
+def _source_preposition_before(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
+    """`According to the state media KCNA, "..."`: a source phrase that ends right before the quote."""
+    end = len(toks) - _trailing_punctuation(toks)
+    for i in range(max(0, end - 14), end):
+        size = _preposition_at(toks, i)
+        found = _forward_phrase(toks, i + size) if size else None
+        if found and found[1] == end:
+            return found[0], " ".join(t.text for t in toks[i : i + size])
+    return None
+
+
+def _trailing_punctuation(toks: list[_Tok]) -> int:
+    n = 0
+    while n < len(toks) and toks[len(toks) - 1 - n].text in (",", ":", "—", "–"):
+        n += 1
+    return n
+
+
+def _clause_subject(toks: list[_Tok], verb: int) -> _Phrase | None:
+    """The subject of the sentence, for participles: `Lavrov echoed Choe, referring to ... as "..."`."""
+    starts = [0] + [k + 1 for k in range(verb) if toks[k].text == ","]
+    for i in starts:
+        if i >= verb:
+            break
+        found = _forward_phrase(toks, i)
+        if found and found[1] < verb and _valid_speaker(found[0]):
+            return found[0]
+    return None
+
+
+def _valid_speaker(phrase: _Phrase) -> bool:
+    return phrase.kind != "description" or phrase.head is not None
+
+
+# --------------------------------------------------------------------------- #
+# Kinds: speech, partial, scare
+# --------------------------------------------------------------------------- #
+
+
+def _naming_cue_before(left: list[_Tok]) -> bool:
+    lex = _lexicon()
+    words = tuple(t.low for t in left[-3:] if t.text not in (",", ":"))
+    if words and words[-1] in lex.work_nouns:
+        return True
+    return any(words[-len(cue) :] == cue for cue in lex.naming_cues if len(cue) <= len(words))
+
+
+def _opens_clause(left: list[_Tok]) -> bool:
+    """The quote starts its own clause: sentence start, or right after `:`, `,` or a dash."""
+    return not left or left[-1].text in (":", ",", "—", "–", "-", "(", _QUOTE_TOKEN)
+
+
+# --------------------------------------------------------------------------- #
+# Names and resolution
+# --------------------------------------------------------------------------- #
+
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?: +(?:(?:de|da|van|von|der|bin|al|del|di|du|le|la) +)?{_NAME_WORD})*")
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    name: str
+    person: bool
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop a leading title or role (`Foreign Minister`, `Mr.`) when a name is left after it."""
+    lex = _lexicon()
+    cut = 0
+    for k, word in enumerate(words[:-1]):
+        if word.rstrip(".") in lex.title_words:
+            cut = k + 1
+    rest = words[cut:]
+    if cut and any(w in lex.organization_words for w in rest):
+        return words
+    if rest and _possessive_word(rest[-1]):
+        rest = rest[:-1] + [rest[-1][:-2]]
+    return rest
+
+
+def _possessive_word(word: str) -> bool:
+    return word.endswith("’s") or word.endswith("'s")
+
+
+def _name_candidates(text: str, spans: list[_Span]) -> list[_Name]:
+    """Capitalised names outside quotations. The one place to plug in `generator.entities` later."""
+    lex = _lexicon()
+    names = []
+    inside = [(s.open_at, s.close_end) for s in spans if s.kind != "scare"]
+    k = 0
+    for m in _NAME_RUN.finditer(text):
+        while k < len(inside) and inside[k][1] <= m.start():
+            k += 1
+        if k < len(inside) and inside[k][0] <= m.start() < inside[k][1]:
+            continue
+        words = m.group(0).split()
+        while words and words[0].rstrip(".") in lex.not_names:
+            words = words[1:]
+        words = _strip_titles(words)
+        if not words or words[-1].rstrip(".") in lex.title_words and len(words) == 1:
+            continue
+        titled = words != m.group(0).split()
+        names.append(_Name(m.start(), m.end(), " ".join(words), _person_like(words, titled)))
+    return names
+
+
+def _person_like(words: list[str], titled: bool) -> bool:
+    lex = _lexicon()
+    if any(w in lex.organization_words or w in lex.place_words for w in words):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return False  # an acronym: an organisation
+    return titled or len(words) >= 2 or len(words) == 1
+
+
+def _fullest(name: str, names: list[_Name]) -> str:
+    """The fullest form of `name` in the text: `Lavrov` -> `Sergei Lavrov`."""
+    wanted = set(name.lower().split())
+    best = name
+    for cand in names:
+        words = cand.name.split()
+        if (
+            len(words) > len(best.split())
+            and wanted <= set(cand.name.lower().split())
+            and cand.person == _person_like(name.split(), False)
+        ):
+            best = cand.name
+    return best
+
+
+def _antecedent(position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, bool]]) -> str | None:
+    """The nearest name before `position` that fits a pronoun or description of this kind."""
+    want_person = kind == "person"
+    best: tuple[int, str] | None = None
+    for pos, name, person in reversed(speakers):
+        if pos < position and person == want_person:
+            best = (pos, name)
+            break
+    for cand in reversed(names):
+        if cand.start >= position:
+            continue
+        if cand.person == want_person and (want_person or _organisation_like(cand.name)):
+            if best is None or cand.start > best[0] + 400:
+                best = (cand.start, cand.name)
+            break
+    return best[1] if best else None
+
+
+def _organisation_like(name: str) -> bool:
+    lex = _lexicon()
+    words = name.split()
+    return any(w in lex.organization_words for w in words) or (len(words) == 1 and name.isupper() and len(name) > 1)
+
+
+def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tuple[int, str, bool]]) -> str | None:
+    lex = _lexicon()
+    if phrase.kind == "name" and phrase.name:
+        return _fullest(phrase.name, names)
+    mention = text[phrase.start : phrase.end]
+    if phrase.kind == "pronoun":
+        kind = lex.pronouns[mention.lower()]
+        if kind in ("person", "organization"):
+            return _antecedent(phrase.start, kind, names, speakers)
+        return None
+    words = mention.split()
+    if words[0].lower() == "the" and len(words) <= 3 and not words[-1].endswith("s"):
+        kind = "person" if phrase.head in lex.person_nouns else "organization"
+        found = _antecedent(phrase.start, kind, names, speakers)
+        if found:
+            return found
+    return mention
+
+
+# --------------------------------------------------------------------------- #
+# The extractor
+# --------------------------------------------------------------------------- #
 
 
 def extract_quotes(text: str) -> list[Quote]:
-    return []
+    """Quotes in `text` with their speakers; scare quotes come back with `kind="scare"` and no speaker."""
+    paragraphs, spans = _find_spans(text)
+    if not spans:
+        return []
+    _attribute(text, paragraphs, spans)
+    names = _name_candidates(text, spans)
+    speakers: list[tuple[int, str, bool]] = []
+    for span in spans:
+        if span.phrase is not None:
+            span.speaker = _resolve(span.phrase, text, names, speakers)
+        if span.speaker and span.own_attribution:
+            speakers.append((span.speaker_start or span.start, span.speaker, _person_like(span.speaker.split(), False)))
+    return [
+        Quote(s.start, s.end, text[s.start : s.end], s.speaker, s.speaker_start, s.speaker_end, s.cue, s.kind)
+        for s in spans
+    ]
+
+
+def _attribute(text: str, paragraphs: list[_Paragraph], spans: list[_Span]) -> None:
+    previous: _Span | None = None
+    for index, para in enumerate(paragraphs):
+        if not para.spans:
+            continue
+        ends = _sentence_ends(text, para)
+        lead_in = paragraphs[index - 1] if index else None
+        for span in para.spans:
+            _attribute_span(text, para, ends, span, previous, lead_in)
+            if span.kind != "scare":
+                previous = span
+
+
+def _attribute_span(
+    text: str, para: _Paragraph, ends: list[int], span: _Span, previous: _Span | None, lead_in: _Paragraph | None
+) -> None:
+    sentence_start = max([para.start] + [e for e in ends if e <= span.open_at])
+    sentence_end = min([para.end] + [e for e in ends if e > span.close_end])
+    left = _tokens(text, sentence_start, span.open_at, para.spans)
+    right = _tokens(text, span.close_end, sentence_end, para.spans)
+    right = right[: next((k for k, t in enumerate(right) if t.text == _QUOTE_TOKEN), len(right))]
+    quoted = text[span.start : span.end]
+    words = len(quoted.split())
+    embedded = not _opens_clause(left) and bool(left)
+    if (_naming_cue_before(left) and words <= 8) or (embedded and _title_case(quoted)):
+        span.kind = "scare"
+        return
+    found = _transcript_speaker(text, span)
+    if found:
+        pass
+    elif not embedded:
+        found = _attribution_after(right) or _attribution_before(left, weak=True)
+        if not found and not left and span.open_at == para.start and lead_in is not None:
+            found = _lead_in_attribution(text, lead_in)
+    else:
+        found = _attribution_before(left) or _attribution_after(right) or _attribution_before(left, weak=True)
+    if found:
+        phrase, cue = found
+        _set_speaker(span, phrase, cue)
+        span.own_attribution = True
+    elif previous is not None and _continues(text, para, span, previous, left):
+        _set_speaker(span, previous.phrase, previous.cue)
+    if embedded:
+        span.kind = "partial"
+        if span.speaker_start is None and words <= _lexicon().max_scare_words:
+            span.kind = "scare"
+    if span.kind == "scare":
+        span.phrase = span.speaker_start = span.speaker_end = span.cue = None
+
+
+def _title_case(quoted: str) -> bool:
+    """`"Morning Joe"`, `"A Change Is Gonna Come,"`: a title or a name, not words someone said."""
+    words = [w.strip(".,;:!?()'’\"") for w in quoted.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return False
+    content = [w for w in words if w.lower() not in _lexicon().function_words and len(w) > 2] or words
+    return all(w[0].isupper() for w in content)
+
+
+def _transcript_speaker(text: str, span: _Span) -> tuple[_Phrase, str] | None:
+    """`"PENCE: Well, look, ..."`: a transcript names its speaker inside the quote."""
+    m = _TRANSCRIPT_SPEAKER.match(text, span.start, span.end)
+    if not m:
+        return None
+    name = m.group(1).title()
+    return _Phrase(m.start(1), m.end(1), "name", " ".join(_strip_titles(name.split()))), ":"
+
+
+def _lead_in_attribution(text: str, lead_in: _Paragraph) -> tuple[_Phrase, str] | None:
+    """`The New York Times reports:` as its own paragraph, then the quote as the next one."""
+    if not text[lead_in.start : lead_in.end].rstrip().endswith(":") or lead_in.spans:
+        return None
+    ends = _sentence_ends(text, lead_in)
+    start = max([lead_in.start] + ends)
+    return _attribution_before(_tokens(text, start, lead_in.end, []), weak=True)
+
+
+def _continues(text: str, para: _Paragraph, span: _Span, previous: _Span, left: list[_Tok]) -> bool:
+    """A quote with no attribution of its own continues the previous speaker (split or multi-paragraph quotes)."""
+    if previous.speaker_start is None or left and not all(t.text in ("(", "—", "–") for t in left):
+        return False
+    if previous.paragraph == span.paragraph:
+        return True
+    return previous.paragraph == span.paragraph - 1 or previous.continues
+
+
+def _set_speaker(span: _Span, phrase: _Phrase | None, cue: str | None) -> None:
+    span.phrase, span.cue = phrase, cue
+    span.speaker_start, span.speaker_end = (phrase.start, phrase.end) if phrase else (None, None)
