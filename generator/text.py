@@ -50,7 +50,11 @@ def lexicon() -> Lexicon:
     cues = _load("cues.yaml")
     classes = {word: cls for cls, words in abbreviations.items() for word in words}
     bullets = re.escape(cues["bullets"])
-    scan = re.compile(rf"(?P<nl>\r\n?|[\n\u2028\u2029])|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}])")
+    # The leading lookahead lets the regex engine skip to candidate characters (about 6x faster than without).
+    scan = re.compile(
+        rf"(?=[\r\n\u2028\u2029.!?‽…{bullets}])"
+        rf"(?:(?P<nl>\r\n?|[\n\u2028\u2029])|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}]))"
+    )
     # A number or letter, then ".", ".)" or ")", at the start of a line, perhaps after a bullet.
     list_line = re.compile(rf"^[ \t]*(?:[{bullets}*-][ \t]*)?(?P<n>\d{{1,3}}|[a-z])(?P<style>\.\)|\)|\.)[ \t]", re.M)
     return Lexicon(
@@ -162,9 +166,13 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
         return t0 + 1 if nxt in ("capital", "starter", "title", "uninformative") else None
     if dots >= 4:  # an ellipsis and a full stop
         return end if nxt != "lower" else None
-    # An ellipsis alone often marks words left out of a quotation ("supported... Macedonia on its path"): it ends
-    # the sentence only before a word that opens sentences, and "I" says nothing ("the thing is . . . I didn't").
-    return end if nxt == "starter" else None
+    if not attached:  # a pause mid-sentence: "the thing is . . . I didn't", "really ... well"
+        return end if nxt == "starter" else None
+    # "expected... Crude oil prices fell" ends a sentence, but after a function word the ellipsis marks words left
+    # out of a quotation: "salvation for... Armenia, whose forests".
+    if nxt in ("starter", "uninformative", "title"):
+        return end
+    return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.starters else None
 
 
 def _decide_period(
@@ -183,8 +191,8 @@ def _decide_period(
         return end
     if cls in ("title", "joining"):
         return None
-    if cls == "number_prefix":
-        return None if nxt == "digit" else end
+    if cls == "number_prefix":  # "No. 10", "tail No. RPC-727" go on; '"No. We will not"' ends
+        return None if nxt == "digit" or _has_digit(_NEXT_TOKEN.match(text, end).group(1)) else end
     if nxt == "digit" or nxt == "other":
         return None
     if any(c in _QUOTES for c in close):  # 'in the U.S." He': the quote closes the sentence
@@ -248,7 +256,9 @@ def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEXT_TOKEN = re.compile(r"\s*(\S*)")
 _LAST_WORD = re.compile(r"[\w'’-]+\Z")
+_CONTRACTION = re.compile(r"'(?:s|re|m|ll|ve|d)\Z")
 
 
 def _next_word(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
@@ -277,12 +287,16 @@ def _next_word(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
             return "title", after
         if len(word) == 1 or lex.abbreviations.get(word):
             return "capital", after  # "J. R. R.", "No. 2": an initial or abbreviation, not the starter it spells
-    lowered = word.lower()
+    lowered = _CONTRACTION.sub("", word.lower().replace("’", "'"))  # "We're" -> "we"
     if lowered in lex.uninformative:
         return "uninformative", after
     if lowered in lex.starters:
         return "starter", after
     return "capital", after
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
 
 
 def _is_time_follower(text: str, word_end: int, lex: Lexicon) -> bool:

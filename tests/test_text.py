@@ -98,6 +98,7 @@ def test_title_never_ends_sentence() -> None:
 
 def test_number_prefix_before_word_ends_sentence() -> None:
     splits('"No.', 'We will not resign," she said.')
+    assert len(split_sentences("The jet, tail No. XK-204, landed safely.")) == 1
 
 
 def test_state_abbreviation_after_hyphen() -> None:
@@ -141,7 +142,10 @@ def test_sentence_ending_in_number_then_number() -> None:
 
 def test_ellipses() -> None:
     splits("We waited and waited...", "Then the bus came.")
-    assert len(split_sentences("It was supposed to be... Paris, not Rome.")) == 1
+    splits("Sales were weaker than hoped...", "Grain prices fell too.")
+    splits("We have been talking for months...", "We're close now.")
+    assert len(split_sentences("The aid was a lifeline for... Moldova, whose farms failed.")) == 1
+    assert len(split_sentences("The point is . . . I never agreed.")) == 1
     assert len(split_sentences("He paused … and went on.")) == 1
     splits("She never replied….", "Her lawyer did.")
     assert len(split_sentences('The letter said "we agreed [...] to meet" in May.')) == 1
