@@ -1,54 +1,1007 @@
-"""Read seed files into clean Documents. Placeholder: UTF-8, front matter, first line as title."""
+"""Read seed files into clean Documents.
+
+A seed is a `.txt` or `.md` file in the seeds folder or any of its subfolders (the folder is walked recursively,
+in sorted order; hidden files and hidden folders are ignored, and so is every other file). Each file becomes one
+`Document` whose `id` is the file stem; when two seeds share a stem (`a.md` and `a.txt`, or the same name in two
+subfolders) the first in sorted path order is read and the others are skipped with a reason, so page anchors never
+collide silently. Nothing in the seeds folder is ever written.
+
+Reading a file, in order:
+
+1. bytes -> str: UTF-8 (with or without BOM) on the fast path, a BOM for UTF-16/32, otherwise charset-normalizer
+   (Windows-1252, Latin-1, ...). Empty, binary, oversized and unreadable files raise `ValueError` with the reason.
+2. Normalise: Unicode NFC, CRLF/CR to LF, NBSP and other spaces to a plain space, zero-width and control characters
+   removed, runs of spaces collapsed. Curly quotes and apostrophes stay as they are.
+3. Optional YAML front matter (`title`, `date`, `source`, `url`, `briefing`). A bad value only adds a warning to
+   `Document.warnings`; the header is then inferred from the text.
+4. Paragraphs: HTML pasted as text is converted (script/style dropped), Markdown in `.md` files is reduced to its
+   text (headings kept as headings), hard-wrapped lines are re-joined.
+5. Boilerplate that is not the story is dropped (captions and credits, "Read more" lines, share/subscribe lines,
+   wire slugs, bylines, date and time stamps...), the patterns live in `resources/ingest/`.
+6. The head is read: publication date from header date lines (or a dateline), outlet from a dateline credit,
+   byline, masthead or copyright line, the dateline ("MOSCOW, Oct. 27 -") is cut from the lead into
+   `Document.dateline`.
+7. Title: a short first line without a final full stop is the title line; it stays in the text as the first
+   paragraph and its span is the first of `Document.headings`, so the title traces to the text. Without one, the
+   title is the first sentence, cut at a word boundary with an ellipsis when it is long. Short paragraphs without
+   terminal punctuation (or short questions) between paragraphs are section headings, recorded in
+   `Document.headings`.
+
+The cleaned `text` is the paragraphs joined by exactly one blank line; every later offset points into it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
+import charset_normalizer
+import dateutil.parser
 import yaml
 
 from generator.model import Document, Skipped
 
 SEED_SUFFIXES = {".txt", ".md"}
+MAX_SEED_BYTES = 10 * 1024 * 1024  # larger files are not articles; reading them would stall the build
+HEAD_PARAGRAPHS = 8  # how far into the text header lines (dates, bylines, mastheads, datelines) are looked for
+MAX_CONTROL_SHARE = 0.02  # more control characters than this after decoding: binary, not text
+MIN_TEXT_SHARE = 0.6  # at least this share of letters, digits, spaces and common punctuation in a text file
+RESOURCES = Path(__file__).resolve().parent / "resources" / "ingest"
+FRONT_MATTER_KEYS = ("title", "date", "source", "url", "briefing")
+
+# --------------------------------------------------------------------------- #
+# Resources (data kept apart from the code), loaded once
+# --------------------------------------------------------------------------- #
+
+
+@cache
+def _resource(name: str) -> dict:
+    return yaml.safe_load((RESOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    """Regex alternation, longest first so `september` wins over `sep`."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    # (max_words, anchored, floating): per word limit, the patterns anchored at the start (tried with `match`,
+    # no scanning) and the others, each combined with one named group per kind, so a paragraph meets a handful of
+    # combined patterns rather than every entry.
+    by_length: tuple[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    slug: re.Pattern[str]
+    credit: re.Pattern[str]
+
+
+@cache
+def _boilerplate() -> _Boilerplate:
+    data = _resource("boilerplate")
+    grouped: dict[tuple[int, bool], dict[str, list[str]]] = {}
+    for kind, entries in data["patterns"].items():
+        for entry in entries:
+            pattern: str = entry["re"]
+            key = (int(entry.get("max_words", 10_000)), pattern.startswith("^"))
+            grouped.setdefault(key, {}).setdefault(kind, []).append(f"(?:{pattern.removeprefix('^')})")
+
+    def combined(limit: int, anchored: bool) -> re.Pattern[str] | None:
+        kinds = grouped.get((limit, anchored))
+        alternatives = "|".join(f"(?P<{k}>{'|'.join(p)})" for k, p in kinds.items()) if kinds else ""
+        return re.compile(alternatives, re.IGNORECASE) if alternatives else None
+
+    limits = sorted({limit for limit, _ in grouped})
+    by_length = tuple((limit, combined(limit, True), combined(limit, False)) for limit in limits)
+    credit = re.compile("|".join(f"(?:{p})" for p in data["credit"]), re.IGNORECASE)
+    return _Boilerplate(by_length, re.compile(data["slug"]), credit)
+
+
+@dataclass(frozen=True)
+class _DateVocabulary:
+    months: dict[str, int]
+    token: re.Pattern[str]  # one token of a date/time stamp line
+    date_token_kinds: frozenset[str]
+    updated_label: re.Pattern[str]
+    relative: re.Pattern[str]
+    month_day: re.Pattern[str]  # "Oct. 28, 2025", "28 October 2025", "Oct 27"
+    iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+    day_first: bool
+    years: tuple[int, int]
+
+
+@cache
+def _dates() -> _DateVocabulary:
+    data = _resource("dates")
+    months = {k.lower(): int(v) for k, v in data["months"].items()}
+    month_re = _alternation(list(months))
+    labels = _alternation(data["published_labels"] + data["updated_labels"])
+    token = re.compile(
+        rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+        rf"(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)"
+        rf"|(?P<numeric>\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+        rf"|(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*[ap]\.?m\.?)?)"
+        rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b"
+        rf"|(?P<year>\d{{4}})\b"
+        rf"|(?P<month>{month_re})\b\.?"
+        rf"|(?P<weekday>{_alternation(data['weekdays'])})\b\.?"
+        rf"|(?P<label>{labels})\b\s*:?"
+        rf"|(?P<ampm>[ap]\.?m\b\.?)"
+        rf"|(?P<zone>(?:{_alternation(data['timezones'])})(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?)\b"
+        rf"|(?P<offset>[+-]\d{{2}}:?\d{{2}})\b"
+        rf"|(?P<filler>{_alternation(data['fillers'])})\b"
+        r"|(?P<sep>[,|•·/()\[\]–—:;-])",
+        re.IGNORECASE,
+    )
+    month_day = re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{month_re})\b\.?(?:,?\s+(?P<y1>\d{{4}}))?"
+        rf"|(?P<m2>{month_re})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?)",
+        re.IGNORECASE,
+    )
+    return _DateVocabulary(
+        months=months,
+        token=token,
+        date_token_kinds=frozenset({"iso", "numeric", "time", "month", "weekday"}),
+        updated_label=re.compile(rf"\b(?:{_alternation(data['updated_labels'])})\b", re.IGNORECASE),
+        relative=re.compile(data["relative_stamp"], re.IGNORECASE),
+        month_day=month_day,
+        iso=re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})"),
+        numeric=re.compile(r"\b(\d{1,4})[/.](\d{1,2})[/.](\d{2,4})\b"),
+        day_first=bool(data["numeric_day_first"]),
+        years=(int(data["min_year"]), int(data["max_year"])),
+    )
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    """Any written form of an outlet, casefolded -> its canonical name."""
+    names: dict[str, str] = {}
+    for canonical, aliases in _resource("outlets").items():
+        for name in [canonical, *(aliases or [])]:
+            names[str(name).casefold()] = canonical
+    return names
+
+
+@dataclass(frozen=True)
+class _Headers:
+    title_max_chars: int
+    title_max_words: int
+    inferred_title_max_chars: int
+    heading_max_chars: int
+    heading_max_words: int
+    question_max_words: int
+    small_words: frozenset[str]
+    byline_max_words: int
+    byline_words: frozenset[str]
+    dateline: re.Pattern[str]
+    abbreviations: frozenset[str]
+
+
+@cache
+def _headers() -> _Headers:
+    data = _resource("headers")
+    months = _alternation(list(_resource("dates")["months"]))
+    return _Headers(
+        title_max_chars=data["title"]["max_chars"],
+        title_max_words=data["title"]["max_words"],
+        inferred_title_max_chars=data["title"]["inferred_max_chars"],
+        heading_max_chars=data["heading"]["max_chars"],
+        heading_max_words=data["heading"]["max_words"],
+        question_max_words=data["heading"]["question_max_words"],
+        small_words=frozenset(data["title_case_small_words"]),
+        byline_max_words=data["byline"]["max_words"],
+        byline_words=frozenset(data["byline"]["words"]),
+        dateline=re.compile(data["dateline"].replace("{months}", f"(?i:{months})")),
+        abbreviations=frozenset(data["abbreviations"]),
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Public API
+# --------------------------------------------------------------------------- #
 
 
 def read_seeds(folder: Path) -> tuple[list[Document], list[Skipped]]:
-    documents, skipped = [], []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
+    """Every seed under `folder` as a Document; files that cannot be read are listed with the reason."""
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    first_path: dict[str, Path] = {}
+    for path in _seed_paths(Path(folder)):
+        key = path.stem.casefold()  # a case-insensitive file system would mix up `A` and `a` pages
+        if key in first_path:
+            reason = f"duplicate id {path.stem!r}: already read from {first_path[key]}"
+            skipped.append(Skipped(str(path), reason))
             continue
         try:
             documents.append(read_document(path))
         except ValueError as err:
             skipped.append(Skipped(str(path), str(err)))
+            continue
+        first_path[key] = path
     return documents, skipped
 
 
 def read_document(path: Path) -> Document:
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    meta: dict = {}
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end > 0:
-            meta = yaml.safe_load(text[4:end]) or {}
-            text = text[end + 4 :].lstrip("\n")
-    text = text.strip()
-    if not text:
+    """One seed file as a clean Document; raises ValueError with a human reason when it is not a readable article."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    text = normalise(decode(raw))
+    meta, body, warnings = split_front_matter(text)
+    if not body.strip():
+        raise ValueError("empty file" if not meta else "no article text after the front matter")
+    blocks = _blocks(body, markdown=path.suffix.lower() == ".md")
+    head = _read_head(blocks)
+    if not head.blocks:
+        raise ValueError("no article text left once boilerplate is removed")
+    doc = Document(id=path.stem, path=str(path), text="", title="", raw_sha1=hashlib.sha1(raw).hexdigest())
+    doc.warnings.extend(warnings)
+    _apply_front_matter(doc, meta)
+    _apply_head(doc, head)
+    _assemble(doc, head.blocks)
+    return doc
+
+
+# --------------------------------------------------------------------------- #
+# Files and bytes
+# --------------------------------------------------------------------------- #
+
+
+def _seed_paths(folder: Path) -> list[Path]:
+    """Seed files under `folder`, sorted, skipping hidden files and folders; symlinked folders are not followed."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in SEED_SUFFIXES and path.is_file():
+                found.append(path)
+    return found
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise ValueError(f"file too large: {size / 1e6:.1f} MB (the limit is {MAX_SEED_BYTES / 1e6:.0f} MB)")
+        return path.read_bytes()
+    except PermissionError as err:
+        raise ValueError(f"cannot read file: permission denied ({err.strerror or err})") from err
+    except IsADirectoryError as err:
+        raise ValueError("cannot read file: it is a directory") from err
+    except OSError as err:
+        raise ValueError(f"cannot read file: {err.strerror or err}") from err
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_TEXTUAL = re.compile(r"[\w\s.,;:!?'\"’‘“”()\[\]\-–—/&%$€£#@*+=<>{}|~^`\\]")
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: BOM, then strict UTF-8, then charset-normalizer; ValueError for empty or binary data."""
+    if not raw.strip(b" \t\r\n\x0b\x0c"):
         raise ValueError("empty file")
-    published = meta.get("date")
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    return Document(
-        id=path.stem,
-        path=str(path),
-        text=text,
-        title=str(meta.get("title") or text.split("\n", 1)[0][:120]),
-        published=published,
-        published_basis="front-matter" if published else "unknown",
-        source=meta.get("source"),
-        url=meta.get("url"),
-        briefing=meta.get("briefing"),
-        raw_sha1=hashlib.sha1(raw).hexdigest(),
-    )
+    text = _decode_bytes(raw)
+    if not text.strip():
+        raise ValueError("empty file")
+    if _looks_binary(text):
+        raise ValueError("looks binary, not text")
+    return text
+
+
+def _decode_bytes(raw: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise ValueError(f"looks binary, not text (bad {encoding} after its byte-order mark)") from err
+    if b"\x00" not in raw:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None:
+        raise ValueError("looks binary, not text")
+    text = str(best)
+    sample = text[:20_000]
+    if len(_TEXTUAL.findall(sample)) < MIN_TEXT_SHARE * len(sample):  # any bytes decode as *some* 8-bit text
+        raise ValueError("looks binary, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20_000]
+    return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
+
+
+# One pass of str.translate: zero-width, soft hyphen and control characters go, odd spaces become a plain space,
+# any other line break a newline (CRLF is folded first).
+_CHARACTER_MAP = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None),
+    **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)], None),
+    **dict.fromkeys(map(ord, "\t\u00a0\u1680\u202f\u205f\u3000"), " "),
+    **dict.fromkeys(range(0x2000, 0x200B), " "),
+    **dict.fromkeys(map(ord, "\r\u2028\u2029\x0b\x0c\x85"), "\n"),
+}
+_SPACE_RUNS = re.compile(r" {2,}")
+
+
+def normalise(text: str) -> str:
+    """NFC, LF line ends, one plain space for any run of blanks, no zero-width or control characters."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").translate(_CHARACTER_MAP)
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
+# --------------------------------------------------------------------------- #
+# Front matter
+# --------------------------------------------------------------------------- #
+
+_FRONT_MATTER = re.compile(r"\A\n*---[ ]*\n(.*?)\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.DOTALL)
+
+
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML that leaves dates as text: `date: 2025-13-45` must warn, not raise inside the loader."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _FrontMatterLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
+    """(metadata, body, warnings). Invalid YAML is reported and ignored, never fatal."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    body = text[match.end() :]
+    try:
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        salvaged = _front_matter_lines(match.group(1))
+        what = "simple `key: value` lines kept" if salvaged else "header inferred from the text"
+        return salvaged, body, [f"front matter is not valid YAML{line}; {what}"]
+    if meta is None:
+        return {}, body, []
+    if not isinstance(meta, dict):  # prose between two rules, not metadata: keep it as text
+        return {}, text, ["front matter is not a mapping of keys to values; read as text"]
+    return {str(k).strip().lower(): v for k, v in meta.items()}, body, []
+
+
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+
+
+def _front_matter_lines(block: str) -> dict:
+    """The known keys of broken front matter read one line at a time: `title: 'Georgia\\'s deeds'` still counts."""
+    meta: dict = {}
+    for line in block.split("\n"):
+        match = _FRONT_MATTER_LINE.match(line)
+        if not match or match.group(1).lower() not in FRONT_MATTER_KEYS:
+            continue
+        value = match.group(2)
+        try:
+            meta[match.group(1).lower()] = yaml.load(value, Loader=_FrontMatterLoader)  # noqa: S506
+        except yaml.YAMLError:
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1].replace("\\" + value[0], value[0])
+            meta[match.group(1).lower()] = value
+    return meta
+
+
+def _apply_front_matter(doc: Document, meta: dict) -> None:
+    for key in ("title", "source", "url", "briefing"):
+        if meta.get(key) is None:
+            continue
+        value = meta[key]
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            setattr(doc, key, " ".join(str(value).split()))
+        else:
+            doc.warnings.append(f"front matter {key!r} should be text, got {type(value).__name__}; ignored")
+    if meta.get("date") is not None:
+        published = _front_matter_date(meta["date"])
+        if published is None:
+            doc.warnings.append(f"front matter date {meta['date']!r} is not a date; date inferred from the text")
+        else:
+            doc.published, doc.published_basis = published, "front-matter"
+
+
+def _front_matter_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.search(r"\d", value):
+        return None
+    return _date_in(value) or _full_date(value)
+
+
+def _full_date(value: str) -> dt.date | None:
+    """dateutil's reading of `value` when it gives year, month and day (two defaults must agree)."""
+    try:
+        readings = {
+            dateutil.parser.parse(value, dayfirst=_dates().day_first, default=default).date()
+            for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+        }
+    except (ValueError, OverflowError):
+        return None
+    if len(readings) != 1:
+        return None
+    (date,) = readings
+    low, high = _dates().years
+    return date if low <= date.year <= high else None
+
+
+# --------------------------------------------------------------------------- #
+# Paragraph blocks: plain text, Markdown, HTML
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Block:
+    text: str
+    heading: bool = False  # marked as a heading by the markup (Markdown `#`, HTML <h1>..<h6>)
+
+
+def _blocks(body: str, markdown: bool) -> list[_Block]:
+    if _looks_like_html(body):
+        return _html_blocks(body)
+    if markdown:
+        return _markdown_blocks(body)
+    return [_Block(t) for t in _unwrap_paragraphs([line for line in body.split("\n")])]
+
+
+_LOWER_START = re.compile(r"^[\"'“‘(]?[a-z]")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_WRAP_MAX_WIDTH = 100  # hard-wrapped text is rarely wider than this
+
+
+def _unwrap_paragraphs(lines: list[str]) -> list[str]:
+    """Lines grouped by blank lines into paragraphs. Inside a group, each line is its own paragraph unless the group
+    looks hard-wrapped, or the next line continues a sentence (starts in lower case after no full stop)."""
+    paragraphs: list[str] = []
+    group: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            group.append(line.strip())
+            continue
+        paragraphs.extend(_join_wrapped(group))
+        group = []
+    return paragraphs
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    if len(lines) < 2:
+        return lines
+    continues = [
+        not _SENTENCE_END.search(a) and bool(_LOWER_START.match(b)) for a, b in zip(lines, lines[1:], strict=False)
+    ]
+    wrapped = max(map(len, lines)) <= _WRAP_MAX_WIDTH and len(lines) >= 3 and sum(continues) * 2 >= len(continues)
+    out = [lines[0]]
+    for line, joined in zip(lines[1:], continues, strict=True):
+        if joined or (wrapped and not _SENTENCE_END.search(out[-1]) and len(out[-1]) >= 30):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+# --- Markdown
+
+_MD_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_INLINE = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://autolink>
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
+)
+
+
+def _markdown_inline(line: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        line = pattern.sub(replacement, line)
+    return line.strip()
+
+
+def _markdown_blocks(body: str) -> list[_Block]:
+    """Markdown reduced to paragraphs of text: `#` headings stay headings, markup, images and list markers go."""
+    blocks: list[_Block] = []
+    lines: list[str] = []  # the paragraph being collected
+
+    def flush() -> None:
+        blocks.extend(_Block(t) for t in _unwrap_paragraphs(lines))
+        lines.clear()
+
+    for raw in body.split("\n"):
+        if _MD_FENCE.match(raw) or _MD_REFERENCE.match(raw):
+            continue
+        if _MD_SETEXT.match(raw) and lines and not _MD_RULE.match(raw.strip() * 3 if "=" in raw else raw):
+            title = lines.pop()
+            flush()
+            blocks.append(_Block(_markdown_inline(title), heading=True))
+            continue
+        if _MD_RULE.match(raw):
+            flush()
+            continue
+        line = _MD_QUOTE.sub("", raw)
+        heading = _MD_HEADING.match(line)
+        if heading:
+            flush()
+            blocks.append(_Block(_markdown_inline(heading.group(1)), heading=True))
+        elif _MD_LIST.match(line):
+            flush()
+            lines.append(_markdown_inline(_MD_LIST.sub("", line, count=1)))
+            flush()
+        elif line.strip():
+            lines.append(_markdown_inline(line))
+        else:
+            flush()
+    flush()
+    return [b for b in blocks if b.text]
+
+
+# --- HTML
+
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+_HTML_BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol article section header footer main table tr td th blockquote pre "
+    "title body html head dd dt dl hr figure figcaption aside nav".split()
+)
+_HTML_SKIP_TAGS = frozenset(
+    "script style noscript template svg head nav aside form button select iframe figure".split()
+)
+_HTML_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HTML_VOID_TAGS = frozenset("br hr img meta link input area base col embed source track wbr".split())
+
+
+def _looks_like_html(text: str) -> bool:
+    """Mostly HTML markup (a saved page or pasted source), as opposed to prose with a stray <b> in it."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    tags = _HTML_TAG.findall(text)
+    block_tags = sum(1 for t in tags if t.lower() in _HTML_BLOCK_TAGS)
+    markup = sum(len(m.group(0)) for m in _HTML_TAG.finditer(text)) if block_tags >= 3 else 0
+    return block_tags >= 3 and markup >= 0.05 * len(text)
+
+
+class _HtmlText(HTMLParser):
+    """Paragraph and heading text of an HTML page; scripts, styles, navigation and figures are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self._parts: list[str] = []
+        self._skip_depth = 0
+        self._heading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HTML_SKIP_TAGS and tag not in _HTML_VOID_TAGS:
+            self._skip_depth += 1
+        elif tag in _HTML_BLOCK_TAGS:
+            self._flush()
+            self._heading = tag in _HTML_HEADING_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HTML_SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _HTML_BLOCK_TAGS:
+            self._flush()
+            self._heading = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._parts.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._parts).split())
+        if text:
+            self.blocks.append(_Block(text, heading=self._heading))
+        self._parts.clear()
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _html_blocks(body: str) -> list[_Block]:
+    parser = _HtmlText()
+    parser.feed(body)
+    parser.close()
+    return [_Block(normalise(b.text), b.heading) for b in parser.blocks]
+
+
+# --------------------------------------------------------------------------- #
+# Head and boilerplate
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Head:
+    """What the head of the text says, and the paragraphs that are the story."""
+
+    blocks: list[_Block] = field(default_factory=list)
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    dateline_date: tuple[int | None, int, int] | None = None  # (year or None, month, day)
+
+
+_URL_LINE = re.compile(r"^(?:(?:source|url|link|original(?: article)?)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^(?:source|from|via|published by|courtesy(?: of)?)\s*[:\-–—]?\s*(.{2,60})$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*?)(?:\s*\d{4})?\W*$"
+)
+
+
+def _read_head(blocks: list[_Block]) -> _Head:
+    """Sort the paragraphs into story and furniture, reading dates, outlet and url from the furniture."""
+    head = _Head()
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        in_head = index < HEAD_PARAGRAPHS
+        if not text or _consume_furniture(head, text, in_head):
+            continue
+        caption = _caption_text(text)
+        if caption is not None:
+            if head.blocks and _repeats_caption(head.blocks[-1].text, caption):
+                head.blocks.pop()
+            continue
+        head.blocks.append(_Block(text, block.heading))
+    _cut_dateline(head)
+    return head
+
+
+def _consume_furniture(head: _Head, text: str, in_head: bool) -> bool:
+    """True when the paragraph is not part of the story; what it tells about the article is kept in `head`."""
+    if _read_stamp(head, text):
+        return True
+    url = _URL_LINE.match(text)
+    if url:
+        head.url = head.url or url.group(1)
+        return True
+    if _boilerplate().slug.match(text) or _is_byline(text, head):
+        return True
+    if in_head and _read_masthead(head, text):
+        return True
+    kind = _boilerplate_kind(text)
+    if kind == "legal":
+        copyright_holder = _COPYRIGHT.match(text)
+        if copyright_holder:
+            head.source = head.source or _outlet(copyright_holder.group(1), known_only=True)
+    return kind is not None
+
+
+def _boilerplate_kind(text: str) -> str | None:
+    words = text.count(" ") + 1
+    for max_words, anchored, floating in _boilerplate().by_length:
+        if words > max_words:
+            continue
+        match = (anchored and anchored.match(text)) or (floating and floating.search(text))
+        if match:
+            return match.lastgroup
+    return None
+
+
+def _caption_text(text: str) -> str | None:
+    """The caption without its credit when the paragraph is a credited image caption, else None."""
+    if text.count(" ") > 60:
+        return None
+    offset = max(0, len(text) - 160)  # a credit closes the caption: only its tail needs searching
+    match = _boilerplate().credit.search(text, offset)
+    return text[: match.start()].strip() if match else None
+
+
+def _repeats_caption(previous: str, caption: str) -> bool:
+    """A caption pasted twice: once bare, once with its credit."""
+    a, b = previous.strip().rstrip(".").casefold(), caption.strip().rstrip(".").casefold()
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) and len(shorter) >= 0.6 * len(longer)
+
+
+def _read_masthead(head: _Head, text: str) -> bool:
+    """An outlet name alone on a line, or `Source: Reuters`, near the top."""
+    name = _outlet(text.rstrip(" .:|"), known_only=True)
+    if name is None:
+        line = _SOURCE_LINE.match(text)
+        name = _outlet(line.group(1).rstrip(" ."), known_only=not text.lower().startswith("source")) if line else None
+    if name is None:
+        return False
+    head.source = head.source or name
+    return True
+
+
+def _outlet(name: str, known_only: bool = False) -> str | None:
+    name = " ".join(name.split()).strip(" ,.;:|-–—")
+    canonical = _outlets().get(name.casefold())
+    if canonical or known_only:
+        return canonical
+    return name or None
+
+
+def _is_byline(text: str, head: _Head) -> bool:
+    """`By Jane Doe`, `by Xinhua writer Tian Sulei`, `By Jane Doe, Reuters`: a byline, never a sentence."""
+    rules = _headers()
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "by" or len(words) > rules.byline_max_words or text[-1] in ".!?;:":
+        return False
+    segments = re.split(r"\s*[|,;]\s*|\s+[-–—]\s+", text[3:])
+    names = segments[0].split()
+    if not names or not names[0][:1].isupper() and names[0].lower() not in rules.byline_words:
+        return False
+    named = sum(1 for w in names if w[:1].isupper() or w.lower() in rules.byline_words)
+    if named < len(names):
+        return False
+    if len(names) == 1 and _outlet(names[0], known_only=True) is None:  # "by US" ends a headline, names have two
+        return False
+    for segment in segments[1:]:
+        head.source = head.source or _outlet(segment, known_only=True)
+    return True
+
+
+# --- Dates
+
+
+def _read_stamp(head: _Head, text: str) -> bool:
+    """True for a date/time stamp line; its publication (or update) date goes to `head`."""
+    vocab = _dates()
+    if len(text) > 120:
+        return False
+    if vocab.relative.match(text):
+        return True
+    kinds = _stamp_tokens(text)
+    if kinds is None:
+        return False
+    updated = vocab.updated_label.search(text)
+    published_part, updated_part = (text[: updated.start()], text[updated.end() :]) if updated else (text, "")
+    published = _date_in(published_part)
+    if published and not head.published:
+        head.published = published
+    later = _date_in(updated_part)
+    if later and not head.updated:
+        head.updated = later
+    return True
+
+
+def _stamp_tokens(text: str) -> set[str] | None:
+    """The kinds of tokens of `text` when it is made only of date/time tokens and says a date or a time."""
+    vocab = _dates()
+    kinds: set[str] = set()
+    pos, end = 0, len(text)
+    while pos < end:
+        if text[pos].isspace():
+            pos += 1
+            continue
+        match = vocab.token.match(text, pos)
+        if not match or match.end() == pos:
+            return None
+        kinds.add(match.lastgroup or "")
+        pos = match.end()
+    says_date = kinds & {"iso", "numeric", "time", "weekday"} or {"month", "day"} <= kinds
+    return kinds if says_date else None
+
+
+def _date_in(text: str) -> dt.date | None:
+    """The first full date (with a year) written in `text`."""
+    vocab = _dates()
+    found: list[tuple[int, dt.date]] = []
+    iso = vocab.iso.search(text)
+    if iso:
+        found.append((iso.start(), _safe_date(*map(int, iso.groups()))))
+    numeric = vocab.numeric.search(text)
+    if numeric:
+        found.append((numeric.start(), _numeric_date(*numeric.groups())))
+    for match in vocab.month_day.finditer(text):
+        year, month, day = _month_day_parts(match)
+        if year is not None:
+            found.append((match.start(), _safe_date(year, month, day)))
+            break
+    dates = [(pos, date) for pos, date in found if date is not None]
+    return min(dates, key=lambda item: item[0])[1] if dates else None
+
+
+def _month_day_parts(match: re.Match[str]) -> tuple[int | None, int, int]:
+    months = _dates().months
+    month = months[(match.group("m1") or match.group("m2")).lower()]
+    day = int(match.group("d1") or match.group("d2"))
+    year = match.group("y1") or match.group("y2")
+    return (int(year) if year else None), month, day
+
+
+def _numeric_date(a: str, b: str, c: str) -> dt.date | None:
+    if len(a) == 4:
+        return _safe_date(int(a), int(b), int(c))
+    year = int(c) if len(c) == 4 else 2000 + int(c) if int(c) < 70 else 1900 + int(c)
+    first, second = int(a), int(b)
+    if first > 12 or (_dates().day_first and second <= 12):
+        return _safe_date(year, second, first)
+    return _safe_date(year, first, second)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    low, high = _dates().years
+    if not low <= year <= high:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- Dateline
+
+
+def _cut_dateline(head: _Head) -> None:
+    """Cut `MOSCOW, Oct. 27 (Reuters) -` from the lead: the first body paragraphs after the title."""
+    rules = _headers()
+    for block in head.blocks[:3]:
+        if block.heading or _is_title_line(block.text):
+            continue
+        match = rules.dateline.match(block.text)
+        if match and len(match.group("place").replace(" ", "")) >= 3:
+            date = match.group("date")
+            head.dateline = match.group("place") + (f", {date}" if date else "")
+            if date:
+                parts = _month_day_parts(_dates().month_day.search(date))  # type: ignore[arg-type]
+                head.dateline_date = parts
+            if match.group("credit"):
+                head.source = head.source or _outlet(match.group("credit"))
+            block.text = block.text[match.end() :]
+            return
+
+
+# --------------------------------------------------------------------------- #
+# Document fields from the head, title, headings, text
+# --------------------------------------------------------------------------- #
+
+
+def _apply_head(doc: Document, head: _Head) -> None:
+    doc.dateline = head.dateline
+    doc.source = doc.source or head.source
+    doc.url = doc.url or head.url
+    if doc.published is not None:
+        return
+    published = head.published or _dateline_date(head) or head.updated
+    if published is not None:
+        doc.published, doc.published_basis = published, "header"
+
+
+def _dateline_date(head: _Head) -> dt.date | None:
+    """The dateline's date; without a year it takes the year of a header date, if any."""
+    if head.dateline_date is None:
+        return None
+    year, month, day = head.dateline_date
+    if year is not None:
+        return _safe_date(year, month, day)
+    reference = head.published or head.updated
+    if reference is None:
+        return None
+    date = _safe_date(reference.year, month, day)
+    if date is not None and date > reference + dt.timedelta(days=1):  # a December dateline in a January header
+        date = _safe_date(reference.year - 1, month, day)
+    return date
+
+
+def _assemble(doc: Document, blocks: list[_Block]) -> None:
+    """Join the paragraphs with one blank line, choose the title and record heading spans."""
+    texts = [b.text for b in blocks]
+    title_index = _title_index(doc, blocks)
+    if not doc.title:
+        doc.title = texts[0] if title_index == 0 else _title_from_sentence(texts[0])
+    pos = 0
+    for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        is_heading = i == title_index or block.heading or (i + 1 < len(blocks) and _is_heading(text))
+        if is_heading:
+            doc.headings.append((pos, pos + len(text)))
+        pos += len(text) + 2
+    doc.text = "\n\n".join(texts)
+
+
+def _title_index(doc: Document, blocks: list[_Block]) -> int | None:
+    """0 when the first paragraph is the title line (or repeats the front-matter title), else None."""
+    first = blocks[0].text
+    if doc.title:
+        same = _comparable(first) == _comparable(doc.title)
+        return 0 if same else None
+    if blocks[0].heading or (len(blocks) > 1 and _is_title_line(first)):
+        return 0
+    return None
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
+def _is_title_line(text: str) -> bool:
+    rules = _headers()
+    words = text.split()
+    if len(text) > rules.title_max_chars or len(words) > rules.title_max_words or not re.search(r"[^\W\d_]", text):
+        return False
+    if text.endswith(("...", "…")):
+        return True
+    if re.search(r"[,;]$|\.[\"”’')]*$", text):
+        return _is_title_case(words)
+    return True
+
+
+def _is_title_case(words: list[str]) -> bool:
+    small = _headers().small_words
+    content = [w for w in words if w.lower().strip("\"'“”‘’(),.:") not in small]
+    capitalised = sum(1 for w in content if w.lstrip("\"'“‘(")[:1].isupper())
+    return bool(content) and capitalised >= 0.8 * len(content)
+
+
+def _is_heading(text: str) -> bool:
+    """A short paragraph without terminal punctuation, or a short question, that opens a section."""
+    rules = _headers()
+    words = text.split()
+    if len(text) > rules.heading_max_chars or len(words) > rules.heading_max_words:
+        return False
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if sum(c.isdigit() for c in text) > 0.3 * len(text) or not re.search(r"[^\W\d_]{2}", text):
+        return False
+    if text.endswith("?"):
+        return len(words) <= rules.question_max_words and not re.search(r"[.!?]\s", text)
+    return not re.search(r"[.!:;,\"”’)\]]$", text)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+
+
+def _first_sentence(text: str) -> str:
+    abbreviations = _headers().abbreviations
+    for match in _SENTENCE_STOP.finditer(text):
+        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
+        bare = word.lstrip("\"'“‘(").lower()
+        if text[match.start()] == "." and (bare in abbreviations or "." in bare or len(bare) == 1):
+            continue
+        return text[: match.end()]
+    return text
+
+
+def _title_from_sentence(text: str) -> str:
+    """The first sentence as a title, cut at a word boundary with an ellipsis when it is long."""
+    limit = _headers().inferred_title_max_chars
+    sentence = _first_sentence(text).strip()
+    if len(sentence) <= limit:
+        return re.sub(r"(?<!\.)\.$", "", sentence) if not sentence.endswith("..") else sentence
+    cut = sentence[: limit - 1]
+    if not sentence[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut.rstrip(" ,;:–—-(\"'“‘") + "…"
