@@ -74,6 +74,15 @@ def unit_codes() -> dict[str, str]:
     return codes
 
 
+def _number_pattern() -> str:
+    """Digits, or number words: tens with an optional unit ("twenty-five", "forty two"), units, "a dozen"."""
+    nums = resource("numbers")
+    simple = [u for u, v in nums["units"].items() if 1 <= v <= 9 and u.isalpha() and u not in ("a", "an")]
+    tens = _alternation(list(nums["tens"]))
+    compound = f"{tens}(?:[\\s-]+{_alternation(simple)})?"
+    return rf"(?:\d+(?:[.,]\d+)?(?!\d)|{compound}|{_alternation(list(nums['units']))})"
+
+
 def _alternation(words: list[str], case_sensitive: bool = False) -> str:
     """Longest first, so that `Sept.` wins over `Sep`; a word boundary after names not ending in a dot."""
     parts = []
@@ -103,7 +112,7 @@ def placeholders() -> dict[str, str]:
         "weekday_plural": _alternation(_cased([w + "s" for w in full_weekdays]), case_sensitive=True),
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "year": r"(?:1[0-9]\d\d|20\d\d)(?!\d)",
-        "number": r"(?:\d+(?:[.,]\d+)?(?!\d)|" + _alternation(list(number_words()))[3:],
+        "number": _number_pattern(),
         "unit": _alternation(list(units)),
         "unit_plural": _alternation(plural),
         "season": _alternation(list(cal["seasons"])),
@@ -127,6 +136,41 @@ class Rule:
     type: str
     regex: re.Pattern
     order: int
+    triggers: tuple[str, ...]
+
+
+def _words_of(phrases) -> set[str]:
+    return {w for p in phrases for w in re.findall(r"[^\W\d_]+", str(p).lower())}
+
+
+@cache
+def trigger_words() -> dict[str, tuple[str, ...]]:
+    """Lower-case word -> the trigger classes it belongs to (see patterns.yaml, `triggers`)."""
+    cal, rel, units = resource("calendar"), resource("relative"), resource("units")
+    classes = {
+        "month": _words_of(n for names in cal["months"].values() for n in names),
+        "weekday": _words_of(n for names in cal["weekdays"].values() for n in names)
+        | {"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"},
+        "season": _words_of(cal["seasons"]),
+        "unit": set(unit_codes()) | _words_of(units["units"]),
+        "day_part": _words_of(cal["day_parts"]) | {p + "s" for p in _words_of(cal["day_parts"])},
+        "deictic": _words_of(rel["days"]),
+        "reference": {p.split()[-1] for p in _words_of(rel["references"])}
+        | _words_of(rel["references"])
+        | _words_of(rel["guarded_references"]),
+        "holiday": {
+            max(re.findall(r"[^\W\d_]+", h.lower()), key=len)
+            for k in ("fixed", "easter", "nth_weekday")
+            for h in resource("holidays")[k]
+        },
+        "adverb": set(_ADVERB_UNITS) | {"once", "twice", "times"},
+        "half": {"half"},
+    }
+    index: dict[str, tuple[str, ...]] = {}
+    for name, words in classes.items():
+        for w in words:
+            index[w] = (*index.get(w, ()), name)
+    return index
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -139,7 +183,7 @@ def rules() -> tuple[Rule, ...]:
     for i, r in enumerate(resource("patterns")["rules"]):
         source = _PLACEHOLDER.sub(lambda m: subs[m.group(1)], r["pattern"])
         regex = re.compile(r"(?<![\w'’-])(?:" + source + r")", re.IGNORECASE)
-        compiled.append(Rule(r["name"], r["type"], regex, i))
+        compiled.append(Rule(r["name"], r["type"], regex, i, tuple(r["triggers"])))
     return tuple(compiled)
 
 
@@ -176,10 +220,69 @@ class Candidate:
     match: re.Match
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+# Characters before / after a trigger word within which a rule's match must lie ("no more than twenty-five years").
+WINDOW_BEFORE, WINDOW_AFTER = 60, 40
+
+
+def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the merged spans of text around its words: rules are only tried there."""
+    words = trigger_words()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        classes = _digit_classes(token) if token[0].isdigit() or token[-1].isdigit() else words.get(token.lower())
+        if not classes:
+            continue
+        lo, hi = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
+        for cls in classes:
+            merged = spans.setdefault(cls, [])
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+    return spans
+
+
+_YEAR_TOKEN = re.compile(r"\d{4}s?|\d0s")
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _digit_classes(token: str) -> tuple[str, ...]:
+    """Digit tokens: `year` (2025, 1990s, 80s), `ordinal` (20th) or any `digit` token."""
+    if _YEAR_TOKEN.fullmatch(token):
+        return ("digit", "year")
+    if _ORDINAL_TOKEN.fullmatch(token):
+        return ("digit", "ordinal")
+    return ("digit",)
+
+
+def _rule_windows(rule: Rule, spans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    if len(rule.triggers) == 1:
+        return spans.get(rule.triggers[0], [])
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(w for t in rule.triggers for w in spans.get(t, [])):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _matches(rule: Rule, text: str, windows: list[tuple[int, int]]):
+    """The rule's matches in the windows; a match may run past its window's end, never twice."""
+    last_end = -1
+    for lo, hi in windows:
+        for m in rule.regex.finditer(text, max(lo, last_end), min(hi, len(text))):
+            last_end = m.end()
+            yield m
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, overlaps resolved: longest first, then earlier rule."""
-    found = [Candidate(m.start(), m.end(), r, m) for r in rules() for m in r.regex.finditer(text)]
-    found.extend(_guarded_references(text))
+    spans = trigger_windows(text)
+    found = [Candidate(m.start(), m.end(), r, m) for r in rules() for m in _matches(r, text, _rule_windows(r, spans))]
+    found.extend({(c.start, c.end): c for c in _guarded_references(text, spans)}.values())
     found.sort(key=lambda c: (c.start - c.end, c.rule.order, c.start))
     taken: list[tuple[int, int]] = []
     kept = []
@@ -194,9 +297,14 @@ def find_candidates(text: str) -> list[Candidate]:
     return kept
 
 
-def _guarded_references(text: str) -> list[Candidate]:
+def _guarded_references(text: str, spans: dict[str, list[tuple[int, int]]]) -> list[Candidate]:
     rule = next(r for r in rules() if r.name == "reference")
-    return [Candidate(m.start(), m.end(), rule, m) for m in guarded_reference_regex().finditer(text)]
+    regex = guarded_reference_regex()
+    return [
+        Candidate(m.start(), m.end(), rule, m)
+        for lo, hi in spans.get("reference", [])
+        for m in regex.finditer(text, lo, min(hi, len(text)))
+    ]
 
 
 def _word_before(text: str, start: int) -> str:
@@ -222,6 +330,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
             return _word_before(text, c.start) in words["date_prepositions"]
+    if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
+        return False
     if name in ("duration", "ago", "set") and g.get("unit"):
         unit = g["unit"].lower().rstrip("s")
         if unit in resource("units")["numeric_only"] and not (g.get("number") or "").strip()[:1].isdigit():
@@ -239,6 +349,7 @@ class Context:
     text: str
     anchor: dt.date | None
     reference: dt.date | None  # the last full date the narrative mentioned (starts at the anchor)
+    quarter: tuple[int, int] | None = None  # the last quarter mentioned, for "a year earlier" in quarterly reports
 
 
 @dataclass
@@ -255,13 +366,17 @@ def tense(text: str, start: int, end: int) -> str | None:
     lo = max(text.rfind(c, max(0, start - 200), start) for c in ".!?\n;") + 1
     hi_candidates = [i for i in (text.find(c, end, end + 200) for c in ".!?\n;") if i >= 0]
     hi = min(hi_candidates) if hi_candidates else min(len(text), end + 200)
-    best, best_distance = None, 10**9
+    best, best_distance, last_future = None, 10**9, -100
     for m in tense_regex().finditer(text, lo, hi):
+        # a participle right after a future marker belongs to it: "will be held"
+        kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
+        if kind == "future":
+            last_future = m.end()
         if start <= m.start() < end:
             continue
         distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
         if distance < best_distance:
-            best, best_distance = ("future" if m.group("future") else "past"), distance
+            best, best_distance = kind, distance
     return best
 
 
@@ -285,18 +400,32 @@ def _approx(word: str | None) -> str | None:
     return resource("modifiers")["approximate"].get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
+# A date that lies the other way from the clause's tense counts as this many times farther away.
+TENSE_PENALTY = 2.5
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None) -> int:
+    """The year that puts (month, day) closest to the anchor, the tense of the clause weighing against dates that
+    lie the other way ("In April" read in October: April of this year if past, of next year if future)."""
+    best, best_cost = anchor.year, float("inf")
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        distance = (dt.date(year, month, min(day or 15, _MONTH_DAYS[month - 1])) - anchor).days
+        if day is None and year == anchor.year and month == anchor.month:
+            distance = 0
+        cost = abs(distance)
+        if (when == "past" and distance > 0) or (when == "future" and distance < 0):
+            cost *= TENSE_PENALTY
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
 def _year_for(ctx: Context, c: Candidate, month: int, day: int | None) -> tuple[str, str]:
-    """The year of a date written without one: the anchor's, moved by the clause's tense."""
+    """The year of a date written without one, inferred from the anchor and the clause's tense."""
     if ctx.anchor is None:
         return "XXXX", "inferred"
-    a = ctx.anchor
-    when, ref = tense(ctx.text, c.start, c.end), (a.month, a.day if day else 0)
-    here = (month, day or 0)
-    if when == "past" and here > ref:
-        return str(a.year - 1), "inferred"
-    if when == "future" and here < ref:
-        return str(a.year + 1), "inferred"
-    return str(a.year), "inferred"
+    return str(nearest_year(ctx.anchor, month, day, tense(ctx.text, c.start, c.end))), "inferred"
 
 
 def _date_value(year: str, month: int, day: int | None) -> str:
@@ -333,6 +462,9 @@ def norm_month_year(ctx: Context, c: Candidate, g: dict) -> Value:
 
 def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     month, shift = _month(g), (g.get("shift") or "").lower()
+    if ctx.anchor is not None and g.get("year_shift"):
+        year = ctx.anchor.year + resource("relative")["shifts"][g["year_shift"].lower()]
+        return Value(_date_value(str(year), month, None), basis="relative", mod=_mod(g.get("part")))
     if ctx.anchor is None:
         return Value(f"XXXX-{month:02d}", basis="inferred", mod=_mod(g.get("part")))
     a = ctx.anchor
@@ -385,7 +517,7 @@ def norm_decade(ctx: Context, c: Candidate, g: dict) -> Value:
 
 
 def norm_century(ctx: Context, c: Candidate, g: dict) -> Value:
-    return Value(f"{int(g['century']) - 1:02d}XX", mod=_mod(g.get("part")))
+    return Value(f"{int(g['century']) - 1:02d}", mod=_mod(g.get("part")))
 
 
 def norm_year(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -413,12 +545,23 @@ def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
         ay, aq = _quarter_of(ctx.anchor)
         y = ay - 1 if q > aq and tense(ctx.text, c.start, c.end) != "future" else ay
         return Value(f"{y}-Q{q}", basis="inferred")
+    if not shift_word and ctx.quarter:
+        return Value(f"{ctx.quarter[0]}-Q{ctx.quarter[1]}", basis="relative")
     if ctx.anchor is None:
         return Value("XXXX-QX", basis="inferred")
     ay, aq = _quarter_of(ctx.anchor)
     by = resource("relative")["shifts"].get(shift_word, -1 if shift_word in ("latest", "final") else 0)
+    if not shift_word:
+        by = -1 if tense(ctx.text, c.start, c.end) == "past" else 0
     y, q = _shift_quarter(ay, aq, by)
     return Value(f"{y}-Q{q}", basis="relative")
+
+
+def norm_year_earlier(ctx: Context, c: Candidate, g: dict) -> Value:
+    """The same period a year before: the quarter last mentioned in quarterly reports, else the previous year."""
+    if ctx.quarter:
+        return Value(f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}", basis="relative")
+    return Value(str(ctx.anchor.year - 1) if ctx.anchor else "XXXX", basis="relative")
 
 
 def norm_quarter_code(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -495,8 +638,7 @@ def norm_deictic_day(ctx: Context, c: Candidate, g: dict) -> Value:
     if ctx.anchor is None:
         return Value("PRESENT_REF" if word == "today" else "XXXX-XX-XX", basis="relative")
     day = ctx.anchor + dt.timedelta(days=resource("relative")["days"][word])
-    part = g.get("day_part") or ("night" if word == "tonight" else None)
-    return _with_part(day, part)
+    return _with_part(day, None)
 
 
 def norm_this_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -515,7 +657,7 @@ def weekday_date(anchor: dt.date, weekday: int, shift: str, when: str | None) ->
         return anchor - dt.timedelta(days=behind or 7)
     if ahead == 0:
         return anchor
-    if when == "future":
+    if when == "future" or (when is None and ahead < behind):
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=behind)
 
@@ -527,7 +669,7 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
         return Value(f"XXXX-WXX-{weekday}", basis="relative")
     when = tense(ctx.text, c.start, c.end)
     day = weekday_date(ctx.anchor, weekday, shift, when)
-    value = _with_part(day, g.get("day_part"))
+    value = _with_part(day, None)
     value.mod = _mod(shift) if shift in ("early", "late") else None
     return value
 
@@ -601,6 +743,9 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
 
 def number_value(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower().strip())
+    if word.endswith(("1/2", "½")):
+        whole = number_value(word.removesuffix("1/2").removesuffix("½") or "0")
+        return None if whole is None else whole + 0.5
     if word[:1].isdigit():
         try:
             return float(word.replace(",", ""))
@@ -609,7 +754,21 @@ def number_value(word: str) -> float | None:
     return number_words().get(word)
 
 
+# A fractional amount is written in the next smaller unit: 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M.
+_SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _fractional_duration(n: float, unit: str) -> str:
+    small, per = _SMALLER_UNIT[unit]
+    parts = [(int(n), unit), (round((n - int(n)) * per), small)]
+    date = "".join(f"{k}{u}" for k, u in parts if k and not u.startswith("T"))
+    time = "".join(f"{k}{u[1:]}" for k, u in parts if k and u.startswith("T"))
+    return "P" + date + ("T" + time if time else "")
+
+
 def _duration(n: float | None, unit: str) -> str:
+    if n is not None and not float(n).is_integer() and unit in _SMALLER_UNIT:
+        return _fractional_duration(n, unit)
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if unit.startswith("T"):
         return f"PT{amount}{unit[1:]}"
@@ -624,11 +783,17 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     unit = unit_codes()[g["unit"].lower()]
     n = number_value(g["number"])
     base = ctx.reference if direction in rel["narrative_directions"] else ctx.anchor
-    if n is None or not float(n).is_integer() or base is None or unit == "2W":
-        return Value(_duration(n, unit), type="DURATION", mod=_approx(g.get("approx")))
+    approx = _approx(g.get("approx"))
+    if n is None or not float(n).is_integer() or base is None or unit == "2W" or approx:
+        return Value(_duration(n, unit), type="DURATION", mod=approx)
+    if unit == "Y" and n == 1 and ctx.quarter and "quarter" in ctx.text[max(0, c.start - 400) : c.start]:
+        return norm_year_earlier(ctx, c, g)
     if unit.startswith("T"):
         unit = "D"
-    day = _shift_date(base, unit, int(n) * rel["directions"][direction])
+    try:
+        day = _shift_date(base, unit, int(n) * rel["directions"][direction])
+    except (ValueError, OverflowError):  # "4,000 years ago": before the calendar starts
+        return Value(_duration(n, unit), type="DURATION")
     return Value(_at_granularity(day, unit), basis="relative", date=day if unit == "D" else None)
 
 
@@ -693,15 +858,24 @@ def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
         hour, minute = int(g["hour"]) % 12, int(g["minute"] or 0)
         if g["ampm"].lower().startswith("p"):
             hour += 12
-    day = ctx.reference or ctx.anchor
+    day = _clock_day(ctx, c, g)
     base = day.isoformat() if day else "XXXX-XX-XX"
     return Value(
         f"{base}T{hour:02d}:{minute:02d}", basis="relative" if day else "explicit", mod=_approx(g.get("approx"))
     )
 
 
+def _clock_day(ctx: Context, c: Candidate, g: dict) -> dt.date | None:
+    """The day of a clock time: the weekday or deictic day written with it, else the narrative's current day."""
+    if ctx.anchor and g.get("weekday"):
+        return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", tense(ctx.text, c.start, c.end))
+    if ctx.anchor and g.get("deictic"):
+        return ctx.anchor + dt.timedelta(days=resource("relative")["days"][g["deictic"].lower()])
+    return ctx.reference or ctx.anchor
+
+
 def norm_noon(ctx: Context, c: Candidate, g: dict) -> Value:
-    day = ctx.reference or ctx.anchor
+    day = _clock_day(ctx, c, g)
     base = day.isoformat() if day else "XXXX-XX-XX"
     return Value(f"{base}T{_day_part_code(g['day_part'])}", basis="relative")
 
@@ -729,6 +903,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "year": norm_year,
     "quarter": norm_quarter,
     "quarter_code": norm_quarter_code,
+    "year_earlier": norm_year_earlier,
     "half": norm_half,
     "holiday": norm_holiday,
     "deictic_day": norm_deictic_day,
@@ -757,13 +932,18 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
     ctx = Context(text, anchor, anchor)
     out = []
     for c in find_candidates(text):
-        v = NORMALISERS[c.rule.name](ctx, c, c.match.groupdict())
+        try:
+            v = NORMALISERS[c.rule.name](ctx, c, c.match.groupdict())
+        except (ValueError, OverflowError, KeyError):  # a date the calendar cannot hold: not worth a crash
+            v = None
         if v is None:
             continue
         end = c.end
         while end > c.start and text[end - 1] in " \t\n,":
             end -= 1
         out.append(Timex(c.start, end, text[c.start : end], v.type or c.rule.type, v.value, v.basis, v.mod))
-        if v.date is not None and v.basis == "explicit":
+        if v.date is not None and v.type != "SET":
             ctx.reference = v.date
+        if re.fullmatch(r"\d{4}-Q[1-4]", v.value):
+            ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
     return out

@@ -1,0 +1,155 @@
+"""Timeline events and estimated publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.annotate import annotate
+from generator.events import estimate_publication_date, event_date, extract_events, is_future
+from generator.model import Document, Mention, Timex
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def document(text: str, published: dt.date | None = dt.date(2025, 10, 28)) -> Document:
+    return annotate(Document(id="doc", path="doc.txt", text=text, title="Test", published=published))
+
+
+def dated(doc: Document) -> list[tuple[str, str, str, bool]]:
+    return [(e.date, e.precision, e.basis, e.future) for e in doc.events]
+
+
+def test_each_event_carries_date_precision_basis_and_future() -> None:
+    doc = document(
+        "Putin met Choe at the Kremlin on Monday. In April, Putin acknowledged the soldiers. "
+        "The two leaders will meet again in March 2026."
+    )
+    assert dated(doc) == [
+        ("2025-10-27", "day", "relative", False),
+        ("2025-04", "month", "inferred", False),
+        ("2026-03", "month", "explicit", True),
+    ]
+
+
+def test_durations_sets_and_references_date_nothing() -> None:
+    doc = document("The war has lasted three years. They meet every week. Prices are now falling.")
+    assert doc.events == []
+
+
+def test_creation_stamp_and_captions_are_not_events() -> None:
+    doc = document(
+        "11:20, Tue, Oct 28, 2025 Updated: 11:24, Tue, Oct 28, 2025\n"
+        "Putin met Choe on Monday (Image: Getty)\n"
+        "Putin met Choe on Monday at the Kremlin."
+    )
+    assert [(e.date, e.text) for e in doc.events] == [("2025-10-27", "Putin met Choe on Monday at the Kremlin.")]
+
+
+def test_a_date_buried_in_a_nominal_since_phrase_dates_nothing() -> None:
+    doc = document("North Korea, for the first time since its founding in 1948, admitted losses.")
+    assert doc.events == []
+
+
+def test_a_since_clause_with_its_own_verb_is_an_event() -> None:
+    doc = document("Ties have grown since the two leaders signed a treaty in June 2024.")
+    assert dated(doc) == [("2024-06", "month", "explicit", False)]
+
+
+def test_a_date_in_a_relative_clause_about_someone_else_dates_nothing() -> None:
+    doc = document("Lavrov met Choe, who visited Moscow in 2019, on Monday.")
+    assert [e.date for e in doc.events] == ["2025-10-27"]
+
+
+def test_several_dated_facts_give_several_events() -> None:
+    doc = document("The treaty was signed in June 2024 and ratified on 12 July 2025.")
+    assert [e.date for e in doc.events] == ["2024-06", "2025-07-12"]
+
+
+def test_participants_are_the_mentions_in_the_sentence() -> None:
+    doc = document("Putin met Choe on Monday.")
+    doc.mentions = [
+        Mention(0, 5, "Putin", "person", "Vladimir Putin"),
+        Mention(10, 14, "Choe", "person", "Choe Son-hui"),
+    ]
+    assert extract_events(doc)[0].participants == ["Vladimir Putin", "Choe Son-hui"]
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "expected"),
+    [
+        ("2025-07-12", None, ("2025-07-12", "day")),
+        ("2025-07-12T14:00", None, ("2025-07-12", "day")),
+        ("2025-07", None, ("2025-07", "month")),
+        ("2025", None, ("2025", "year")),
+        ("2025", "APPROX", ("2025", "approximate")),
+        ("2025-Q3", None, ("2025-07", "approximate")),
+        ("2025-W43", None, ("2025-10", "approximate")),
+        ("2025-SU", None, ("2025-07", "approximate")),
+        ("PRESENT_REF", None, None),
+        ("199", None, None),
+        ("XXXX-07-13", None, None),
+    ],
+)
+def test_event_date_forms(value: str, mod: str | None, expected: tuple[str, str] | None) -> None:
+    assert event_date(Timex(0, 1, "x", "DATE", value, mod=mod)) == expected
+
+
+def test_future_compares_at_the_date_precision() -> None:
+    published = dt.date(2025, 10, 28)
+    assert not is_future("2025-10", published)
+    assert not is_future("2025", published)
+    assert is_future("2025-11", published)
+    assert is_future("2025-10-29", published)
+    assert not is_future("2026-01", None)
+
+
+def test_undated_article_gets_its_latest_reported_full_date_marked_estimated() -> None:
+    doc = Document(
+        id="d",
+        path="d.txt",
+        title="t",
+        text="Talks opened on July 11, 2025 and closed on July 12, 2025. A summit will be held on Dec. 1, 2025.",
+    )
+    estimate_publication_date(doc)
+    assert (doc.published, doc.published_basis) == (dt.date(2025, 7, 12), "estimated")
+
+
+def test_undated_article_without_dates_stays_undated() -> None:
+    doc = Document(id="d", path="d.txt", title="t", text="Nothing here is dated.")
+    estimate_publication_date(doc)
+    assert (doc.published, doc.published_basis) == (None, "unknown")
+
+
+def _seed(prefix: str, published: dt.date | None) -> Document:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"), None)
+    if path is None:
+        pytest.skip(f"seed {prefix} not present")
+    return annotate(
+        Document(id=path.stem, path=str(path), text=path.read_text(encoding="utf-8"), title="t", published=published)
+    )
+
+
+def test_seed_000_is_estimated_and_holds_its_events() -> None:
+    doc = _seed("000", None)
+    assert (doc.published, doc.published_basis) == (dt.date(2025, 7, 12), "estimated")
+    events = {(e.date, e.precision) for e in doc.events}
+    assert {("2025-07-12", "day"), ("2024-06", "month"), ("2025-07-13", "day")} <= events
+    assert next(e for e in doc.events if e.date == "2025-07-13").future
+
+
+def test_seed_004_timeline_and_no_event_from_its_update_stamp() -> None:
+    doc = _seed("004", dt.date(2025, 10, 28))
+    events = {(e.date, e.precision) for e in doc.events}
+    assert {
+        ("2025-10-27", "day"),
+        ("2025-09-03", "day"),
+        ("2025-04", "month"),
+        ("2024", "year"),
+        ("2022", "year"),
+    } <= events
+    assert all("Updated" not in e.text for e in doc.events)
+    assert "1948" not in {e.date for e in doc.events}
+    assert not any(e.future for e in doc.events)

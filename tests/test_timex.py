@@ -1,0 +1,234 @@
+"""Unit tests of the time-expression tagger: every construction the issue lists, and the seeds' cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.timex import nearest_year, tag_timexes, weekday_date
+
+TUE_OCT_28 = dt.date(2025, 10, 28)
+
+
+def tag(text: str, anchor: dt.date | None = TUE_OCT_28) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag_timexes(text, anchor)]
+
+
+def one(text: str, anchor: dt.date | None = TUE_OCT_28):
+    found = tag_timexes(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("On July 12, 2025, the ministers met.", "July 12, 2025", "2025-07-12"),
+        ("They met on 12 July 2025 in Wonsan.", "12 July 2025", "2025-07-12"),
+        ("The vote was held on 2025-07-12.", "2025-07-12", "2025-07-12"),
+        ("It opened Tue, Oct 28, 2025.", "Tue, Oct 28, 2025", "2025-10-28"),
+        ("They signed a treaty in June 2024.", "June 2024", "2024-06"),
+        ("Prices rose in 2022.", "2022", "2022"),
+        ("It has not happened since its founding in 1948.", "1948", "1948"),
+        ("Growth slowed in the first quarter of 2024.", "the first quarter of 2024", "2024-Q1"),
+        ("The plant opened in the summer of 2019.", "the summer of 2019", "2019-SU"),
+        ("Profits fell in fiscal 1998.", "fiscal 1998", "1998"),
+        ("The talks are on 10/27/2025.", "10/27/2025", "2025-10-27"),
+        ("The sales surged on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+    ],
+)
+def test_explicit_dates(text: str, expr: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.type, t.value, t.basis) == (expr, "DATE", value, "explicit")
+
+
+def test_abbreviated_month_without_year_takes_the_anchor_year() -> None:
+    t = one("The Kremlin said on Oct. 27 that talks went well.")
+    assert (t.text, t.value, t.basis) == ("Oct. 27", "2025-10-27", "inferred")
+
+
+def test_day_range_is_one_expression_dated_by_its_first_day() -> None:
+    t = one("The festival ran July 11-13, 2025.")
+    assert (t.text, t.value) == ("July 11-13, 2025", "2025-07-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # the seeds: "on 3 September" and "In April" read in an article of Tue Oct 28, 2025
+        ("Putin last met Kim in person on 3 September in Beijing.", TUE_OCT_28, "2025-09-03"),
+        ("In April, Putin publicly acknowledged the role of the soldiers.", TUE_OCT_28, "2025-04"),
+        # "until July 13" in an article of July 12, 2025
+        ("The visit is set to continue until July 13.", dt.date(2025, 7, 12), "2025-07-13"),
+        # a future clause pushes a past month into next year
+        ("The summit will take place in March.", TUE_OCT_28, "2026-03"),
+        # a month just ahead, even in a past clause ("the vote was scheduled for ...")
+        ("Officials said the election was set for Jan. 14.", dt.date(2000, 1, 6), "2000-01-14"),
+    ],
+)
+def test_underspecified_dates_take_the_likely_year(text: str, anchor: dt.date, value: str) -> None:
+    assert [v for _, _, v in tag(text, anchor)] == [value]
+
+
+def test_without_anchor_no_year_is_guessed() -> None:
+    assert tag("The visit lasts until July 13.", None) == [("July 13", "DATE", "XXXX-07-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Putin met Choe at the Kremlin on Monday.", "2025-10-27"),
+        ("Putin will meet Choe on Monday.", "2025-11-03"),
+        ("Putin met Choe last Friday.", "2025-10-24"),
+        ("The minister arrived yesterday.", "2025-10-27"),
+        ("The minister arrives today.", "2025-10-28"),
+        ("The minister leaves tomorrow.", "2025-10-29"),
+        ("Talks stalled last week.", "2025-W43"),
+        ("Talks resume this week.", "2025-W44"),
+        ("Talks resume next month.", "2025-11"),
+        ("Prices rose earlier this month.", "2025-10"),
+        ("Prices rose last year.", "2024"),
+        ("The plan was announced this July.", "2025-07"),
+        ("The plan was announced three years ago.", "2022"),
+        ("The plant closed two days ago.", "2025-10-26"),
+        ("Exports rose in the third quarter.", "2025-Q3"),
+        ("Exports rose this quarter.", "2025-Q4"),
+        ("The army withdrew last fall.", "2024-FA"),
+    ],
+)
+def test_relative_expressions_resolve_against_the_anchor(text: str, value: str) -> None:
+    t = one(text)
+    assert t.value == value
+    assert t.basis in ("relative", "inferred")
+
+
+def test_narrative_expressions_count_from_the_last_date_mentioned() -> None:
+    found = tag("The talks opened on July 12, 2025. Three days later, they ended. The previous year, they failed.")
+    assert found == [
+        ("July 12, 2025", "DATE", "2025-07-12"),
+        ("Three days later", "DATE", "2025-07-15"),
+        ("The previous year", "DATE", "2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("The war lasted three years.", "DURATION", "P3Y"),
+        ("It took a decade to rebuild.", "DURATION", "P1DE"),
+        ("They talked for five hours.", "DURATION", "PT5H"),
+        ("The truce held for 2 1/2 years.", "DURATION", "P2Y6M"),
+        ("He signed a two-year contract.", "DURATION", "P2Y"),
+        ("Prices fell over the past three months.", "DURATION", "P3M"),
+        ("They meet every week.", "SET", "P1W"),
+        ("The paper appears weekly.", "SET", "P1W"),
+        ("The committee meets twice a year.", "SET", "P1Y"),
+        ("Shops close on Sundays.", "SET", "XXXX-WXX-7"),
+        ("Demand is now falling.", "DATE", "PRESENT_REF"),
+        ("The minister is currently abroad.", "DATE", "PRESENT_REF"),
+        ("The city recently opened a resort.", "DATE", "PAST_REF"),
+        ("Nobody knows what the future holds.", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_durations_sets_and_references(text: str, type_: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("The boom of the 1990s ended.", "199", None),
+        ("Growth peaked in the mid-1990s.", "199", "MID"),
+        ("The plan dates from early 2024.", "2024", "START"),
+        ("It happened in late November 2024.", "2024-11", "END"),
+        ("The talks lasted about two weeks.", "P2W", "APPROX"),
+    ],
+)
+def test_decades_and_modifiers(text: str, value: str, mod: str | None) -> None:
+    t = one(text)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The blast came at 10:35 a.m.", "2025-10-28T10:35"),
+        ("Polls close at 9 p.m. EDT Monday.", "2025-10-27T21:00"),
+        ("The meeting starts at 14:00 GMT.", "2025-10-28T14:00"),
+    ],
+)
+def test_clock_times(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 2000 troops were deployed.",  # a count, not a year
+        "The Sun reported the story.",  # a newspaper, not Sunday
+        "Ministers may meet again.",  # a modal, not the month
+        "He is a 5-year-old boy.",  # an age, not a duration
+        "The score was 3-1 after the first half hour.",
+    ],
+)
+def test_words_that_look_like_time_but_are_not(text: str) -> None:
+    assert [(x, v) for x, ty, v in tag(text) if ty in ("DATE", "DURATION")] == []
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Lavrov arrived on July 11, 2025 and left on Sunday."
+    for t in tag_timexes(text, dt.date(2025, 7, 14)):
+        assert text[t.start : t.end] == t.text
+
+
+def test_weekday_date_points_back_unless_ahead() -> None:
+    assert weekday_date(TUE_OCT_28, 1, "", "past") == dt.date(2025, 10, 27)
+    assert weekday_date(TUE_OCT_28, 1, "", "future") == dt.date(2025, 11, 3)
+    assert weekday_date(TUE_OCT_28, 2, "", None) == TUE_OCT_28
+    assert weekday_date(TUE_OCT_28, 5, "next", None) == dt.date(2025, 10, 31)
+
+
+def test_nearest_year_weighs_tense() -> None:
+    assert nearest_year(TUE_OCT_28, 4, None, "past") == 2025
+    assert nearest_year(TUE_OCT_28, 4, None, "future") == 2026
+    assert nearest_year(dt.date(2025, 12, 20), 1, 5, None) == 2026
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_seed_creation_stamp_is_tagged_but_dated_from_its_own_text() -> None:
+    path = next(SEEDS.glob("004_*.txt"), None)
+    if path is None:
+        pytest.skip("seed 004 not present")
+    values = {(t.text, t.value) for t in tag_timexes(path.read_text(encoding="utf-8"), TUE_OCT_28)}
+    assert ("Monday", "2025-10-27") in values
+    assert ("3 September", "2025-09-03") in values
+    assert ("April", "2025-04") in values
+    assert ("2022", "2022") in values
+    assert ("1948", "1948") in values
+
+
+def test_tempeval_value_f1_stays_above_goal() -> None:
+    """The TempEval-3 Task A value F1 on the shared training data (skipped where the data is absent)."""
+    data = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
+    if not data.is_dir():
+        pytest.skip("shared evaluation data not available")
+    import importlib.util
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "eval_timex.py"
+    spec = importlib.util.spec_from_file_location("eval_timex", script)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["eval_timex"] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    total = module.Counts()
+    errors = module.Errors()
+    for path in sorted(data.rglob("*.tml")):
+        total.add(module.score_file(path, errors))
+    assert module.f1(total.relaxed, total.system, total.gold)[2] >= 88.0
+    assert module.f1(total.value, total.system, total.gold)[2] >= 75.0
