@@ -34,6 +34,8 @@ from generator.model import Briefing, Document, Entity, KeyQuote, SourceRef, Tim
 # How many items the briefing page itself shows; the full lists get their own pages.
 TIMELINE_ON_PAGE = 15
 QUOTES_ON_PAGE = 8
+ENTITIES_IN_OVERVIEW = 8  # per type; all of them are on the briefing's entities/ page
+ENTITY_GROUPS = [("person", "People"), ("organization", "Organizations"), ("place", "Places")]
 
 # Characters that mean something to Markdown, its extensions (tables, attr_list) or
 # a template engine. They become numeric character references: the browser shows
@@ -147,6 +149,18 @@ def when(item: TimelineItem) -> str:
     return f"about {shown}" if item.precision == "approximate" else shown
 
 
+def timeline_tags(item: TimelineItem) -> str:
+    """Badges after the date: its precision when coarser than a day, approximate, scheduled/expected."""
+    tags = []
+    if item.precision == "approximate":
+        tags.append('<span class="tag tag-approx">approximate</span>')
+    elif item.precision in ("month", "year"):
+        tags.append(f'<span class="tag">{item.precision}</span>')
+    if item.future:
+        tags.append('<span class="tag tag-future">scheduled / expected</span>')
+    return "".join(" " + tag for tag in tags)
+
+
 def date_range_text(first: str | None, last: str | None) -> str:
     if not first:
         return "unknown"
@@ -188,7 +202,7 @@ def briefing_dir(b: Briefing) -> str:
 def entity_slugs(entities: Sequence[Entity]) -> dict[str, str]:
     """Entity name -> unique page slug within a briefing."""
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # the briefing's list of all entities
     for e in entities:
         base = page_id(e.slug or re.sub(r"[^a-z0-9]+", "-", e.name.lower()).strip("-") or "entity")
         slug, n = base, 2
@@ -304,6 +318,31 @@ class BriefingView:
         texts = t.texts
         return texts[i] if i < len(texts) and texts[i] else self.ref_text(t.sources[i])
 
+    def source_name(self, doc_id: str) -> str:
+        """A source as a reader names it: its outlet, else its title."""
+        doc = self.docs.get(doc_id)
+        return (doc.source or doc.title) if doc else doc_id
+
+    def split_sources(self, t: TimelineItem) -> tuple[list[SourceRef], list[tuple[SourceRef, str]]]:
+        """Sources whose own sentence is the item's text (cited inline), and the others with their sentence."""
+        same: list[SourceRef] = []
+        others: list[tuple[SourceRef, str]] = []
+        shown = _WHITESPACE.sub(" ", t.text).strip()
+        for i, ref in enumerate(t.sources):
+            own = self.source_text(t, i)
+            if _WHITESPACE.sub(" ", own).strip() == shown or (len(t.sources) == 1 and not own):
+                same.append(ref)
+            else:
+                others.append((ref, own))
+        if len(t.sources) == 1 and not same:  # a lone source: its span is the item, whatever the wording
+            return t.sources, []
+        return same, others
+
+    def who_groups(self, limit: int | None = None) -> list[tuple[str, list[Entity]]]:
+        """(label, the most mentioned entities of that type) for each type present."""
+        groups = [(label, main_entities(self.b, kind, limit)) for kind, label in ENTITY_GROUPS]
+        return [(label, chosen) for label, chosen in groups if chosen]
+
     def speaker_role(self, q: KeyQuote) -> str | None:
         if q.role:
             return q.role
@@ -380,6 +419,8 @@ def environment(templates: Path) -> jinja2.Environment:
         entity_quotes=entity_quotes,
         entity_events=entity_events,
         entity_documents=entity_documents,
+        timeline_tags=timeline_tags,
+        ENTITIES_IN_OVERVIEW=ENTITIES_IN_OVERVIEW,
     )
     return env
 
@@ -409,6 +450,7 @@ def render_briefing(env: jinja2.Environment, v: BriefingView) -> dict[str, str]:
         f"{v.dir}/quotes.md": env.get_template("quotes.md.j2").render(v=v, b=v.b),
         f"{v.dir}/briefing.json": json.dumps(briefing_to_dict(v.b), ensure_ascii=False, indent=1) + "\n",
     }
+    files[f"{v.dir}/entities/index.md"] = env.get_template("entities.md.j2").render(v=v, b=v.b)
     entity_template = env.get_template("entity.md.j2")
     for e in v.b.entities:
         files[f"{v.dir}/entities/{v.entity_slug[e.name]}.md"] = entity_template.render(v=v, b=v.b, e=e)
