@@ -22,7 +22,7 @@ RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
-MAX_RATIO = 100  # figures further apart than this count different things, not rival estimates
+MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
 
@@ -57,11 +57,15 @@ def lexicon() -> Lexicon:
     spelled = rf"(?:(?:{tens})-(?:one|two|three|four|five|six|seven|eight|nine)|{words})"
     scales = _alternation(list(data["scales"]))
     symbols = "|".join(re.escape(s) for s in sorted(data["currency_symbols"], key=len, reverse=True))
+    # A lookahead on the possible first characters lets the scan skip most positions without trying each word.
+    starters = {w[0].lower() for w in [*data["number_words"], *data["vague_quantities"], *data["vague_multipliers"]]}
+    first = "".join(sorted(starters | {c.upper() for c in starters}))
     core = re.compile(
-        rf"(?P<vague>{_alternation(list(data['vague_quantities']))})\s+of\b"
-        rf"|(?P<vmult>{_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
-        rf"|(?P<cur>{symbols})?\s?(?P<num>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{spelled}\b)"
-        rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{_alternation(list(data['short_scales']))})\b)?",
+        rf"(?=[\d{re.escape(''.join(s[0] for s in data['currency_symbols']))}]|\b[{first}])"
+        rf"(?:\b(?P<vague>{_alternation(list(data['vague_quantities']))})\s+of\b"
+        rf"|\b(?P<vmult>{_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
+        rf"|(?:(?P<cur>{symbols})\s?)?(?P<num>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{spelled}\b)"
+        rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{_alternation(list(data['short_scales']))})\b)?)",
         re.IGNORECASE,
     )
     mods = data["modifiers"]
@@ -517,8 +521,7 @@ def _is_dispute(group: list[tuple[Document, Figure]]) -> bool:
     attributions = {fig.attribution for _, fig in group if fig.attribution}
     if len(sources) < 2 and len(attributions) < 2:
         return False
-    centres = [_centre(fig) for _, fig in group]
-    return max(centres) <= MAX_RATIO * max(min(centres), 1.0)
+    return True
 
 
 def _centre(fig: Figure) -> float:
@@ -529,19 +532,28 @@ def _centre(fig: Figure) -> float:
 
 
 def _context(doc: Document, fig: Figure) -> frozenset[str]:
-    """The names in a figure's sentence: entity names if annotated, else capitalised words after the first."""
+    """The names in a figure's sentence, or, when it names nothing, in the document's lead sentence."""
     sentence = doc.sentences[fig.sentence] if fig.sentence < len(doc.sentences) else None
+    names = _names(doc, sentence)
+    if not names and doc.sentences:
+        lead = next((s for s in doc.sentences if not s.heading), doc.sentences[0])
+        names = _names(doc, lead)
+    return names
+
+
+def _names(doc: Document, sentence: Sentence | None) -> frozenset[str]:
+    """Entity names if the entity layer is there, else capitalised words after the sentence's first word."""
     if sentence is None:
         return frozenset()
-    names = {m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end}
-    if names or doc.mentions:
-        return frozenset(names)
+    if doc.mentions:
+        return frozenset(m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end)
     words = _CAPITALISED.findall(sentence.text)[1:]
     return frozenset(w.lower() for w in words if w.lower() not in _not_sources())
 
 
 def _same_subject_groups(found: list[tuple[Document, Figure]]) -> list[list[tuple[Document, Figure]]]:
-    """Claims joined when their sentences share a name; a sentence without names joins every group."""
+    """Claims joined when their sentences share a name, then split where the figures jump by an order of
+    magnitude or more (200 guards and 10,000 deployed troops are not rival estimates of one number)."""
     contexts = [_context(doc, fig) for doc, fig in found]
     parent = list(range(len(found)))
 
@@ -552,17 +564,25 @@ def _same_subject_groups(found: list[tuple[Document, Figure]]) -> list[list[tupl
         return i
 
     first_with: dict[str, int] = {}
-    anonymous = [i for i, c in enumerate(contexts) if not c]
     for i, context in enumerate(contexts):
         for name in context:
             parent[root(i)] = root(first_with.setdefault(name, i))
-    for i in anonymous:
-        for j in range(len(found)):
-            parent[root(j)] = root(i)
     groups: dict[int, list[tuple[Document, Figure]]] = defaultdict(list)
     for i, claim in enumerate(found):
         groups[root(i)].append(claim)
-    return list(groups.values())
+    return [part for group in groups.values() for part in _split_by_magnitude(group)]
+
+
+def _split_by_magnitude(group: list[tuple[Document, Figure]]) -> list[list[tuple[Document, Figure]]]:
+    ordered = sorted(group, key=lambda claim: _centre(claim[1]))
+    parts: list[list[tuple[Document, Figure]]] = [[ordered[0]]]
+    for claim in ordered[1:]:
+        if _centre(claim[1]) > MAX_RATIO * max(_centre(parts[-1][-1][1]), 1.0):
+            parts.append([])
+        parts[-1].append(claim)
+    # keep the document order inside each part: claims read in the order the sources came
+    position = {id(claim[1]): i for i, claim in enumerate(group)}
+    return [sorted(part, key=lambda claim: position[id(claim[1])]) for part in parts]
 
 
 def _reading_key(fig: Figure) -> tuple[float | None, float | None, float | None]:

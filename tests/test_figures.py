@@ -122,13 +122,26 @@ def test_vague_and_exact_figures_differ_in_precision() -> None:
 
 
 def test_incompatible_figures_conflict() -> None:
-    (dispute,) = _pair("Officials said 30,000 troops were sent.", "Seoul said 10,000 troops were sent.")
+    (dispute,) = _pair("Officials said 30,000 troops went to Russia.", "Seoul said 10,000 troops went to Russia.")
     assert dispute.note.startswith("conflict")
 
 
 def test_later_higher_count_differs_by_date() -> None:
-    (dispute,) = _pair("Officials said 3,000 troops were sent.", "Officials said 11,000 troops were sent.")
+    (dispute,) = _pair("Officials said 3,000 troops went to Russia.", "Officials said 11,000 troops went to Russia.")
     assert dispute.note.startswith("differ by date")
+
+
+def test_figures_about_different_subjects_or_magnitudes_are_not_compared() -> None:
+    assert _pair("France sent 10,000 troops to Mali.", "Officials said 30,000 troops went to Russia.") == []
+    assert _pair("Only 200 troops guard the base in Kursk.", "North Korea sent 10,000 troops to Kursk.") == []
+
+
+def test_one_source_can_dispute_itself_when_attributions_differ() -> None:
+    doc = _doc("Seoul said 10,000 troops went to Russia. Kyiv said 12,000 troops went to Russia.")
+    (dispute,) = figures.find_disputes([doc])
+    assert [c.attribution for c in dispute.claims] == ["Seoul said", "Kyiv said"]
+    same_voice = _doc("In May, 10,000 troops went to Russia. In June, 12,000 troops went to Russia.")
+    assert len(same_voice.figures) == 2 and figures.find_disputes([same_voice]) == []
 
 
 def test_different_scope_is_not_a_dispute() -> None:
