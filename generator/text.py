@@ -290,9 +290,14 @@ def _next_word(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
     lowered = _CONTRACTION.sub("", word.lower().replace("’", "'"))  # "We're" -> "we"
     if lowered in lex.uninformative:
         return "uninformative", after
-    if lowered in lex.starters:
+    if lowered in lex.starters or _is_sentence_adverb(text, word, after):
         return "starter", after
     return "capital", after
+
+
+def _is_sentence_adverb(text: str, word: str, after: int) -> bool:
+    """'Currently,' 'Separately,': an adverb and a comma open a sentence."""
+    return len(word) > 5 and word.endswith("ly") and text.startswith(",", after)
 
 
 def _has_digit(token: str) -> bool:

@@ -68,6 +68,15 @@ def test_country_abbreviation_ends_sentence_before_function_word() -> None:
     splits("Few expected a deal in the U.S.", "He said so himself.")
 
 
+def test_sentence_adverb_after_abbreviation_opens_sentence() -> None:
+    splits("The firm moved its office to the U.K.", "Separately, it cut jobs.")
+
+
+def test_born_and_circa_before_year() -> None:
+    for sentence in ["The painter (b. 1961) lives in Lagos.", "The wall dates from c. 1200 and still stands."]:
+        assert split_sentences(sentence) == [sentence]
+
+
 def test_country_abbreviation_before_name_continues() -> None:
     assert len(split_sentences("He briefed the U.S. Congress on the strike.")) == 1
     assert len(split_sentences("A U.S. Navy ship docked in the U.S. Virgin Islands.")) == 1
