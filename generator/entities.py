@@ -33,6 +33,7 @@ from generator.model import Document, Entity, Mention, SourceRef
 RESOURCES = Path(__file__).resolve().parent / "resources" / "entities"
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 MAX_NGRAM = 5  # longest name looked up in a gazetteer or the document's known names
+WINDOW = 4  # words either side of a candidate that the typing model sees as a bag of context words
 
 # Acronyms like U.S. / words with inner hyphens or apostrophes / a possessive / any other character.
 # Acronyms like U.S. / an initial before a name (George F. Kennan) / words with inner hyphens or
@@ -41,6 +42,8 @@ _TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['�
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«")
+_BULLETS = frozenset("-–—•*#>")
+_LINE_CLOSERS = frozenset(".,;:\"”'’)")
 _SPEECH_VERBS = frozenset("said says say told added asked wrote stated announced according insisted noted".split())
 
 
@@ -67,6 +70,7 @@ class Lexicon:
     aliases: dict[str, tuple[str, str]]  # folded form -> (name, type)
     known_types: dict[str, str]
     demonyms: dict[str, str | None]
+    demonym_words: frozenset[str]
     with_article: frozenset[str]
     transliterations: tuple[tuple[re.Pattern[str], str], ...] = field(default=())
 
@@ -104,6 +108,7 @@ def lexicon() -> Lexicon:
         aliases={fold(k): (v[0], v[1]) for k, v in alias_data["aliases"].items()},
         known_types={fold(k): v for k, v in alias_data["known_types"].items()},
         demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
+        demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
         with_article=frozenset(alias_data["with_article"]),
         transliterations=tuple((re.compile(p), r) for p, r in alias_data["transliterations"]),
     )
@@ -135,6 +140,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """Fold a name so that its spellings compare equal: `Choe Son-hui` = `choe son hui`, `DPRK` = `north korea`."""
     lex = lexicon()
@@ -170,7 +176,7 @@ def _token_regex() -> re.Pattern[str]:
 # --------------------------------------------------------------------------- #
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -180,36 +186,43 @@ class Token:
     initial: bool  # first word of a sentence
 
 
+_FOLDED: dict[str, str] = {}  # token -> fold(token): tokens repeat, and this is the tagger's hottest loop
+
+
+def _fold_token(word: str) -> str:
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 500_000:
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
 def _tokens(text: str, offset: int) -> list[Token]:
-    tokens: list[Token] = []
-    sentence_start = True
-    for m in _token_regex().finditer(text):
-        word = m.group()
-        tok = Token(m.start() + offset, m.end() + offset, word, fold(word), word[0].isupper(), False)
-        if word[0].isalnum():
-            tok.initial = sentence_start
-            sentence_start = False
-        elif word in _SENTENCE_END or word == ":":
-            sentence_start = True
-        elif word not in _OPENERS:
-            sentence_start = sentence_start and word in "-–—•*#>"
-        tokens.append(tok)
-    return tokens
+    matches = list(_token_regex().finditer(text))
+    words = [m.group() for m in matches]
+    return [_token(matches, words, i, offset) for i in range(len(words))]
 
 
-def _is_all_caps(tokens: list[Token]) -> bool:
-    letters = "".join(c for t in tokens for c in t.text if c.isalpha())
-    return len(letters) >= 4 and letters.isupper()
+def _token(matches: list[re.Match[str]], words: list[str], i: int, offset: int) -> Token:
+    word = words[i]
+    start, end = matches[i].span()
+    return Token(start + offset, end + offset, word, _fold_token(word), word[0].isupper(), _initial(words, i))
 
 
-def _is_heading(tokens: list[Token]) -> bool:
+def _is_all_caps(line: str) -> bool:
+    return line.upper() == line and sum(c.isalpha() for c in line) >= 4
+
+
+def _is_heading(words: list[str]) -> bool:
     """A title-case line (`Key Statements and Developments`): capitals there are not evidence."""
-    lex = lexicon()
-    words = [t for t in tokens if t.text[0].isalpha()]
-    if not words or len(words) > 14 or tokens[-1].text in ".,;:\"”'’)":
+    if not words or words[-1] in _LINE_CLOSERS:
         return False
-    long_words = [t for t in words if len(t.text) >= 4 and t.key not in lex.connectors]
-    return len(long_words) >= 2 and all(t.cap for t in long_words)
+    alpha = [w for w in words if w[0].isalpha()]
+    if len(alpha) > 14:
+        return False
+    long_words = [w for w in alpha if len(w) >= 4 and w not in lexicon().connectors]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 # --------------------------------------------------------------------------- #
@@ -224,6 +237,7 @@ class Candidate:
     demonym: str | None = None  # country of a nationality adjective before the title
     weak: bool = False  # capitals prove nothing here (sentence start): needs other evidence
     context: tuple[str, str, str, str] = ("", "", "", "")  # two folded words before (any title), two after
+    window: tuple[str, ...] = ()  # lower-case words within WINDOW tokens either side
     rule: str | None = None  # the type the hand-written cues give
     type: str | None = None
 
@@ -243,33 +257,41 @@ class Candidate:
     def end(self) -> int:
         return self.tokens[-1].end
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         return " ".join(t.key for t in self.tokens)
 
 
-def _name_token(tok: Token) -> bool:
-    return tok.cap and tok.text[0].isalpha()
+def _name_word(word: str) -> bool:
+    return word[0].isupper() and word[0].isalpha()
 
 
-def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Index ranges [i, j) of capitalised tokens, joined by name connectors (`of`, `de`, `&`)."""
+def _initial(words: list[str], i: int) -> bool:
+    """Whether words[i] starts a sentence (only quotes, brackets and bullets since the last full stop)."""
+    k = i - 1
+    while k >= 0 and (words[k] in _OPENERS or words[k] in _BULLETS):
+        k -= 1
+    return k < 0 or words[k] in _SENTENCE_END or words[k] == ":"
+
+
+def _runs(words: list[str]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised words, joined by name connectors (`of`, `de`, `&`)."""
     lex = lexicon()
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
+    i, n = 0, len(words)
     while i < n:
-        if not _name_token(tokens[i]):
+        if not _name_word(words[i]):
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _name_token(tokens[j]) and not tokens[j].initial:
+            if _name_word(words[j]) and not _initial(words, j):
                 j += 1
             elif (
-                tokens[j].text in lex.connectors
+                words[j] in lex.connectors
                 and j + 1 < n
-                and _name_token(tokens[j + 1])
-                and tokens[j + 1].key not in lex.never
+                and _name_word(words[j + 1])
+                and _fold_token(words[j + 1]) not in lex.never
             ):
                 j += 2
             else:
@@ -279,13 +301,12 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _split_run(tokens: list[Token], i: int, j: int) -> list[tuple[Candidate, int, int, int]]:
+def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]]:
     """Strip leading function words, demonyms and titles; split where a title sits inside the run.
 
     Yields each candidate with the line indexes of its lead (first title or demonym word), first and last token.
     """
     lex = lexicon()
-    run = tokens[i:j]
     if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)):
         return []  # `Korean War`, `Partnership Treaty`, `North Koreans`: not a person, organisation or place
     out: list[tuple[Candidate, int, int, int]] = []
@@ -327,6 +348,8 @@ def _demonym_key(key: str) -> bool:
 def _demonym_at(run: list[Token], k: int) -> int:
     """Length of a nationality adjective at run[k] that qualifies a title or a given name after it."""
     lex = lexicon()
+    if run[k].key not in lex.demonym_words:
+        return 0
     for n in (2, 1):
         if k + n < len(run) and " ".join(t.key for t in run[k : k + n]) in lex.demonyms:
             following = run[k + n]
@@ -339,6 +362,8 @@ def _demonym_at(run: list[Token], k: int) -> int:
 def _title_at(run: list[Token], k: int) -> int:
     """Length of the longest title starting at run[k] that is followed by more of the name."""
     lex = lexicon()
+    if run[k].key not in lex.title_words:
+        return 0
     for n in range(min(4, len(run) - k - 1), 0, -1):
         if " ".join(t.key for t in run[k : k + n]) in lex.titles:
             return n
@@ -355,34 +380,45 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
     lex = lexicon()
     found: list[Candidate] = []
     headings: list[list[Token]] = []
+    regex = _token_regex()
     for line in _LINE.finditer(text):
-        tokens = _tokens(line.group(), line.start())
-        if not tokens or _is_all_caps(tokens):
+        if _is_all_caps(line.group()):
             continue
-        if _is_heading(tokens):
-            headings.append(tokens)
+        matches = list(regex.finditer(line.group()))
+        words = [m.group() for m in matches]
+        if _is_heading(words):
+            headings.append(_tokens(line.group(), line.start()))
             continue
-        credit_from = _credit_start(tokens)
-        keys = ["", ""] + [t.key for t in tokens] + ["", ""]
-        for i, j in _runs(tokens):
+        credit_from = _credit_start(words)
+        padded = [""] * WINDOW + words + [""] * WINDOW
+        for i, j in _runs(words):
             if i >= credit_from:
                 continue
-            for cand, lead, first, last in _split_run(tokens, i, j):
-                cand.weak = tokens[first].initial and len(cand.tokens) == 1 and not cand.title
-                cand.context = (keys[lead], keys[lead + 1], keys[last + 3], keys[last + 4])
+            run = [_token(matches, words, k, line.start()) for k in range(i, j)]
+            for cand, lead, _first, last in _split_run(run, i):
+                cand.weak = cand.tokens[0].initial and len(cand.tokens) == 1 and not cand.title
                 if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names:
                     continue
+                before = [_fold_token(w) for w in padded[lead : lead + WINDOW] if w]
+                after = [_fold_token(w) for w in padded[last + 1 + WINDOW : last + 1 + 2 * WINDOW] if w]
+                cand.context = (
+                    padded[lead + WINDOW - 2] and _fold_token(padded[lead + WINDOW - 2]),
+                    padded[lead + WINDOW - 1] and _fold_token(padded[lead + WINDOW - 1]),
+                    padded[last + WINDOW + 1] and _fold_token(padded[last + WINDOW + 1]),
+                    padded[last + WINDOW + 2] and _fold_token(padded[last + WINDOW + 2]),
+                )
+                cand.window = tuple(before + after)
                 found.append(cand)
     return found, headings
 
 
-def _credit_start(tokens: list[Token]) -> int:
+def _credit_start(words: list[str]) -> int:
     """Index from which the line is a picture credit (`(Image: Getty)`), or past the end."""
     lex = lexicon()
-    for i in range(len(tokens) - 1):
-        if tokens[i].key in lex.credit_cues and tokens[i + 1].text == ":":
-            return i
-    return len(tokens) + 1
+    for i in range(1, len(words)):
+        if words[i] == ":" and _fold_token(words[i - 1]) in lex.credit_cues:
+            return i - 1
+    return len(words) + 1
 
 
 # --------------------------------------------------------------------------- #
@@ -494,8 +530,11 @@ def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
 def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> list[Candidate]:
     known = _rule_typed(cands)
     weights = model()
-    for cand in cands:
-        cand.type = _classify(weights, candidate_features(cand, known)) if weights else cand.rule
+    if weights:
+        _classify_by_name(weights, cands, known)
+    else:
+        for cand in cands:
+            cand.type = cand.rule
     typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
     typed.sort(key=lambda c: c.start)
     return typed
@@ -526,25 +565,58 @@ def _place_tier(key: str) -> int:
 # --------------------------------------------------------------------------- #
 
 NONE = "none"  # the model's label for a span that is no person, organisation or place
+LABELS = (PERSON, ORGANIZATION, PLACE, NONE)
 
 
 @functools.cache
-def model() -> dict[str, dict[str, float]] | None:
+def _model_file() -> dict:
     path = RESOURCES / "model.json"
-    if not path.exists():
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@functools.cache
+def model() -> dict[str, tuple[float, ...]] | None:
+    """Feature -> one weight per label of LABELS."""
+    weights = _model_file().get("weights")
+    if weights is None:
         return None
-    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+    return {feat: tuple(row.get(label, 0.0) for label in LABELS) for feat, row in weights.items()}
 
 
-def _classify(weights: dict[str, dict[str, float]], features: list[str]) -> str | None:
-    scores: dict[str, float] = defaultdict(float)
+def model_settings() -> dict[str, float]:
+    return _model_file().get("settings", {})
+
+
+def _scores(weights: dict[str, tuple[float, ...]], features: list[str]) -> list[float]:
+    s0 = s1 = s2 = s3 = 0.0  # one per label of LABELS; unrolled because this runs for every candidate
+    get = weights.get
     for feat in features:
-        for label, weight in weights.get(feat, {}).items():
-            scores[label] += weight
-    if not scores:
-        return None
-    label = max(scores, key=lambda k: (scores[k], k))
-    return None if label == NONE else label
+        row = get(feat)
+        if row:
+            s0 += row[0]
+            s1 += row[1]
+            s2 += row[2]
+            s3 += row[3]
+    return [s0, s1, s2, s3]
+
+
+def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], known: dict[str, str]) -> None:
+    """Type each candidate; every mention of one name in a document gets the type its mentions vote for together."""
+    totals: dict[str, list[float]] = {}
+    for cand in cands:
+        scores = _scores(weights, candidate_features(cand, known))
+        total = totals.setdefault(cand.key, [0.0] * len(LABELS))
+        for n, score in enumerate(scores):
+            total[n] += score
+    # Leaving a name out costs recall as much as a false one costs precision: `none` must win by a margin.
+    margin = model_settings().get("none_margin", 0.0)
+    labels: dict[str, str | None] = {}
+    for key, scores in totals.items():
+        scores[LABELS.index(NONE)] -= margin
+        label = LABELS[max(range(len(LABELS)), key=lambda n: (scores[n], LABELS[n]))]
+        labels[key] = None if label == NONE else label
+    for cand in cands:
+        cand.type = labels.get(cand.key)
 
 
 def _shape(tok: Token) -> str:
@@ -581,6 +653,7 @@ def candidate_features(cand: Candidate, known: dict[str, str]) -> list[str]:
         f"gazlast={_place_tier(last)}" if len(toks) > 1 else "single",
     ]
     feats.extend(f"w={t.key}" for t in toks[:5])
+    feats.extend(f"win={w}" for w in cand.window if w.isalpha() and w not in lex.never)
     if first in lex.first_names:
         feats.append(f"given|n={n}")
     if last in lex.surnames:
