@@ -604,20 +604,34 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
+def _holiday_in(name: str, year: int) -> dt.date:
     h = resource("holidays")
-    name = re.sub(r"\s+", " ", g["holiday"])
-    year = g.get("year") or (str(ctx.anchor.year) if ctx.anchor else None)
-    basis = "explicit" if g.get("year") else "inferred"
     if name in h["fixed"]:
-        return Value(f"{year or 'XXXX'}-{h['fixed'][name]}", basis=basis)
-    if year is None:
-        return Value("XXXX-XX-XX", basis="inferred")
+        month, day = map(int, h["fixed"][name].split("-"))
+        return dt.date(year, month, day)
     if name in h["easter"]:
-        day = _easter(int(year)) + dt.timedelta(days=h["easter"][name])
-    else:
-        day = _nth_weekday(int(year), *h["nth_weekday"][name])
-    return Value(day.isoformat(), basis=basis, date=day)
+        return _easter(year) + dt.timedelta(days=h["easter"][name])
+    return _nth_weekday(year, *h["nth_weekday"][name])
+
+
+def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """A named day; without a year, the occurrence nearest the anchor, weighed by the clause's tense."""
+    name = re.sub(r"\s+", " ", g["holiday"])
+    if g.get("year"):
+        day = _holiday_in(name, int(g["year"]))
+        return Value(day.isoformat(), date=day)
+    if ctx.anchor is None:
+        fixed = resource("holidays")["fixed"].get(name)
+        return Value(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", basis="inferred")
+    when = tense(ctx.text, c.start, c.end)
+
+    def cost(day: dt.date) -> float:
+        distance = (day - ctx.anchor).days  # type: ignore[operator]
+        against = (when == "past" and distance > 0) or (when == "future" and distance < 0)
+        return abs(distance) * (TENSE_PENALTY if against else 1)
+
+    day = min((_holiday_in(name, ctx.anchor.year + k) for k in (-1, 0, 1)), key=cost)
+    return Value(day.isoformat(), basis="inferred", date=day)
 
 
 def _day_part_code(word: str | None) -> str | None:
@@ -903,6 +917,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "year": norm_year,
     "quarter": norm_quarter,
     "quarter_code": norm_quarter_code,
+    "the_quarter": norm_quarter,
     "year_earlier": norm_year_earlier,
     "half": norm_half,
     "holiday": norm_holiday,
@@ -944,6 +959,6 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
         out.append(Timex(c.start, end, text[c.start : end], v.type or c.rule.type, v.value, v.basis, v.mod))
         if v.date is not None and v.type != "SET":
             ctx.reference = v.date
-        if re.fullmatch(r"\d{4}-Q[1-4]", v.value):
+        if c.rule.name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", v.value):
             ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
     return out
