@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -115,9 +116,10 @@ def _cuts(text: str, lex: Lexicon) -> list[int]:
         while pending < len(list_cuts) and list_cuts[pending] <= m.start():
             start = _push(cuts, list_cuts[pending])
             pending += 1
-        if m.group("nl"):
+        kind = m.lastgroup  # nl, bullet, or close (a run of terminal punctuation)
+        if kind == "nl":
             cut = None if _is_hard_wrap(text, m.start(), m.end()) else m.start()
-        elif m.group("bullet"):
+        elif kind == "bullet":
             cut = m.start()
         else:
             cut = _decide_terminal(text, m, start, lex)
@@ -153,7 +155,8 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
-    nxt, word_end = _next_word(text, end, lex)
+    following = _next_word(text, end, lex)
+    nxt = following.kind
     if nxt == "newline" or nxt == "end":
         return None  # the line break or the end of the text closes the sentence anyway
     if "?" in term or "!" in term or "‽" in term:
@@ -161,7 +164,7 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     dots = term.count(".") + 3 * term.count("…")
     attached = not before.isspace()
     if dots == 1:
-        return _decide_period(text, t0, end, start, close, nxt, word_end, lex)
+        return _decide_period(text, m, start, following, lex)
     if attached and term.startswith(". "):  # "compounds. . . . The": the ellipsis opens the next sentence
         return t0 + 1 if nxt in ("capital", "starter", "title", "uninformative") else None
     if dots >= 4:  # an ellipsis and a full stop
@@ -175,10 +178,9 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.starters else None
 
 
-def _decide_period(
-    text: str, t0: int, end: int, start: int, close: str, nxt: str, word_end: int, lex: Lexicon
-) -> int | None:
+def _decide_period(text: str, m: re.Match[str], start: int, following: Following, lex: Lexicon) -> int | None:
     """A single period: decided by the word it closes and the word that follows."""
+    t0, end, nxt = m.start("term"), m.end(), following.kind
     if nxt == "lower":
         return None
     token = _token_before(text, t0)
@@ -195,7 +197,7 @@ def _decide_period(
         return None if nxt == "digit" or _has_digit(_NEXT_TOKEN.match(text, end).group(1)) else end
     if nxt == "digit" or nxt == "other":
         return None
-    if any(c in _QUOTES for c in close):  # 'in the U.S." He': the quote closes the sentence
+    if any(c in _QUOTES for c in m.group("close")):  # 'in the U.S." He': the quote closes the sentence
         return end
     if _is_fragment(text, start, t0, lex):  # "At 5 a.m. Mr. Smith went"
         return None
@@ -204,7 +206,7 @@ def _decide_period(
     if nxt == "title":
         return end if cls in ("ending", "time") else None
     if cls == "time":
-        return end if not _is_time_follower(text, word_end, lex) else None
+        return end if not _is_time_follower(text, following, lex) else None
     return None
 
 
@@ -257,42 +259,53 @@ def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEXT_TOKEN = re.compile(r"\s*(\S*)")
-_LAST_WORD = re.compile(r"[\w'’-]+\Z")
 _CONTRACTION = re.compile(r"'(?:s|re|m|ll|ve|d)\Z")
 
 
-def _next_word(text: str, pos: int, lex: Lexicon) -> tuple[str, int]:
-    """What follows `pos`: end, newline, lower, digit, starter, uninformative, title, capital or other."""
+class Following(NamedTuple):
+    """The word after a candidate boundary and what kind it is: end, newline, lower, digit, other (a symbol),
+    starter (opens sentences), uninformative ("I"), title ("Mr.") or capital (any other capitalised word)."""
+
+    kind: str
+    word: str = ""
+    end: int = 0
+
+
+def _next_word(text: str, pos: int, lex: Lexicon) -> Following:
     n = len(text)
     while pos < n and text[pos].isspace():
         if text[pos] in "\n\r\u2028\u2029":
-            return "newline", pos
+            return Following("newline")
         pos += 1
     while pos < n and text[pos] in _OPENERS:
         pos += 1
     if pos >= n:
-        return "end", pos
+        return Following("end")
     c = text[pos]
     if c.islower():
-        return "lower", pos
+        return Following("lower")
     if c.isdigit() or c in "$£€¥#":
-        return "digit", pos
+        return Following("digit")
     if not c.isupper():
-        return "other", pos
+        return Following("other")
     m = _WORD.match(text, pos)
     word = m.group(0) if m else c
     after = m.end() if m else pos + 1
-    if after < n and text[after] == ".":
+    return Following(_capitalised_kind(text, word, after, lex), word, after)
+
+
+def _capitalised_kind(text: str, word: str, after: int, lex: Lexicon) -> str:
+    if text.startswith(".", after):
         if lex.abbreviations.get(word) == "title":
-            return "title", after
+            return "title"
         if len(word) == 1 or lex.abbreviations.get(word):
-            return "capital", after  # "J. R. R.", "No. 2": an initial or abbreviation, not the starter it spells
+            return "capital"  # "J. R. R.", "No. 2": an initial or abbreviation, not the starter it spells
     lowered = _CONTRACTION.sub("", word.lower().replace("’", "'"))  # "We're" -> "we"
     if lowered in lex.uninformative:
-        return "uninformative", after
+        return "uninformative"
     if lowered in lex.starters or _is_sentence_adverb(text, word, after):
-        return "starter", after
-    return "capital", after
+        return "starter"
+    return "capital"
 
 
 def _is_sentence_adverb(text: str, word: str, after: int) -> bool:
@@ -304,13 +317,12 @@ def _has_digit(token: str) -> bool:
     return any(c.isdigit() for c in token)
 
 
-def _is_time_follower(text: str, word_end: int, lex: Lexicon) -> bool:
+def _is_time_follower(text: str, following: Following, lex: Lexicon) -> bool:
     """'6 p.m. Tuesday', '9 a.m. EST', '8 p.m. Moscow time': the time goes on."""
-    m = _LAST_WORD.search(text, max(0, word_end - 40), word_end)
-    word = m.group(0) if m else ""
+    word = following.word
     if word in lex.time_followers or (word.isupper() and len(word) <= 4):
         return True
-    return text.startswith(" time", word_end)
+    return text.startswith(" time", following.end)
 
 
 _ATTRIBUTION = re.compile(r"\s+([A-Z][\w'’.-]*)\s+(?:[A-Z][\w'’.-]*\s+){0,2}([a-z]+)")
