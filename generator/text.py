@@ -34,6 +34,7 @@ _TERMINAL = rf"(?P<term>[.!?‽…]+(?:[ \u00a0]\.(?=\s|{_CLOSER_CLASS}|\Z))*)(?
 class Lexicon:
     abbreviations: dict[str, str]  # word without its final period -> class (title, number_prefix, ending, ...)
     starters: frozenset[str]
+    dangling: frozenset[str]
     uninformative: frozenset[str]
     fragment_openers: frozenset[str]
     fragment_max_words: int
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         abbreviations=classes,
         starters=frozenset(cues["starters"]),
+        dangling=frozenset(cues["dangling"]),
         uninformative=frozenset(cues["uninformative"]),
         fragment_openers=frozenset(cues["fragment_openers"]),
         fragment_max_words=int(cues["fragment_max_words"]),
@@ -175,7 +177,7 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     # out of a quotation: "salvation for... Armenia, whose forests".
     if nxt in ("starter", "uninformative", "title"):
         return end
-    return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.starters else None
+    return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.dangling else None
 
 
 def _decide_period(text: str, m: re.Match[str], start: int, following: Following, lex: Lexicon) -> int | None:
@@ -200,6 +202,8 @@ def _decide_period(text: str, m: re.Match[str], start: int, following: Following
     if any(c in _QUOTES for c in m.group("close")):  # 'in the U.S." He': the quote closes the sentence
         return end
     if _is_fragment(text, start, t0, lex):  # "At 5 a.m. Mr. Smith went"
+        return None
+    if _is_title_case(text, start, t0):  # a headline: "Syria Talks With The U.S. And Iran"
         return None
     if nxt == "starter" or nxt == "uninformative":
         return end
@@ -255,6 +259,14 @@ def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
         return False
     words = text[start:t0].split()
     return 0 < len(words) <= lex.fragment_max_words and words[0].strip(_OPENERS).lower() in lex.fragment_openers
+
+
+def _is_title_case(text: str, start: int, t0: int) -> bool:
+    """The sentence so far has three or more words longer than three letters, all capitalised."""
+    if t0 - start > 200:
+        return False
+    long_words = [w for w in text[start:t0].split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

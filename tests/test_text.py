@@ -72,6 +72,15 @@ def test_sentence_adverb_after_abbreviation_opens_sentence() -> None:
     splits("The firm moved its office to the U.K.", "Separately, it cut jobs.")
 
 
+def test_headline_in_title_case_keeps_abbreviation() -> None:
+    headline = "Talks Resume With The U.S. And Its Allies"
+    assert split_sentences(headline + ". Nothing was agreed.") == [headline + ".", "Nothing was agreed."]
+
+
+def test_postscript() -> None:
+    assert len(split_sentences("P.S. You can still sign up.")) == 1
+
+
 def test_born_and_circa_before_year() -> None:
     for sentence in ["The painter (b. 1961) lives in Lagos.", "The wall dates from c. 1200 and still stands."]:
         assert split_sentences(sentence) == [sentence]
@@ -153,6 +162,7 @@ def test_ellipses() -> None:
     splits("We waited and waited...", "Then the bus came.")
     splits("Sales were weaker than hoped...", "Grain prices fell too.")
     splits("We have been talking for months...", "We're close now.")
+    splits("The rivals kept attacking each other...", "Voters were tired of it.")
     assert len(split_sentences("The aid was a lifeline for... Moldova, whose farms failed.")) == 1
     assert len(split_sentences("The point is . . . I never agreed.")) == 1
     assert len(split_sentences("He paused … and went on.")) == 1
