@@ -52,6 +52,7 @@ SEED_SUFFIXES = {".txt", ".md"}
 MAX_SEED_BYTES = 10 * 1024 * 1024  # larger files are not articles; reading them would stall the build
 HEAD_PARAGRAPHS = 8  # how far into the text header lines (dates, bylines, mastheads, datelines) are looked for
 MAX_CONTROL_SHARE = 0.02  # more control characters than this after decoding: binary, not text
+MAX_LEGACY_HIGH_SHARE = 0.1  # non-UTF-8 with at most this share of bytes above 127 is read as Windows-1252
 MIN_TEXT_SHARE = 0.6  # at least this share of letters, digits, spaces and common punctuation in a text file
 RESOURCES = Path(__file__).resolve().parent / "resources" / "ingest"
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "briefing")
@@ -313,6 +314,11 @@ def _decode_bytes(raw: bytes) -> str:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
+    if _mostly_ascii(raw):
+        try:  # English with a few accents or curly quotes: Windows-1252 (a superset of Latin-1's letters)
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     best = charset_normalizer.from_bytes(raw).best()
     if best is None:
         raise ValueError("looks binary, not text")
@@ -321,6 +327,14 @@ def _decode_bytes(raw: bytes) -> str:
     if len(_TEXTUAL.findall(sample)) < MIN_TEXT_SHARE * len(sample):  # any bytes decode as *some* 8-bit text
         raise ValueError("looks binary, not text")
     return text
+
+
+def _mostly_ascii(raw: bytes) -> bool:
+    """Few bytes above 127 and no NULs: detectors guess badly on so little evidence, Windows-1252 is the safe bet."""
+    if b"\x00" in raw:
+        return False
+    high = len(raw) - len(raw.translate(None, bytes(range(128, 256))))
+    return high <= MAX_LEGACY_HIGH_SHARE * len(raw)
 
 
 def _looks_binary(text: str) -> bool:
@@ -401,10 +415,9 @@ def _front_matter_lines(block: str) -> dict:
         value = match.group(2)
         try:
             meta[match.group(1).lower()] = yaml.load(value, Loader=_FrontMatterLoader)  # noqa: S506
-        except yaml.YAMLError:
+        except yaml.YAMLError:  # keep only a quoted string with a stray escape; anything else is lost
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                value = value[1:-1].replace("\\" + value[0], value[0])
-            meta[match.group(1).lower()] = value
+                meta[match.group(1).lower()] = value[1:-1].replace("\\" + value[0], value[0])
     return meta
 
 
@@ -974,7 +987,7 @@ def _is_heading(text: str) -> bool:
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if sum(c.isdigit() for c in text) > 0.3 * len(text) or not re.search(r"[^\W\d_]{2}", text):
+    if sum(c.isdigit() for c in text) > 0.5 * len(text) or not re.search(r"[^\W\d_]{2}", text):
         return False
     if text.endswith("?"):
         return len(words) <= rules.question_max_words and not re.search(r"[.!?]\s", text)
