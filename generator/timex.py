@@ -165,6 +165,7 @@ def trigger_words() -> dict[str, tuple[str, ...]]:
         },
         "adverb": set(_ADVERB_UNITS) | {"once", "twice", "times"},
         "half": {"half"},
+        "quarter": {"quarter", "quarters"},
     }
     index: dict[str, tuple[str, ...]] = {}
     for name, words in classes.items():
