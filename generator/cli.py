@@ -121,6 +121,8 @@ def run_generator(args: argparse.Namespace) -> pipeline.BuildReport:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
     for rel in report.written.refused:
         print(f"not overwritten (a page you wrote): {docs / rel}", file=sys.stderr)
+    for rel in report.written.edited:
+        print(f"not regenerated (edited by hand; delete it to regenerate): {docs / rel}", file=sys.stderr)
     if report.documents == 0:
         print(f"warning: no readable articles in {seeds}/ (.txt or .md files)", file=sys.stderr)
     return report

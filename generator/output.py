@@ -1,17 +1,22 @@
 """Write generated files into docs/, touching only what the generator owns.
 
 A manifest (docs/.briefing-manifest.json) records every file the generator
-wrote. A build replaces or removes only files in the manifest, writes a file
-only when its content changed (so `mkdocs serve` does not loop), and never
-overwrites a page the user wrote.
+wrote, with a hash of what it wrote. A build:
+
+- writes a file only when its content changed (so `mkdocs serve` does not loop);
+- never overwrites or deletes a file it did not write (a page the user wrote),
+  nor one the user edited since the generator wrote it;
+- removes the files it wrote earlier that the new build no longer produces;
+- never writes outside docs/ (paths are checked after resolving symlinks).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -22,51 +27,99 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # user files we would have overwritten
+    edited: list[str] = field(default_factory=list)  # generated files the user changed: kept as they are
 
 
-def load_manifest(docs: Path) -> set[str]:
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def load_manifest(docs: Path) -> dict[str, str | None]:
+    """Path -> hash of the content the generator wrote (None when unknown: an older manifest)."""
     try:
-        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
+        files = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        return set()
+        return {}
+    if isinstance(files, list):
+        return {str(rel): None for rel in files}
+    if isinstance(files, dict):
+        return {str(rel): (str(h) if h else None) for rel, h in files.items()}
+    return {}
 
 
 def _inside(docs: Path, rel: str) -> Path:
+    """The target of a relative path, refusing anything that would land outside docs/."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or not pure.parts or rel == MANIFEST:
+        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
     target = (docs / rel).resolve()
     if not target.is_relative_to(docs.resolve()):
-        raise ValueError(f"refusing to write outside {docs}: {rel}")
+        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
     return target
 
 
+def _edited_by_user(target: Path, recorded: str | None) -> bool:
+    """A generated file whose content is no longer what the generator wrote."""
+    return recorded is not None and target.is_file() and digest(target.read_bytes()) != recorded
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
 def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
+    """Write `files` (path relative to docs/ -> content) and remove what earlier builds wrote and this one did not."""
     docs.mkdir(parents=True, exist_ok=True)
     owned = load_manifest(docs)
     report = WriteReport()
+    kept: dict[str, str | None] = {}
     for rel, content in sorted(files.items()):
         target = _inside(docs, rel)
+        data = content.encode("utf-8")
+        new_hash = digest(data)
         if target.exists() and rel not in owned:
             report.refused.append(rel)
             continue
-        data = content.encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
+        if rel in owned and _edited_by_user(target, owned[rel]):
+            report.edited.append(rel)
+            kept[rel] = owned[rel]  # still ours, still protected until the user deletes it
+            continue
+        kept[rel] = new_hash
+        if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(rel)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        _write_atomically(target, data)
         report.written.append(rel)
-    kept = set(files) - set(report.refused)
-    for rel in sorted(owned - kept):
-        target = _inside(docs, rel)
-        if target.is_file():
-            target.unlink()
-            report.removed.append(rel)
-            _prune_empty_dirs(target.parent, docs)
-    manifest = json.dumps({"files": sorted(kept)}, indent=1)
-    if load_manifest(docs) != kept or not (docs / MANIFEST).exists():
-        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+    for rel in sorted(set(owned) - set(files)):
+        _remove_stale(docs, rel, owned[rel], report, kept)
+    _save_manifest(docs, kept)
     return report
+
+
+def _remove_stale(docs: Path, rel: str, recorded: str | None, report: WriteReport, kept: dict) -> None:
+    try:
+        target = _inside(docs, rel)
+    except ValueError:
+        return  # a tampered manifest entry: never act on it
+    if not target.is_file():
+        return
+    if _edited_by_user(target, recorded):
+        report.edited.append(rel)
+        kept[rel] = recorded
+        return
+    target.unlink()
+    report.removed.append(rel)
+    _prune_empty_dirs(target.parent, docs)
+
+
+def _save_manifest(docs: Path, files: dict[str, str | None]) -> None:
+    data = (json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n").encode("utf-8")
+    path = docs / MANIFEST
+    if not path.is_file() or path.read_bytes() != data:
+        _write_atomically(path, data)
 
 
 def _prune_empty_dirs(folder: Path, docs: Path) -> None:

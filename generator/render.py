@@ -46,6 +46,8 @@ _MD_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _MD_ACTIVE})
 _WHITESPACE = re.compile(r"\s+")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# At the start of a line (after "- ", "> ", "# "), "1." opens an ordered list and "-" a list or a rule.
+_LINE_START_MARK = re.compile(r"^(\d+)\.|^-")
 
 MONTHS = [
     "January",
@@ -78,7 +80,12 @@ def escape_md(text: object) -> str:
     """
     if text is None:
         return ""
-    return _WHITESPACE.sub(" ", str(text)).strip().translate(_MD_TABLE)
+    escaped = _WHITESPACE.sub(" ", str(text)).strip().translate(_MD_TABLE)
+    return _LINE_START_MARK.sub(_inert_line_start, escaped, count=1)
+
+
+def _inert_line_start(match: re.Match) -> str:
+    return f"{match.group(1)}&#46;" if match.group(1) else "&#45;"
 
 
 # Page titles reach the HTML <title> and the nav through the theme, which strips tags and
