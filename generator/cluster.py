@@ -10,11 +10,13 @@ The vocabulary helpers here (`content_terms`, `normalise`) are shared with the r
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,16 +123,63 @@ def content_terms(text: str) -> list[str]:
     return [normalise(word) for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stop]
 
 
+@dataclass
+class Words:
+    """The content words of a document with their offsets, so any span's words are a slice, not a new scan."""
+
+    offsets: array[int]
+    terms: list[str]
+    capitalised: list[bool]
+
+    def between(self, start: int, end: int) -> tuple[list[str], list[bool]]:
+        lo, hi = bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+        return self.terms[lo:hi], self.capitalised[lo:hi]
+
+
+def tokenise(text: str) -> Words:
+    stop = stopwords()
+    words = Words(array("l"), [], [])
+    for match in _WORD.finditer(text):
+        raw = match.group(0)
+        word = raw.lower()
+        if len(word) > 1 and word not in stop:
+            words.offsets.append(match.start())
+            words.terms.append(normalise(word))
+            words.capitalised.append(raw[0].isupper())
+    return words
+
+
+_WORDS_CACHE: dict[tuple[str, int], Words] = {}
+_WORDS_CACHE_LIMIT = 50_000
+
+
+def document_words(doc: Document) -> Words:
+    """`tokenise(doc.text)`, computed once per document text (clustering, events and overview all read it)."""
+    key = (doc.id, hash(doc.text))
+    words = _WORDS_CACHE.get(key)
+    if words is None:
+        if len(_WORDS_CACHE) >= _WORDS_CACHE_LIMIT:
+            _WORDS_CACHE.clear()
+        words = _WORDS_CACHE[key] = tokenise(doc.text)
+    return words
+
+
 # --------------------------------------------------------------------------- #
 # Document similarity
 # --------------------------------------------------------------------------- #
 
 
+@functools.lru_cache(maxsize=100_000)
+def entity_key(name: str) -> str:
+    """`canonical_key`, memoised: the same names recur across thousands of articles."""
+    return canonical_key(name)
+
+
 def document_features(doc: Document, entity_weight: float) -> dict[str, float]:
     """Term counts of a document: its content words plus its named entities (prefixed "@")."""
-    counts: dict[str, float] = dict(Counter(content_terms(doc.text)))
+    counts: dict[str, float] = dict(Counter(document_words(doc).terms))
     for mention in doc.mentions:
-        key = "@" + canonical_key(mention.name)
+        key = "@" + entity_key(mention.name)
         counts[key] = counts.get(key, 0.0) + entity_weight
     return counts
 

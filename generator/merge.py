@@ -104,11 +104,12 @@ def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
     happened: written in lower case and not part of a name, so two events about the same people do not match
     on the names alone."""
     calendar = cluster.calendar_words()
-    words = [(t, capitalised) for t, capitalised in content_words(event.text) if t not in calendar]
+    words = list(zip(*cluster.document_words(doc).between(event.start, event.end), strict=True))
+    if not words:  # a span that does not point into the text: read the event's own words
+        words = content_words(event.text)
     names = {t for name in event.participants for t in cluster.content_terms(name)}
-    for mention in mentions_in(doc, event.start, event.end):
-        names.update(cluster.content_terms(mention.text))
-    return {t for t, _ in words}, {t for t, capitalised in words if not capitalised and t not in names}
+    words = [(t, cap) for t, cap in words if t not in calendar]
+    return {t for t, _ in words}, {t for t, cap in words if not cap and t not in names}
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -440,9 +441,10 @@ def is_overview_sentence(doc: Document, sentence: Sentence) -> bool:
     return _quoted_share(doc, sentence) <= config["max_quoted_share"]
 
 
-def _vector(text: str, idf: dict[str, float], default_idf: float) -> dict[str, float]:
-    counts = Counter(t for t, _ in content_words(text))
-    vector = {t: (1.0 + math.log(c)) * idf.get(t, default_idf) for t, c in counts.items()}
+def _vector(terms: Iterable[str], idf: dict[str, float]) -> dict[str, float]:
+    """Sublinear TF-IDF of some terms, L2-normalised."""
+    counts = Counter(terms)
+    vector = {t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     return {t: w / norm for t, w in vector.items()}
 
@@ -453,57 +455,73 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def _density(doc: Document, sentence: Sentence, cap: int, spans: Iterable[int]) -> float:
-    return min(sum(1 for start in spans if sentence.start <= start < sentence.end), cap) / cap
+def _per_sentence(doc: Document, offsets: Iterable[int]) -> Counter[int]:
+    """How many of the given offsets fall in each sentence (by index)."""
+    counts: Counter[int] = Counter()
+    for offset in offsets:
+        sentence = doc.sentence_at(offset)
+        if sentence is not None:
+            counts[sentence.index] += 1
+    return counts
 
 
 def _idf(documents: list[Document]) -> dict[str, float]:
-    df = Counter(t for d in documents for t in set(cluster.content_terms(d.text)))
+    df = Counter(t for d in documents for t in set(cluster.document_words(d).terms))
     return {t: math.log((1 + len(documents)) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
-def _score_sentences(documents: list[Document], idf: dict[str, float]) -> list[_Candidate]:
+SentenceVectors = dict[str, dict[int, tuple[Sentence, dict[str, float]]]]  # document id -> index -> vector
+
+
+def _sentence_vectors(doc: Document, idf: dict[str, float]) -> dict[int, tuple[Sentence, dict[str, float]]]:
+    words = cluster.document_words(doc)
+    return {s.index: (s, _vector(words.between(s.start, s.end)[0], idf)) for s in doc.sentences if not s.heading}
+
+
+def _score_sentences(documents: list[Document], idf: dict[str, float], vectors: SentenceVectors) -> list[_Candidate]:
+    """Score every statement of every document: lead position, centrality, entity, event and figure density."""
     weights = settings()["overview"]["weights"]
-    n = len(documents)
-    doc_vectors = [_vector(d.text, idf, 1.0) for d in documents]
+    doc_vectors = [_vector(cluster.document_words(d).terms, idf) for d in documents]
     total: Counter[str] = Counter()
     for vector in doc_vectors:
         total.update(vector)
     candidates = []
     for doc, own in zip(documents, doc_vectors, strict=True):
-        others = {t: w - own.get(t, 0.0) for t, w in total.items()} if n > 1 else own
+        # Centrality against the other documents, so a sentence is not central merely for echoing its own article.
+        others = {t: w - own.get(t, 0.0) for t, w in total.items()} if len(documents) > 1 else own
         norm = math.sqrt(sum(w * w for w in others.values())) or 1.0
+        entities = _per_sentence(doc, (m.start for m in doc.mentions))
+        events = _per_sentence(doc, (e.start for e in doc.events))
+        numbers = _per_sentence(doc, (f.start for f in doc.figures))
         body = [s for s in doc.sentences if not s.heading]
         for position, sentence in enumerate(body):
             if not is_overview_sentence(doc, sentence):
                 continue
-            vector = _vector(sentence.text, idf, 1.0)
+            vector = vectors[doc.id][sentence.index][1]
             score = (
                 weights["lead"] / (1 + position)
                 + weights["centrality"] * _cosine(vector, others) / norm
-                + weights["entities"] * _density(doc, sentence, 4, (m.start for m in doc.mentions))
-                + weights["events"] * _density(doc, sentence, 2, (e.start for e in doc.events if e.start >= 0))
-                + weights["figures"] * _density(doc, sentence, 2, (f.start for f in doc.figures))
+                + weights["entities"] * min(entities[sentence.index], 4) / 4
+                + weights["events"] * min(events[sentence.index], 2) / 2
+                + weights["figures"] * min(numbers[sentence.index], 2) / 2
             )
             candidates.append(_Candidate(doc, sentence, vector, score))
     return candidates
 
 
-def _add_support(candidates: list[_Candidate], documents: list[Document], idf: dict[str, float]) -> None:
+def _add_support(candidates: list[_Candidate], documents: list[Document], vectors: SentenceVectors) -> None:
     """Cite other documents' sentences that say the same, and reward the cross-source support."""
     config = settings()["overview"]
-    sentences = {doc.id: [(s, _vector(s.text, idf, 1.0)) for s in doc.sentences if not s.heading] for doc in documents}
     for candidate in candidates:
         for doc in documents:
             if doc is candidate.doc:
                 continue
-            similarity, best = max(
-                ((_cosine(candidate.vector, v), s) for s, v in sentences[doc.id]),
-                key=lambda pair: pair[0],
-                default=(0.0, None),
+            similarity, index = max(
+                ((_cosine(candidate.vector, v), i) for i, (_, v) in vectors[doc.id].items()), default=(0.0, -1)
             )
-            if best is not None and similarity >= config["support_similarity"]:
-                candidate.support.append(ref(doc, best.start, best.end))
+            if index >= 0 and similarity >= config["support_similarity"]:
+                sentence = vectors[doc.id][index][0]
+                candidate.support.append(SourceRef(doc.id, sentence.start, sentence.end, sentence.index))
         candidate.score += config["weights"]["support"] * len(candidate.support)
 
 
@@ -511,9 +529,10 @@ def choose_overview(documents: list[Document]) -> list[OverviewItem]:
     """The bottom line: the 3-5 most central, least redundant statements, each with its sources."""
     config = settings()["overview"]
     idf = _idf(documents)
-    candidates = sorted(_score_sentences(documents, idf), key=lambda c: -c.score)[: config["candidates"]]
+    vectors = {doc.id: _sentence_vectors(doc, idf) for doc in documents}
+    candidates = sorted(_score_sentences(documents, idf, vectors), key=lambda c: -c.score)[: config["candidates"]]
     if len(documents) > 1:
-        _add_support(candidates, documents, idf)
+        _add_support(candidates, documents, vectors)
         candidates.sort(key=lambda c: -c.score)
     wanted = min(config["max_items"], max(config["min_items"], len(documents) + 2))
     chosen: list[_Candidate] = []
