@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.quotes import extract_quotes
 
+TEXT_BOUND = re.compile(r"(T\d+)\t\w+ (\d+ \d+(?:;\d+ \d+)*)\t")
 DOUBLE_MARK = re.compile(r"''|``|[\"“”„]")
 OPENING_ONLY = {"“", "„", "``"}
 CLOSING_ONLY = {"”"}
@@ -48,10 +49,9 @@ def read_attributions(ann: Path) -> list[Attribution]:
     spans: dict[str, list[tuple[int, int]]] = {}
     events: list[str] = []
     for line in ann.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, info, _ = (line.split("\t") + ["", ""])[:3]
-            offsets = info.split(" ", 1)[1]
-            spans[tid] = [tuple(int(x) for x in part.split()) for part in offsets.split(";")]  # type: ignore[misc]
+        m = TEXT_BOUND.match(line)
+        if m:  # the annotated text may run over several lines: only the first carries the offsets
+            spans[m.group(1)] = [tuple(int(x) for x in part.split()) for part in m.group(2).split(";")]  # type: ignore[misc]
         elif line.startswith("E"):
             events.append(line.split("\t")[1])
     attributions = []

@@ -94,7 +94,8 @@ _OPENING_ONLY = frozenset({"“", "„", "``", "«"})
 _CLOSING_ONLY = frozenset({"”", "»"})
 _FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|[.!?]+[\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(\[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 
@@ -236,8 +237,8 @@ def _sentence_ends(text: str, para: _Paragraph) -> list[int]:
     for m in _SENTENCE_END.finditer(text, para.start, para.end):
         if m.end() >= para.end:
             break
-        word = text[max(para.start, m.start() - 12) : m.start()].split()
-        last = word[-1].lower() if word else ""
+        word = _LAST_WORD.search(text, max(para.start, m.start() - 12), m.start() + 1)
+        last = word.group(1).lower() if word else ""
         if text[m.start()] == "." and (last in lex.abbreviations or (len(last) == 1 and last.isalpha())):
             continue
         if any(s.start <= m.start() < s.end for s in para.spans):
@@ -282,6 +283,8 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
     j = i
     while j < len(toks):
         tok = toks[j]
+        if j > i and tok.text.rstrip(".") in _lexicon().not_names:
+            break
         if tok.capitalised and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
             j += 1
         elif tok.text == "." and j > i and (toks[j - 1].low in _lexicon().abbreviations or len(toks[j - 1].text) == 1):
@@ -326,9 +329,18 @@ def _forward_phrase(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None:
         return _Phrase(tok.start, tok.start + size, "pronoun"), i + 1
     if tok.low in lex.determiners or not tok.capitalised:
         return _forward_description(toks, i)
+    if tok.text.rstrip(".") in lex.not_names and tok.text.rstrip(".") not in lex.title_words:
+        return None
     j = _name_run_forward(toks, i)
     if j == i:
         return None
+    if (
+        _possessive(toks[j - 1]) and j < len(toks) and toks[j].capitalised
+    ):  # "American Action Forum’s Douglas Holtz-Eakin"
+        owned = _forward_phrase(toks, j)
+        if owned and owned[0].kind == "name":
+            owned[0].start = tok.start
+            return owned
     if _possessive(toks[j - 1]) and j < len(toks):  # "Clinton's campaign said"
         described = _forward_description(toks, j)
         if described:
@@ -369,33 +381,39 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
     lex = _lexicon()
     determined = toks[i].low in lex.determiners
     j = i + 1 if determined else i
+    last_head, head = -1, None
     for k in range(j, min(len(toks), j + (6 if determined else 3))):
         tok = toks[k]
         if tok.text == _QUOTE_TOKEN or (not tok.text[0].isalnum()) or (tok.low in lex.function_words and k > i):
             break
-        head = None if tok.capitalised and k + 1 < len(toks) and toks[k + 1].capitalised else _speaker_noun(tok.low)
-        if not head and tok.low in lex.verbs:
+        if tok.capitalised and last_head >= 0:
+            break  # the name after the description
+        noun = None if tok.capitalised and k + 1 < len(toks) and toks[k + 1].capitalised else _speaker_noun(tok.low)
+        if noun:
+            last_head, head = k, noun
+        elif tok.low in lex.verbs:
             break
-        if head:
-            while k + 1 < len(toks) and not toks[k + 1].capitalised and _speaker_noun(toks[k + 1].low):
-                k += 1  # a compound: "state media"
-                head = _speaker_noun(toks[k].low)
-            tok = toks[k]
-            phrase = _Phrase(toks[i].start, tok.end, "description", head=head)
-            end = k + 1
-            named = _name_run_forward(toks, end) if end < len(toks) else end
-            if named > end and not _possessive(toks[named - 1]):  # "the economist Jared Bernstein"
-                inner = _name_phrase(toks, end, named)
-                if inner:
-                    phrase.end, phrase.kind, phrase.name = toks[named - 1].end, "name", inner.name
-                    end = named
-            return phrase, end
+    if last_head >= 0:
+        return _description_then_name(toks, i, last_head, head)
     if determined and j < len(toks) and toks[i].low == "the" and toks[j].capitalised:  # "The New York Post"
         named = _name_run_forward(toks, j)
         inner = _name_phrase(toks, j, named, start=toks[i].start) if named > j else None
         if inner and not _possessive(toks[named - 1]):
             return inner, named
     return None
+
+
+def _description_then_name(toks: list[_Tok], i: int, last: int, head: str | None) -> tuple[_Phrase, int]:
+    """A description ending at token `last`, with the name that may follow it (`the economist Jared Bernstein`)."""
+    phrase = _Phrase(toks[i].start, toks[last].end, "description", head=head)
+    end = last + 1
+    named = _name_run_forward(toks, end) if end < len(toks) else end
+    if named > end and not _possessive(toks[named - 1]):
+        inner = _name_phrase(toks, end, named)
+        if inner:
+            phrase.end, phrase.kind, phrase.name = toks[named - 1].end, "name", inner.name
+            end = named
+    return phrase, end
 
 
 def _is_modifier(tok: _Tok) -> bool:
@@ -410,6 +428,10 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
     """The speaker phrase that ends right before token j (the verb), skipping adverbs and an appositive."""
     while j > 0 and _is_modifier(toks[j - 1]):
         j -= 1
+    if j > 1 and toks[j - 1].low == "and" and toks[j - 2].text.isalpha() and not toks[j - 2].capitalised:
+        j -= 2  # "he laughed and said"
+        while j > 0 and _is_modifier(toks[j - 1]):
+            j -= 1
     if j > 0 and toks[j - 1].text == ")":  # "Rep. Gwen Moore (D-Wis.) said"
         k = j - 2
         while k >= 0 and j - k < 10 and toks[k].text != "(":
@@ -428,7 +450,7 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
     for i in range(max(0, j - 8), j):
         if not participle and i > 0 and toks[i - 1].low in _PREPOSITIONS:
             continue
-        if i > 0 and (toks[i - 1].capitalised and toks[i - 1].text != "The") and toks[i].capitalised:
+        if i > 0 and _is_name_token(toks[i - 1]) and toks[i].capitalised:
             continue  # inside a longer name
         found = _forward_phrase(toks, i)
         if found and found[1] == j:
@@ -472,7 +494,7 @@ def _skip_parenthesis(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def _attribution_after(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
+def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, str] | None:
     """`"...," she said` / `said X` / `according to X`, in the clause right after the quote."""
     lex = _lexicon()
     i = 0
@@ -485,8 +507,11 @@ def _attribution_after(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
         k += 1
     if k < len(toks) and _is_verb(toks, k):
         found = _forward_phrase(toks, k + 1)
-        if found and found[0].kind != "pronoun" or found and toks[k + 1].low in lex.pronouns:
+        if found:
             return found[0], toks[k].text
+        inverted = _inverted_phrase(toks, k + 1)
+        if inverted:
+            return inverted, toks[k].text
     size = _preposition_at(toks, i)
     if size:
         found = _forward_phrase(toks, i + size)
@@ -494,7 +519,7 @@ def _attribution_after(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
             return found[0], " ".join(t.text for t in toks[i : i + size])
     found = _forward_phrase(toks, i)
     if not found:
-        return None
+        return _any_phrase_then_verb(toks, i) if loose else None
     phrase, j = found
     if i > 0 and toks[i - 1].text in _DASHES and (j == len(toks) or toks[j].text in (".", ",", ";", "|")):
         return phrase, toks[i - 1].text  # a byline after the quote: "..." ― Christina Lastra
@@ -512,6 +537,34 @@ def _attribution_after(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
     return None
 
 
+def _any_phrase_then_verb(toks: list[_Tok], i: int) -> tuple[_Phrase, str] | None:
+    """`"...," the bespectacled, 71-year-old diplomat said`: right after a quote, any short phrase before a verb."""
+    lex = _lexicon()
+    if not (toks[i].low in lex.determiners or toks[i].capitalised):
+        return None
+    for k in range(i + 1, min(len(toks), i + 10)):
+        tok = toks[k]
+        if tok.text in (".", ";", ":", _QUOTE_TOKEN, "?", "!") or (tok.low in _CLAUSE_WORDS):
+            return None
+        if _is_verb(toks, k) and toks[k - 1].text != ",":
+            return _Phrase(toks[i].start, toks[k - 1].end, "description", head=toks[k - 1].low), tok.text
+    return None
+
+
+_CLAUSE_WORDS = frozenset({"that", "who", "which", "when", "while", "because", "if", "but", "and", "as", "is", "was"})
+
+
+def _inverted_phrase(toks: list[_Tok], i: int) -> _Phrase | None:
+    """`says a narrator.`, `read one`: any short phrase after an inverted verb, up to the end of the clause."""
+    lex = _lexicon()
+    if i >= len(toks) or not (toks[i].low in lex.determiners or toks[i].capitalised):
+        return None
+    for k in range(i, min(len(toks), i + 8)):
+        if toks[k].text in (".", ",", ";", ":", "!", "?") or (k > i and toks[k].low in lex.function_words):
+            return _Phrase(toks[i].start, toks[k - 1].end, "description", head=toks[k - 1].low) if k > i else None
+    return None
+
+
 def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, str] | None:
     """`X said: "..."`, `according to X, "..."`, `X described it as "..."`: the last cue before the quote.
 
@@ -521,6 +574,10 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
     source = _source_preposition_before(toks)
     if source:
         return source
+    if weak and toks and toks[-1].text == ":":  # "Rep. Trey Gowdy (R-S.C.): "I have not heard ...""
+        named = _backward_phrase(toks, len(toks) - 1)
+        if named is not None and named.kind == "name":
+            return named, ":"
     for i in range(len(toks) - 1, -1, -1):
         size = _preposition_at(toks, i)
         if size:
@@ -632,22 +689,45 @@ def _name_candidates(text: str, spans: list[_Span]) -> list[_Name]:
     """Capitalised names outside quotations. The one place to plug in `generator.entities` later."""
     lex = _lexicon()
     names = []
-    inside = [(s.open_at, s.close_end) for s in spans if s.kind != "scare"]
+    skip = [(s.open_at, s.close_end) for s in spans if s.kind != "scare"] + _headlines(text)
+    skip.sort()
     k = 0
     for m in _NAME_RUN.finditer(text):
-        while k < len(inside) and inside[k][1] <= m.start():
+        while k < len(skip) and skip[k][1] <= m.start():
             k += 1
-        if k < len(inside) and inside[k][0] <= m.start() < inside[k][1]:
+        if k < len(skip) and skip[k][0] <= m.start() < skip[k][1]:
             continue
-        words = m.group(0).split()
+        run = m.group(0).split()
+        words = run
         while words and words[0].rstrip(".") in lex.not_names:
             words = words[1:]
-        words = _strip_titles(words)
-        if not words or words[-1].rstrip(".") in lex.title_words and len(words) == 1:
+        cut = next((n for n, w in enumerate(words) if n and w.rstrip(".") in lex.not_names), len(words))
+        words = _strip_titles(words[:cut])
+        if not words or len(words) > 5 or words[-1].rstrip(".") in lex.title_words and len(words) == 1:
             continue
-        titled = words != m.group(0).split()
+        titled = words != run[: len(words)]
         names.append(_Name(m.start(), m.end(), " ".join(words), _person_like(words, titled)))
-    return names
+    return _confirm_single_names(names)
+
+
+def _confirm_single_names(names: list[_Name]) -> list[_Name]:
+    """A one-word name is a person only if titled or part of a longer person name (`Lavrov` in `Sergei Lavrov`)."""
+    person_words = {w for n in names if n.person and " " in n.name for w in n.name.split()}
+    return [
+        n if " " in n.name or not n.person or n.name in person_words else _Name(n.start, n.end, n.name, False)
+        for n in names
+    ]
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """Spans of title-case lines (headlines): their capitalised words are not names."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
 
 
 def _person_like(words: list[str], titled: bool) -> bool:
@@ -728,17 +808,25 @@ def extract_quotes(text: str) -> list[Quote]:
     if not spans:
         return []
     _attribute(text, paragraphs, spans)
+    _attribute_backwards(spans)
     names = _name_candidates(text, spans)
     speakers: list[tuple[int, str, bool]] = []
     for span in spans:
         if span.phrase is not None:
             span.speaker = _resolve(span.phrase, text, names, speakers)
-        if span.speaker and span.own_attribution:
+        if span.speaker and span.own_attribution and span.phrase and span.phrase.kind == "name":
             speakers.append((span.speaker_start or span.start, span.speaker, _person_like(span.speaker.split(), False)))
     return [
         Quote(s.start, s.end, text[s.start : s.end], s.speaker, s.speaker_start, s.speaker_end, s.cue, s.kind)
         for s in spans
     ]
+
+
+def _attribute_backwards(spans: list[_Span]) -> None:
+    """A multi-paragraph quote attributed only at its end gives that speaker to its earlier paragraphs."""
+    for span, following in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True):
+        if span.continues and span.phrase is None and following.phrase is not None and span.kind != "scare":
+            _set_speaker(span, following.phrase, following.cue)
 
 
 def _attribute(text: str, paragraphs: list[_Paragraph], spans: list[_Span]) -> None:
@@ -772,7 +860,8 @@ def _attribute_span(
     if found:
         pass
     elif not embedded:
-        found = _attribution_after(right) or _attribution_before(left, weak=True)
+        loose = quoted.rstrip()[-1:] in (",", "?", "!") or text[span.close_end : span.close_end + 1] == ","
+        found = _attribution_after(right, loose) or _attribution_before(left, weak=True)
         if not found and not left and span.open_at == para.start and lead_in is not None:
             found = _lead_in_attribution(text, lead_in)
     else:

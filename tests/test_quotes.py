@@ -1,0 +1,258 @@
+"""Quotes and speakers: every construction the extractor promises, on short invented sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Quote
+from generator.quotes import extract_quotes
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def only(text: str, kind: str | None = None) -> Quote:
+    quotes = [q for q in extract_quotes(text) if kind is None or q.kind == kind]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def mention(text: str, quote: Quote) -> str | None:
+    return None if quote.speaker_start is None else text[quote.speaker_start : quote.speaker_end]
+
+
+def find(quotes: list[Quote], words: str) -> Quote:
+    return next(q for q in quotes if words in q.text)
+
+
+# --------------------------------------------------------------------------- #
+# Quotation marks
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mia Lund said, "We will build the bridge."',
+        "Mia Lund said, “We will build the bridge.”",
+        "Mia Lund said, ''We will build the bridge.''",
+        "Mia Lund said, ``We will build the bridge.''",
+        "Mia Lund said, ‘We will build the bridge.’",
+    ],
+)
+def test_every_kind_of_quotation_mark(text: str) -> None:
+    quote = only(text)
+    assert quote.text == "We will build the bridge."
+    assert quote.speaker == "Mia Lund"
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_offsets_exclude_the_marks_and_text_is_verbatim() -> None:
+    text = "“Rain is coming,” the forecaster said."
+    quote = only(text)
+    assert (quote.start, quote.end) == (1, 16)
+    assert quote.text == text[quote.start : quote.end]
+
+
+def test_nested_quote_stays_inside_the_outer_one() -> None:
+    text = "“They told us ‘wait’ and we waited for hours,” Ana Reyes said."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "They told us ‘wait’ and we waited for hours,"
+    assert quotes[0].speaker == "Ana Reyes"
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "The Smiths' house and the dog's bone aren't quotes, Tom said."
+    assert extract_quotes(text) == []
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = (
+        "Mayor Tilda Berg spoke at length.\n\n"
+        "“We have cleared the roads. Crews worked all night.\n\n"
+        "“Schools will open tomorrow,” she said."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "We have cleared the roads. Crews worked all night.",
+        "Schools will open tomorrow,",
+    ]
+    assert all(q.speaker == "Tilda Berg" for q in quotes)
+    assert mention(text, quotes[0]) == mention(text, quotes[1]) == "she"
+
+
+def test_feet_and_inches_are_not_quotes() -> None:
+    assert extract_quotes("The player is 6'3\" tall and weighs 200 pounds.") == []
+
+
+# --------------------------------------------------------------------------- #
+# Speakers around the quote
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said_by"),
+    [
+        ("“The talks went well,” Omar Haddad said.", "Omar Haddad", "Omar Haddad"),
+        ("“The talks went well,” said Omar Haddad.", "Omar Haddad", "Omar Haddad"),
+        ("“The talks went well,” Omar Haddad told reporters on Monday.", "Omar Haddad", "Omar Haddad"),
+        ("Omar Haddad told reporters: “The talks went well.”", "Omar Haddad", "Omar Haddad"),
+        ("Omar Haddad wrote on social media that “the talks went well.”", "Omar Haddad", "Omar Haddad"),
+        ("According to Omar Haddad, “the talks went well.”", "Omar Haddad", "Omar Haddad"),
+        ("“The talks went well,” according to Omar Haddad.", "Omar Haddad", "Omar Haddad"),
+        ("“The talks went well,” Omar Haddad, the chief negotiator, said.", "Omar Haddad", "Omar Haddad"),
+        ("“The talks went well,” Sen. Omar Haddad (D-Ore.) said.", "Omar Haddad", "Omar Haddad"),
+    ],
+)
+def test_speaker_before_or_after_the_quote(text: str, speaker: str, said_by: str) -> None:
+    quote = only(text)
+    assert quote.speaker == speaker
+    assert said_by in mention(text, quote)
+    assert quote.cue
+
+
+def test_title_is_dropped_from_the_speaker_but_kept_in_the_mention() -> None:
+    text = "“Our friendship is strong,” Foreign Minister Choe Son-hui said."
+    quote = only(text)
+    assert quote.speaker == "Choe Son-hui"
+    assert "Choe Son-hui" in mention(text, quote)
+
+
+def test_surname_resolves_to_the_fullest_name() -> None:
+    text = "Sergei Lavrov arrived on Friday. “We are brothers,” Lavrov said."
+    quote = only(text)
+    assert quote.speaker == "Sergei Lavrov"
+    assert mention(text, quote) == "Lavrov"
+
+
+def test_pronoun_resolves_to_the_nearest_person_but_points_at_the_pronoun() -> None:
+    text = "Foreign Minister Choe Son-hui met the delegation. “This is a strategic choice,” she said."
+    quote = only(text)
+    assert quote.speaker == "Choe Son-hui"
+    assert mention(text, quote) == "she"
+
+
+def test_description_resolves_to_a_name() -> None:
+    text = "The Daily Courier published the letter. “The council misled voters,” the newspaper said."
+    quote = only(text)
+    assert mention(text, quote) == "the newspaper"
+    assert quote.speaker == "Daily Courier"
+
+
+def test_organisation_or_media_as_speaker() -> None:
+    text = "“The launch was a success,” KCNA reported."
+    quote = only(text)
+    assert quote.speaker == "KCNA"
+    assert quote.cue == "reported"
+
+
+def test_description_with_a_name_gives_the_name() -> None:
+    text = "According to the state news agency Tanjug, “the border will reopen.”"
+    quote = only(text)
+    assert quote.speaker == "Tanjug"
+
+
+def test_quote_split_by_its_attribution() -> None:
+    text = "“We will not give up,” Lena Park said. “We will rebuild.”"
+    first, second = extract_quotes(text)
+    assert first.speaker == second.speaker == "Lena Park"
+    assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
+
+
+def test_quote_in_the_paragraph_after_a_colon() -> None:
+    text = "The Harbor Gazette reports:\n\n“Shipping volumes fell by a third in March.”"
+    quote = only(text)
+    assert quote.speaker == "Harbor Gazette"
+
+
+def test_transcript_speaker_inside_the_quote() -> None:
+    text = '"HOLT: Good evening from the debate hall."'
+    quote = only(text)
+    assert mention(text, quote) == "HOLT"
+
+
+def test_quote_without_attribution_has_no_speaker() -> None:
+    text = "The crowd was quiet.\n\n“Nobody knows what comes next.”\n\nThe rain started."
+    quote = only(text)
+    assert quote.speaker is None and quote.speaker_start is None
+
+
+# --------------------------------------------------------------------------- #
+# Partial quotes and scare quotes
+# --------------------------------------------------------------------------- #
+
+
+def test_partial_quote_after_a_describing_verb() -> None:
+    text = "Choe Son-hui described the relationship as having reached an “unbreakable” level."
+    quote = only(text)
+    assert quote.kind == "partial"
+    assert quote.speaker == "Choe Son-hui"
+    assert quote.cue == "described"
+
+
+def test_partial_quote_attributed_to_the_subject_of_a_communication_verb() -> None:
+    text = "Vladimir Putin met troops. Putin commended soldiers for fighting “courageously and heroically” there."
+    quote = only(text)
+    assert quote.kind == "partial"
+    assert quote.speaker == "Vladimir Putin"
+    assert mention(text, quote) == "Putin"
+
+
+def test_partial_quote_in_a_participle_clause() -> None:
+    text = "Ivan Petrov echoed the remarks, referring to the pact as an “unshakable alliance of equals.”"
+    assert only(text).speaker == "Ivan Petrov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries see themselves as resisting Western “hegemony.”",
+        "The so-called “peace plan” was never published.",
+        "She starred in the film “Northern Lights” last year.",
+        "He appeared on “Meet the Press” on Sunday.",
+        "The group, nicknamed “the Wolves,” met at night.",
+    ],
+)
+def test_scare_quotes_titles_and_nicknames_are_not_speech(text: str) -> None:
+    quote = only(text)
+    assert quote.kind == "scare"
+    assert quote.speaker is None and quote.speaker_start is None
+
+
+# --------------------------------------------------------------------------- #
+# Seeds and scale
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("invincible military brotherhood", "Sergei Lavrov"),
+        ("unbreakable", "Choe Son-hui"),
+        ("strategic choice and will", "Choe Son-hui"),
+        ("courageously and heroically", "Vladimir Putin"),
+        ("many future projects to constantly strengthen and develop", "KCNA"),
+        ("remove the root of the Ukraine conflict", "Choe Son Hui"),
+    ],
+)
+def test_seed_quotes_have_their_speakers(words: str, speaker: str) -> None:
+    quotes = [q for path in sorted(SEEDS.glob("*.txt")) for q in extract_quotes(path.read_text(encoding="utf-8"))]
+    quote = find(quotes, words)
+    assert quote.speaker == speaker
+    assert quote.kind in ("speech", "partial")
+
+
+def test_text_always_matches_offsets_on_a_real_corpus_sample() -> None:
+    corpus = SHARED / "corpora" / "news-2452"
+    if not corpus.is_dir():
+        pytest.skip("shared corpus not available")
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file())[:200]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for quote in extract_quotes(text):
+            assert quote.text == text[quote.start : quote.end]
+            assert quote.kind in ("speech", "partial", "scare")
+            if quote.speaker_start is not None:
+                assert 0 <= quote.speaker_start < quote.speaker_end <= len(text)
