@@ -25,9 +25,14 @@ _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([{«`¿¡"
 _QUOTES = "\"'”’»"
 
-# Terminal punctuation, a spaced ellipsis (". . ."), closing quotes or brackets, then space or the end.
+# A whole run of terminal punctuation, a spaced ellipsis (". . ."), closing quotes or brackets, then space or the end.
+# The run is matched from its first character only and atomically (a lookahead captures it, a backreference consumes
+# it), so a long run of dots costs linear time, not quadratic.
 _CLOSER_CLASS = "[" + re.escape(_CLOSERS) + "]"
-_TERMINAL = rf"(?P<term>[.!?‽…]+(?:[ \u00a0]\.(?=\s|{_CLOSER_CLASS}|\Z))*)(?P<close>{_CLOSER_CLASS}*)(?=\s|\Z)"
+_TERMINAL = (
+    r"(?<![.!?‽…])(?P<term>(?=(?P<run>[.!?‽…]+))(?P=run)"
+    rf"(?:[ \u00a0]\.(?=\s|{_CLOSER_CLASS}|\Z))*)(?P<close>{_CLOSER_CLASS}*)(?=\s|\Z)"
+)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -296,6 +297,13 @@ def test_spans_hold_on_random_punctuation_soup() -> None:
     pieces = ["word", "U.S.", "Mr.", "a.m.", "...", ". . .", "?", "!", '"', "'", ")", "(", "\n", "1.", "•", "I.", "The"]
     for _ in range(300):
         _check_spans(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))))
+
+
+@pytest.mark.parametrize("source", ["." * 50_000 + "x", "?!" * 25_000 + "a", ". " * 25_000, "x\n" * 25_000])
+def test_long_punctuation_runs_take_linear_time(source: str) -> None:
+    started = time.perf_counter()
+    _check_spans(source)
+    assert time.perf_counter() - started < 2.0  # quadratic backtracking took minutes here
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
