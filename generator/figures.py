@@ -21,7 +21,8 @@ from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, So
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|de|al))*(?:[ -][A-Z][a-z]+)?")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
@@ -47,6 +48,9 @@ class Lexicon:
     casualty_of: dict[str, str]
     attribution: re.Pattern[str]
     attribution_after: re.Pattern[str]
+    casualty_before: re.Pattern[str]
+    casualty_before_of: dict[str, str]
+    increment: re.Pattern[str]
 
 
 @functools.cache
@@ -95,6 +99,9 @@ def lexicon() -> Lexicon:
         casualty_of,
         attribution,
         attribution_after,
+        re.compile(rf"\b({_alternation([w for ws in data['casualty_verbs_before'].values() for w in ws])})\s+$"),
+        {w.lower(): name for name, ws in data["casualty_verbs_before"].items() for w in ws},
+        re.compile(rf"\b(?:{_alternation(data['increment_words'])})\s+$", re.IGNORECASE),
     )
 
 
@@ -338,11 +345,14 @@ def _counted(text: str, reading: Reading, previous: str | None) -> tuple[str | N
     return name or head, end_token
 
 
-def _with_casualty_scope(text: str, counts: str, end: int) -> str:
-    """'600 soldiers were killed' counts dead, not deployed soldiers."""
-    if counts in ("troops", "people", "civilians", "workers", "children", "refugees", "migrants"):
-        return _casualty_after(text, end) or counts
-    return counts
+def _with_casualty_scope(text: str, counts: str, start: int, end: int) -> str:
+    """'600 soldiers were killed', 'killed 600 soldiers' count dead, not deployed soldiers."""
+    if counts not in lexicon().data["casualty_scoped"]:
+        return counts
+    before = lexicon().casualty_before.search(text, max(0, start - 30), start)
+    if before:
+        return lexicon().casualty_before_of[re.sub(r"\s+", " ", before.group(1).lower())]
+    return _casualty_after(text, end) or counts
 
 
 # --------------------------------------------------------------------------- #
@@ -454,7 +464,7 @@ def _to_figure(
         return None
     if reading.spelled and counts not in lexicon().data["counted_nouns"] and reading.value and reading.value < 100:
         return None  # "two sides", "five regions": spelled small numbers count only things worth checking
-    counts = _with_casualty_scope(text, counts, phrase_end)
+    counts = _with_casualty_scope(text, counts, reading.start, phrase_end)
     index = sentence.index if sentence else 0
     if index not in attributions:
         attributions[index] = _attribution(doc, sentence)
@@ -501,16 +511,22 @@ def find_disputes(documents: list[Document]) -> list[Dispute]:
     by_counts: dict[str, list[tuple[Document, Figure]]] = defaultdict(list)
     for doc in documents:
         for fig in doc.figures:
-            if fig.counts in disputable:
+            if fig.counts in disputable and not _is_increment(doc.text, fig):
                 by_counts[fig.counts].append((doc, fig))
     disputes = []
     for counts, found in by_counts.items():
-        for group in _same_subject_groups(_distinct_claims(found)):
+        shared = lexicon().data["shared_context"]
+        for group in _same_subject_groups(_distinct_claims(found), shared.get(counts, shared["default"])):
             if _is_dispute(group):
                 claims = [_claim(doc, fig) for doc, fig in group]
                 disputes.append(Dispute(counts, claims, _note(group)))
     disputes.sort(key=lambda d: (-len({c.source.document for c in d.claims}), -len(d.claims), d.counts))
     return disputes
+
+
+def _is_increment(text: str, fig: Figure) -> bool:
+    """'another 10 people', 'a further 200 troops': a count added to others, not a total."""
+    return bool(lexicon().increment.search(text, max(0, fig.start - 20), fig.start))
 
 
 def _is_dispute(group: list[tuple[Document, Figure]]) -> bool:
@@ -532,44 +548,65 @@ def _centre(fig: Figure) -> float:
 
 
 def _context(doc: Document, fig: Figure) -> frozenset[str]:
-    """The names in a figure's sentence, or, when it names nothing, in the document's lead sentence."""
+    """What a figure is about: the names in its sentence (or the lead's, if it names none) and its verb."""
     sentence = doc.sentences[fig.sentence] if fig.sentence < len(doc.sentences) else None
     names = _names(doc, sentence)
     if not names and doc.sentences:
         lead = next((s for s in doc.sentences if not s.heading), doc.sentences[0])
         names = _names(doc, lead)
-    return names
+    verb = _predicate(doc, fig, sentence)
+    return names | {f"verb:{verb}"} if verb else names
 
 
 def _names(doc: Document, sentence: Sentence | None) -> frozenset[str]:
-    """Entity names if the entity layer is there, else capitalised words after the sentence's first word."""
+    """Entity names if the entity layer is there, else runs of capitalised words (not the sentence's first)."""
     if sentence is None:
         return frozenset()
     if doc.mentions:
         return frozenset(m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end)
-    words = _CAPITALISED.findall(sentence.text)[1:]
-    return frozenset(w.lower() for w in words if w.lower() not in _not_sources())
+    names = set()
+    for m in _NAME_RUN.finditer(sentence.text):
+        words = m.group(0).split()[1:] if m.start() == 0 else m.group(0).split()
+        words = [w for w in words if w.lower() not in _not_sources()]
+        if words:
+            names.add(" ".join(words).lower())
+    return frozenset(names)
 
 
-def _same_subject_groups(found: list[tuple[Document, Figure]]) -> list[list[tuple[Document, Figure]]]:
-    """Claims joined when their sentences share a name, then split where the figures jump by an order of
-    magnitude or more (200 guards and 10,000 deployed troops are not rival estimates of one number)."""
+def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | None:
+    """The verb a figure goes with: 'has sent around 10,000 troops' -> sent; '10,000 troops went' -> went."""
+    if sentence is None:
+        return None
+    stop = _stop_words() | _reporting_verbs()
+    before = re.split(r"[,;:()]", doc.text[sentence.start : fig.start])[-1]
+    for word in reversed(_LOWER_WORD.findall(before)):
+        if word not in stop and not word.endswith("ly"):
+            return word
+    phrase_end = fig.end + len(" ".join(w for w, _ in _tokens_after(doc.text, fig.end, 1)))
+    for word in _LOWER_WORD.findall(doc.text[phrase_end : min(sentence.end, phrase_end + 40)])[:4]:
+        if word not in stop and not word.endswith("ly"):
+            return word
+    return None
+
+
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["attribution_verbs"]) | {"according"}
+
+
+def _same_subject_groups(found: list[tuple[Document, Figure]], shared: int) -> list[list[tuple[Document, Figure]]]:
+    """Claims grouped with the first claim they share `shared` things with (names, the verb), then
+    split where the figures jump by an order of magnitude (200 guards and 10,000 deployed troops are not rival
+    estimates). Grouping around a first claim, not by chains, keeps A~B, B~C from joining A and C."""
     contexts = [_context(doc, fig) for doc, fig in found]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_with: dict[str, int] = {}
-    for i, context in enumerate(contexts):
-        for name in context:
-            parent[root(i)] = root(first_with.setdefault(name, i))
+    seeds: list[int] = []
     groups: dict[int, list[tuple[Document, Figure]]] = defaultdict(list)
     for i, claim in enumerate(found):
-        groups[root(i)].append(claim)
+        seed = next((s for s in seeds if len(contexts[s] & contexts[i]) >= shared), None)
+        if seed is None:
+            seeds.append(i)
+            seed = i
+        groups[seed].append(claim)
     return [part for group in groups.values() for part in _split_by_magnitude(group)]
 
 
