@@ -166,6 +166,7 @@ def trigger_words() -> dict[str, tuple[str, ...]]:
         "adverb": set(_ADVERB_UNITS) | {"once", "twice", "times"},
         "half": {"half"},
         "quarter": {"quarter", "quarters"},
+        "spelled_year": {"nineteen", "eighteen", "thousand"},
     }
     index: dict[str, tuple[str, ...]] = {}
     for name, words in classes.items():
@@ -199,7 +200,9 @@ def tense_regex() -> re.Pattern:
     ctx = resource("context")
     future = _alternation(ctx["future_markers"])
     past = _alternation(ctx["past_markers"])
-    return re.compile(rf"(?<![\w'’])(?:(?P<future>{future})|(?P<past>{past}|[a-z]{{2,}}ed\b))", re.IGNORECASE)
+    not_ed = _alternation(ctx["not_past_ed"])
+    past_ed = rf"(?!{not_ed})(?-i:[a-z]{{2,}}ed\b)"  # lower case: "United" is no verb
+    return re.compile(rf"(?<![\w'’])(?:(?P<future>{future})|(?P<past>{past}|{past_ed}))", re.IGNORECASE)
 
 
 @cache
@@ -333,6 +336,10 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return _word_before(text, c.start) in words["date_prepositions"]
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
+    if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:
+        return False
+    if name == "spelled_year" and g.get("tens") and not 10 <= (number_value(g["tens"]) or 0) <= 99:
+        return False
     if name in ("duration", "ago", "set") and g.get("unit"):
         unit = g["unit"].lower().rstrip("s")
         if unit in resource("units")["numeric_only"] and not (g.get("number") or "").strip()[:1].isdigit():
@@ -351,6 +358,7 @@ class Context:
     anchor: dt.date | None
     reference: dt.date | None  # the last full date the narrative mentioned (starts at the anchor)
     quarter: tuple[int, int] | None = None  # the last quarter mentioned, for "a year earlier" in quarterly reports
+    year: int | None = None  # the last year mentioned, for "that year", "the previous year"
 
 
 @dataclass
@@ -403,6 +411,8 @@ def _approx(word: str | None) -> str | None:
 
 # A date that lies the other way from the clause's tense counts as this many times farther away.
 TENSE_PENALTY = 2.5
+# News reports more than it announces: with no tense marker, a date ahead counts as a little farther away.
+UNMARKED_FUTURE_PENALTY = 1.3
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -417,6 +427,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None)
         cost = abs(distance)
         if (when == "past" and distance > 0) or (when == "future" and distance < 0):
             cost *= TENSE_PENALTY
+        elif when is None and distance > 0:
+            cost *= UNMARKED_FUTURE_PENALTY
         if cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -653,7 +665,7 @@ def norm_deictic_day(ctx: Context, c: Candidate, g: dict) -> Value:
     if ctx.anchor is None:
         return Value("PRESENT_REF" if word == "today" else "XXXX-XX-XX", basis="relative")
     day = ctx.anchor + dt.timedelta(days=resource("relative")["days"][word])
-    return _with_part(day, None)
+    return _with_part(day, g.get("day_part"))
 
 
 def norm_this_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -672,7 +684,7 @@ def weekday_date(anchor: dt.date, weekday: int, shift: str, when: str | None) ->
         return anchor - dt.timedelta(days=behind or 7)
     if ahead == 0:
         return anchor
-    if when == "future" or (when is None and ahead < behind):
+    if when == "future" or (when is None and ahead == 1):
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=behind)
 
@@ -684,7 +696,7 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
         return Value(f"XXXX-WXX-{weekday}", basis="relative")
     when = tense(ctx.text, c.start, c.end)
     day = weekday_date(ctx.anchor, weekday, shift, when)
-    value = _with_part(day, None)
+    value = _with_part(day, g.get("day_part"))
     value.mod = _mod(shift) if shift in ("early", "late") else None
     return value
 
@@ -745,6 +757,8 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if unit == "D" and shift == "this":
         narrative = False
     base = ctx.reference if narrative else ctx.anchor
+    if narrative and unit == "Y" and ctx.year is not None and base is not None and base.year != ctx.year:
+        base = dt.date(ctx.year, 7, 1)  # the narrative's year was last given alone: "in 1998 ... that year"
     if base is None:
         return Value("XXXX" if unit == "Y" else "XXXX-XX", basis="relative")
     if shift in ("past", "last", "previous") and unit in ("DE", "CE") and not g.get("within"):
@@ -904,6 +918,33 @@ def norm_iso(ctx: Context, c: Candidate, g: dict) -> Value | None:
     return Value(day.isoformat(), date=day)
 
 
+def norm_spelled_year(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    if g.get("thousand"):
+        rest = number_value(g["rest"]) if g.get("rest") else 0
+        return Value(str(2000 + int(rest or 0)))
+    hundreds = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["century"].lower()]
+    return Value(str(hundreds + int(number_value(g["tens"]) or 0)))
+
+
+def norm_the_weekend(ctx: Context, c: Candidate, g: dict) -> Value:
+    if ctx.anchor is None:
+        return Value("XXXX-WXX-WE", basis="relative")
+    a = ctx.anchor
+    if a.isoweekday() < 6:  # a weekday: the weekend just past, unless the clause looks ahead
+        ahead = tense(ctx.text, c.start, c.end) == "future"
+        a = a + dt.timedelta(days=6 - a.isoweekday()) if ahead else a - dt.timedelta(days=a.isoweekday())
+    y, w, _ = a.isocalendar()
+    return Value(f"{y}-W{w:02d}-WE", basis="relative")
+
+
+def norm_clock_words(ctx: Context, c: Candidate, g: dict) -> Value:
+    hour = int(g["hour"]) % 12
+    if g.get("night") or (g.get("day_part") or "").lower() in ("afternoon", "evening"):
+        hour += 12
+    day = ctx.reference or ctx.anchor
+    return Value(f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:00", basis="relative")
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -935,6 +976,9 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "reference": norm_reference,
     "clock": norm_clock,
     "noon": norm_noon,
+    "spelled_year": norm_spelled_year,
+    "the_weekend": norm_the_weekend,
+    "clock_words": norm_clock_words,
 }
 
 
@@ -960,6 +1004,8 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
         out.append(Timex(c.start, end, text[c.start : end], v.type or c.rule.type, v.value, v.basis, v.mod))
         if v.date is not None and v.type != "SET":
             ctx.reference = v.date
+        if v.value[:4].isdigit() and v.type in ("DATE", "TIME"):
+            ctx.year = int(v.value[:4])
         if c.rule.name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", v.value):
             ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
     return out
