@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import time
@@ -332,3 +333,39 @@ def test_cue_words_are_strings() -> None:
     for words in (lex.starters, lex.fragment_openers, lex.speech_verbs, lex.time_followers):
         assert all(isinstance(w, str) for w in words)
     assert {"no", "on", "the", "he"} <= lex.starters
+
+
+# --------------------------------------------------------------------------- #
+# Evaluation and benchmark scripts
+# --------------------------------------------------------------------------- #
+
+
+def _load_bench(name: str):
+    path = Path(__file__).resolve().parent.parent / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_eval_script_counts_passes_and_scores_conll(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = [
+        {"text": "One here. Two there.", "expected": ["One here.", "Two there."]},
+        {"text": "Dr. Who.", "expected": ["Dr.", "Who."]},
+    ]
+    (tmp_path / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    conll = "-DOCSTART- O\n\nRain O\nfell O\n. O\n\nIt O\nstopped O\n. O\n"
+    (tmp_path / "doc.conll").write_text(conll, encoding="utf-8")
+    module = _load_bench("eval_sentences")
+    module.main(["--data", str(tmp_path / "rules.json"), "--conll", str(tmp_path / "doc.conll")])
+    out = capsys.readouterr().out
+    assert "briefing: 1/2 golden rules pass" in out
+    assert "FAIL rule 1" in out
+    assert "P 1.000 R 1.000" in out
+
+
+def test_bench_script_reports_speed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("First sentence. Second one.\nThird", encoding="utf-8")
+    _load_bench("bench_sentences").main([str(tmp_path), "--runs", "1"])
+    out = capsys.readouterr().out
+    assert "1 files" in out and "3 sentences" in out and "MB/s" in out
