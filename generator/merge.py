@@ -94,9 +94,20 @@ class _Happening:
     """Events that report the same happening; grows as matching events arrive."""
 
     members: list[tuple[Document, Event]] = field(default_factory=list)
-    wordings: list[tuple[dict[str, float], set[str]]] = field(default_factory=list)  # per member: weights, actions
-    participants: set[str] = field(default_factory=set)  # canonical keys
+    wordings: list[_Wording] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)  # canonical keys of participating persons
+    actors: set[str] = field(default_factory=set)  # ... of participating persons and organisations
     date: str = ""
+
+
+@dataclass
+class _Wording:
+    """What an event says, ready for comparison."""
+
+    weights: dict[str, float]  # content term -> idf within the briefing
+    actions: set[str]  # action words: lower case, not names
+    people: set[str]
+    actors: set[str]
 
 
 def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
@@ -119,27 +130,24 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return shared / lighter
 
 
-def _same_happening(
-    happening: _Happening, date: str, weights: dict[str, float], actions: set[str], participants: set[str]
-) -> float:
+def _same_happening(happening: _Happening, date: str, wording: _Wording) -> float:
     """How well an event matches a happening (0.0: not the same)."""
     config = settings()["events"]
     if not dates_compatible(happening.date, date):
         return 0.0
-    shared_people = bool(participants & happening.participants)
-    if participants and happening.participants and not shared_people:
-        return 0.0  # different actors: a different happening
+    if wording.people and happening.people and not wording.people & happening.people:
+        return 0.0  # different people acting: a different happening
     # Shared actors let one shared action word do, if the wordings agree more overall.
-    if shared_people:
+    if wording.actors & happening.actors:
         needed, bar = 1, config["min_overlap_with_actors"]
     else:
         needed, bar = config["min_shared_words"], config["min_overlap"]
     best = 0.0
-    for member_weights, member_actions in happening.wordings:
-        shared_actions = (weights.keys() & member_weights.keys()) & (actions | member_actions)
+    for member in happening.wordings:
+        shared_actions = (wording.weights.keys() & member.weights.keys()) & (wording.actions | member.actions)
         if len(shared_actions) < needed:
             continue
-        score = _overlap(weights, member_weights)
+        score = _overlap(wording.weights, member.weights)
         if score >= bar:
             best = max(best, score)
     return best
@@ -159,34 +167,46 @@ def _dated_events(documents: list[Document]) -> list[tuple[Document, Event]]:
     return events
 
 
+def _participant_kinds(documents: list[Document]) -> dict[str, str]:
+    """Canonical key -> entity type, from the articles' own mentions."""
+    return {canonical_key(m.name): m.type for doc in documents for m in doc.mentions}
+
+
 def group_events(documents: list[Document]) -> list[_Happening]:
     """Group events reporting the same happening: compatible dates, shared actors, shared wording."""
     events = _dated_events(documents)
     wordings = [_event_wording(doc, event) for doc, event in events]
     df = Counter(t for terms, _ in wordings for t in terms)
     n = len(events)
+    kinds = _participant_kinds(documents)
     happenings: list[_Happening] = []
     # (year, term) -> happenings where it is an action word / any word: a match needs a shared action word
     by_action: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
     for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
-        weights = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
         participants = {canonical_key(p) for p in event.participants}
+        wording = _Wording(
+            weights={t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms},
+            actions=actions,
+            people={p for p in participants if kinds.get(p) == "person"},
+            actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
+        )
         year = event.date[:4]
         candidates: set[int] = set()
         for t in terms:
             candidates |= by_action.get((year, t), set())
         for t in actions:
             candidates |= by_term.get((year, t), set())
-        scored = [(_same_happening(happenings[h], event.date, weights, actions, participants), h) for h in candidates]
+        scored = [(_same_happening(happenings[h], event.date, wording), h) for h in candidates]
         score, best = max(scored, default=(0.0, -1))
         if score <= 0.0:
             best = len(happenings)
             happenings.append(_Happening(date=event.date))
         happening = happenings[best]
         happening.members.append((doc, event))
-        happening.wordings.append((weights, actions))
-        happening.participants |= participants
+        happening.wordings.append(wording)
+        happening.people |= wording.people
+        happening.actors |= wording.actors
         for term in actions:
             by_action[(year, term)].add(best)
         for term in terms:
@@ -195,10 +215,20 @@ def group_events(documents: list[Document]) -> list[_Happening]:
 
 
 def _representative(happening: _Happening) -> Event:
-    """The member stating the finest date most directly: explicit first, then most participants, then shortest."""
+    """The member that states the finest date most directly (explicit first) and shares most with the other
+    wordings; the shorter on ties."""
     rank = settings()["events"]["basis_rank"]
-    finest = [e for _, e in happening.members if e.date == happening.date]
-    return min(finest, key=lambda e: (rank.get(e.basis, 9), -len(e.participants), len(e.text)))
+
+    def agreement(i: int) -> float:
+        mine = happening.wordings[i].weights
+        return sum(_overlap(mine, other.weights) for j, other in enumerate(happening.wordings) if j != i)
+
+    finest = [i for i, (_, e) in enumerate(happening.members) if e.date == happening.date]
+    best = min(
+        finest,
+        key=lambda i: (rank.get(happening.members[i][1].basis, 9), -agreement(i), len(happening.members[i][1].text)),
+    )
+    return happening.members[best][1]
 
 
 def _importance(happening: _Happening, participants: list[str]) -> float:
@@ -313,7 +343,7 @@ class _QuoteGroup:
 
 
 def _quote_rank(group: _QuoteGroup) -> tuple[int, float]:
-    """(tier, -importance): informative quotes by named speakers first, unknown speakers last."""
+    """(tier, -importance): clauses by named principals first, fragments after clauses, unknown speakers last."""
     config = settings()["quotes"]
     weights = config["weights"]
     length = len(_WORDS.findall(group.quote.text))
@@ -324,8 +354,11 @@ def _quote_rank(group: _QuoteGroup) -> tuple[int, float]:
         + weights["speech"] * (group.quote.kind == "speech")
         + weights["source"] * (len({r.document for r in group.sources}) - 1)
     )
-    informative = length >= config["min_words"]
-    tier = (0 if informative else 1) + (2 if group.speaker.name is None else 0)
+    fragment = length < config["min_words"]
+    if group.speaker.name is None:
+        tier = 4 + fragment  # unknown speakers last
+    else:  # clauses before fragments; a named principal before other speakers ("both sides", a country)
+        tier = 2 * fragment + (not group.speaker.principal)
     return tier, -round(importance, 3)
 
 
@@ -562,15 +595,20 @@ def _readable_date(date: str) -> str:
     return date
 
 
-def covered_dates(documents: list[Document], timeline: list[TimelineItem]) -> str | None:
-    dates = [t.date for t in timeline if not t.future and t.date[:4].isdigit()]
-    dates += [d.published.isoformat() for d in documents if d.published]
+def date_range(dates: list[str]) -> str | None:
+    """ "June 2024 to 28 October 2025" for the earliest and latest of some ISO dates."""
     if not dates:
         return None
     first, last = min(dates, key=date_sort_key), max(dates, key=date_sort_key)
     if first == last:
         return _readable_date(first)
     return f"{_readable_date(first)} to {_readable_date(last)}"
+
+
+def covered_dates(documents: list[Document], timeline: list[TimelineItem]) -> str | None:
+    """What the briefing spans: its (past) timeline and the publication dates of its sources."""
+    dates = [t.date for t in timeline if not t.future and t.date[:4].isdigit()]
+    return date_range(dates + [d.published.isoformat() for d in documents if d.published])
 
 
 def _sources_fact(documents: list[Document]) -> str:
@@ -601,6 +639,9 @@ def key_facts(documents: list[Document], timeline: list[TimelineItem], entity_li
     covered = covered_dates(documents, timeline)
     if covered:
         facts["Dates covered"] = covered
+    published = date_range([d.published.isoformat() for d in documents if d.published])
+    if published:
+        facts["Published"] = published
     facts["Sources"] = _sources_fact(documents)
     for label, kind, limit in (
         ("Main people", "person", limits["people"]),

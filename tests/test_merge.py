@@ -110,10 +110,20 @@ def test_different_days_never_merge(express: Document, nknews: Document) -> None
     assert len(merge.merge_events([express, nknews])) == 2
 
 
-def test_disjoint_participants_are_different_happenings(express: Document, nknews: Document) -> None:
-    add_event(express, "defence agreement", "2024", "year", ("Iran",))
+def test_different_people_acting_are_different_happenings(express: Document, nknews: Document) -> None:
+    mention(express, "Choe", "person", "Choe Son Hui")
+    mention(nknews, "Putin", "person", "Vladimir Putin")
+    add_event(express, "defence agreement", "2024", "year", ("Choe Son Hui",))
     add_event(nknews, "signed a treaty", "2024-06", "month", ("Vladimir Putin",))
     assert len(merge.merge_events([express, nknews])) == 2
+
+
+def test_a_country_or_a_cited_outlet_does_not_keep_apart_what_people_did(express: Document, nknews: Document) -> None:
+    mention(express, "Putin", "person", "Vladimir Putin")
+    mention(nknews, "Putin", "person", "Vladimir Putin")
+    add_event(express, "defence agreement", "2024", "year", ("Al Jazeera", "Russia"))
+    add_event(nknews, "signed a treaty", "2024-06", "month", ("Vladimir Putin",))
+    assert len(merge.merge_events([express, nknews])) == 1
 
 
 def test_timeline_is_chronological_with_years_before_months_before_days(express: Document, nknews: Document) -> None:
@@ -175,6 +185,27 @@ def test_key_quotes_merge_duplicates_skip_scare_quotes_and_rank_unknown_speakers
     assert quotes[-1].speaker is None
 
 
+def test_quote_tiers_principal_clauses_then_other_speakers_then_fragments_then_unknown() -> None:
+    body = (
+        'Lavrov said the "partnership will deepen in every single field." '
+        'Both sides called it "a turning point for the whole region." '
+        'Lavrov called it "historic." '
+        'It was "a change in the balance of power in Asia," one line read.'
+    )
+    doc = make_doc("q", body)
+    add_quote(doc, "a change in the balance of power in Asia,", None)
+    add_quote(doc, "historic.", "Lavrov", occurrence=0)
+    add_quote(doc, "a turning point for the whole region.", "Both sides")
+    add_quote(doc, "partnership will deepen in every single field.", "Lavrov")
+    ranked = [q.text for q in merge.rank_quotes([doc], [lavrov()])]
+    assert ranked == [
+        "partnership will deepen in every single field.",
+        "a turning point for the whole region.",
+        "historic.",
+        "a change in the balance of power in Asia,",
+    ]
+
+
 def test_speaker_resolves_through_the_article_mention_when_entities_are_missing(nknews: Document) -> None:
     mention(nknews, "Sergei Lavrov", "person")
     add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "Sergei Lavrov")
@@ -225,6 +256,7 @@ def test_key_facts(express: Document, nknews: Document) -> None:
     ]
     facts = merge.key_facts([express, nknews], merge.merge_events([express, nknews]), entities)
     assert facts["Dates covered"] == "June 2024 to 29 October 2025"
+    assert facts["Published"] == "28 October 2025 to 29 October 2025"
     assert facts["Sources"] == "2 articles (Express, NK News)"
     assert facts["Main people"] == "Vladimir Putin, Sergei Lavrov"
     assert facts["Main places"] == "Beijing"
