@@ -45,6 +45,7 @@ class Lexicon:
     fragment_max_words: int
     speech_verbs: frozenset[str]
     time_followers: frozenset[str]
+    exclaimed_names: frozenset[str]
     bullets: str
     scan: re.Pattern[str]  # candidate boundaries
     list_line: re.Pattern[str]  # a line that opens with a list marker
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         fragment_max_words=int(cues["fragment_max_words"]),
         speech_verbs=frozenset(cues["speech_verbs"]),
         time_followers=frozenset(cues["time_followers"]),
+        exclaimed_names=frozenset(cues["exclaimed_names"]),
         bullets=cues["bullets"],
         scan=scan,
         list_line=list_line,
@@ -167,7 +169,11 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     if nxt == "newline" or nxt == "end":
         return None  # the line break or the end of the text closes the sentence anyway
     if "?" in term or "!" in term or "‽" in term:
-        return None if nxt == "lower" or _is_attribution(text, close, end, lex) else end
+        if nxt == "lower" or _is_attribution(text, close, end, lex):
+            return None
+        if term == "!" and nxt != "starter" and _token_before(text, t0) in lex.exclaimed_names:
+            return None  # "Yahoo! Japan"
+        return end
     dots = term.count(".") + 3 * term.count("…")
     attached = not before.isspace()
     if dots == 1:

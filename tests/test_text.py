@@ -79,6 +79,11 @@ def test_headline_in_title_case_keeps_abbreviation() -> None:
     assert split_sentences(headline + ". Nothing was agreed.") == [headline + ".", "Nothing was agreed."]
 
 
+def test_name_with_exclamation_mark() -> None:
+    assert len(split_sentences("Shares of Yahoo! Japan rose.")) == 1
+    splits("He joined Yahoo!", "The company hired him.")
+
+
 def test_postscript() -> None:
     assert len(split_sentences("P.S. You can still sign up.")) == 1
 
