@@ -134,14 +134,15 @@ def changed_figures(record: dict, briefing: Briefing) -> list[str]:
 
 
 def compare(record: dict | None, briefing: Briefing) -> Changes:
-    """What is new in `briefing` since the previous build's `record` of it (None: a briefing new in this build)."""
+    """What is new in `briefing` since the previous build's `record` of it (None: a briefing new in this build).
+    Sources are named by their titles, events as "date: sentence", as a reader sees them."""
     if not record:
-        return Changes(new_sources=[d.id for d in briefing.documents])
+        return Changes(new_sources=[d.title for d in briefing.documents])
     known_documents = set(_strings(record, "documents"))
     before_questions = set(_strings(record, "questions"))
     now_questions = [q.text for q in briefing.questions]
     return Changes(
-        new_sources=[d.id for d in briefing.documents if d.id not in known_documents],
+        new_sources=[d.title for d in briefing.documents if d.id not in known_documents],
         new_events=new_events(record, briefing),
         changed_figures=changed_figures(record, briefing),
         opened_questions=[q for q in dict.fromkeys(now_questions) if q not in before_questions],

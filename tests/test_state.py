@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,7 @@ def test_changes_between_two_builds(tmp_path: Path) -> None:
     state.save_state(tmp_path, merge.build_briefings(first_docs()))
     (briefing,) = merge.build_briefings(second_docs(), state.load_state(tmp_path))
     changes = briefing.changes
-    assert changes.new_sources == ["second"]
+    assert changes.new_sources == [SECOND.split("\n")[0]]
     assert len(changes.new_events) == 1 and changes.new_events[0].startswith("2026-03-05: Residents of Elsby")
     assert changes.changed_figures == ["residents: 3,000 → 3,000; 5,000"]
     assert changes.opened_questions == ["What did second leave open?"]
@@ -118,7 +119,7 @@ def test_a_briefing_new_in_this_build_lists_its_sources(tmp_path: Path) -> None:
     briefings = merge.build_briefings(first_docs() + [chess], state.load_state(tmp_path))
     new = next(b for b in briefings if b.documents[0].id == "chess")
     old = next(b for b in briefings if b is not new)
-    assert new.changes.new_sources == ["chess"] and old.changes.empty()
+    assert new.changes.new_sources == [CHESS.split("\n")[0]] and old.changes.empty()
 
 
 def test_an_event_dated_more_finely_later_is_not_new() -> None:
@@ -128,3 +129,28 @@ def test_an_event_dated_more_finely_later_is_not_new() -> None:
     assert state.new_events(record, briefing) == []
     record = {"events": [state.event_key("2026-04", "x")]}
     assert state.new_events(record, briefing) == ["2026-03-03: The dam broke."]
+
+
+def test_the_build_keeps_its_state_and_survives_a_corrupt_one(tmp_path: Path) -> None:
+    from generator import pipeline
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "flood.md").write_text("---\ntitle: Dam breach\ndate: 2026-03-05\n---\n" + FIRST, encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / state.STATE_FILE).write_text("{broken", encoding="utf-8")
+    first = pipeline.generate(seeds, docs)
+    assert first.briefings[0].changes.empty()
+    saved = state.load_state(docs)
+    assert saved is not None and saved["briefings"][0]["documents"] == ["flood"]
+    state_file = docs / state.STATE_FILE
+    os.utime(state_file, ns=(10**18, 10**18))  # a recognisable stamp: any rewrite replaces it
+    (seeds / "rain.md").write_text("---\ntitle: Elsby returns home\ndate: 2026-03-06\n---\n" + SECOND, encoding="utf-8")
+    second = pipeline.generate(seeds, docs)
+    (briefing,) = second.briefings
+    assert briefing.slug == first.briefings[0].slug and briefing.changes.new_sources == ["Elsby returns home"]
+    assert state_file.stat().st_mtime_ns != 10**18
+    os.utime(state_file, ns=(10**18, 10**18))
+    pipeline.generate(seeds, docs)
+    assert state_file.stat().st_mtime_ns == 10**18  # nothing changed: the file is left alone
