@@ -547,7 +547,9 @@ def _shift_quarter(year: int, q: int, by: int) -> tuple[int, int]:
 
 
 def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
-    year = g.get("year") or g.get("year2")
+    year = g.get("year") or g.get("year2") or g.get("year3")
+    if g.get("year_shift") and ctx.anchor:
+        year = str(ctx.anchor.year + resource("relative")["shifts"][g["year_shift"].lower()])
     shift_word = (g.get("shift") or "").lower()
     if g.get("ordinal"):
         q = resource("calendar")["ordinals"][g["ordinal"].lower()]
@@ -694,7 +696,8 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
     shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
     if ctx.anchor is None:
         return Value(f"XXXX-WXX-{weekday}", basis="relative")
-    when = tense(ctx.text, c.start, c.end)
+    # "Wednesday's ruling": a weekday that names an event already known is behind us
+    when = "past" if re.search(r"['’]s$", c.match.group(0)) else tense(ctx.text, c.start, c.end)
     day = weekday_date(ctx.anchor, weekday, shift, when)
     value = _with_part(day, g.get("day_part"))
     value.mod = _mod(shift) if shift in ("early", "late") else None
@@ -747,6 +750,14 @@ def _at_granularity(day: dt.date, unit: str) -> str:
     return str(day.year)
 
 
+def _in_quarterly_comparison(text: str, c: Candidate) -> bool:
+    """`last year` in a sentence about a quarter's results means that quarter of last year."""
+    lo = max(text.rfind(ch, max(0, c.start - 200), c.start) for ch in ".\n") + 1
+    return (
+        "quarter" in text[lo : c.start] or re.match(r"['’]s\s+(?:quarter|period)", text[c.end : c.end + 12]) is not None
+    )
+
+
 def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     rel = resource("relative")
     shift = g["shift"].lower()
@@ -764,6 +775,8 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if shift in ("past", "last", "previous") and unit in ("DE", "CE") and not g.get("within"):
         return Value(f"P1{unit}", type="DURATION")
     n = rel["shifts"].get(shift, 0)
+    if unit == "Y" and ctx.quarter and _in_quarterly_comparison(ctx.text, c):
+        return Value(f"{ctx.quarter[0] + n}-Q{ctx.quarter[1]}", basis="relative")
     day = _shift_date(base, unit, n)
     within = (g.get("within") or "").lower()
     mod = rel["within"].get(within) if within in ("early", "late") else None
@@ -815,7 +828,7 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     approx = _approx(g.get("approx"))
     if n is None or not float(n).is_integer() or base is None or unit == "2W" or approx:
         return Value(_duration(n, unit), type="DURATION", mod=approx)
-    if unit == "Y" and n == 1 and ctx.quarter and "quarter" in ctx.text[max(0, c.start - 400) : c.start]:
+    if unit == "Y" and n == 1 and ctx.quarter:  # quarterly reports compare with the same quarter
         return norm_year_earlier(ctx, c, g)
     if unit.startswith("T"):
         unit = "D"
