@@ -323,6 +323,8 @@ class SpeakerResolver:
         mention = self._mention(doc, quote)
         if mention:  # entity linking found nothing: the article's own mention still names the speaker
             return _Speaker(mention.name, None, mention.type in _PRINCIPAL_TYPES)
+        if quote.speaker and not cluster.content_terms(quote.speaker):
+            return _Speaker(None)  # "he", "they": a pronoun nobody resolved names no one
         return _Speaker(quote.speaker)
 
     @staticmethod

@@ -213,6 +213,12 @@ def test_speaker_resolves_through_the_article_mention_when_entities_are_missing(
     assert quote.speaker == "Sergei Lavrov" and quote.role is None
 
 
+def test_an_unresolved_pronoun_is_an_unknown_speaker(nknews: Document) -> None:
+    add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "he")
+    (quote,) = merge.rank_quotes([nknews], [])
+    assert quote.speaker is None
+
+
 def test_quotes_by_different_speakers_are_not_merged(express: Document, nknews: Document) -> None:
     add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
     add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "An official")
