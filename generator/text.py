@@ -164,6 +164,8 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
+    if not close and _is_spaced_closing_quote(text, t0, end):  # 'calm. " The index': the quote closes
+        close, end = '"', end + 2
     following = _next_word(text, end, lex)
     nxt = following.kind
     if nxt == "newline" or nxt == "end":
@@ -177,7 +179,7 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     dots = term.count(".") + 3 * term.count("…")
     attached = not before.isspace()
     if dots == 1:
-        return _decide_period(text, m, start, following, lex)
+        return _decide_period(text, Candidate(start, t0, end, close), following, lex)
     if attached and term.startswith(". "):  # "compounds. . . . The": the ellipsis opens the next sentence
         return t0 + 1 if nxt in ("capital", "starter", "title", "uninformative") else None
     if dots >= 4:  # an ellipsis and a full stop
@@ -191,9 +193,26 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.dangling else None
 
 
-def _decide_period(text: str, m: re.Match[str], start: int, following: Following, lex: Lexicon) -> int | None:
+def _is_spaced_closing_quote(text: str, t0: int, end: int) -> bool:
+    """A straight double quote set off by spaces right after the punctuation, closing a quotation still open in this
+    paragraph (some wires write 'calm. " The index'); with no quotation open it opens the next sentence."""
+    if not text.startswith('"', end + 1) or not (end + 2 == len(text) or text[end + 2].isspace()):
+        return False
+    paragraph = text.rfind("\n", 0, t0) + 1
+    return text.count('"', paragraph, t0) % 2 == 1
+
+
+class Candidate(NamedTuple):
+    sentence_start: int
+    term_start: int  # the punctuation
+    end: int  # after closing quotes and brackets
+    close: str
+
+
+def _decide_period(text: str, candidate: Candidate, following: Following, lex: Lexicon) -> int | None:
     """A single period: decided by the word it closes and the word that follows."""
-    t0, end, nxt = m.start("term"), m.end(), following.kind
+    start, t0, end, close = candidate
+    nxt = following.kind
     if nxt == "lower":
         return None
     token = _token_before(text, t0)
@@ -210,7 +229,7 @@ def _decide_period(text: str, m: re.Match[str], start: int, following: Following
         return None if nxt == "digit" or _has_digit(_NEXT_TOKEN.match(text, end).group(1)) else end
     if nxt == "digit" or nxt == "other":
         return None
-    if any(c in _QUOTES for c in m.group("close")):  # 'in the U.S." He': the quote closes the sentence
+    if any(c in _QUOTES for c in close):  # 'in the U.S." He': the quote closes the sentence
         return end
     if _is_fragment(text, start, t0, lex):  # "At 5 a.m. Mr. Smith went"
         return None
@@ -302,7 +321,9 @@ def _next_word(text: str, pos: int, lex: Lexicon) -> Following:
         pos += 1
     while pos < n and text[pos] in _OPENERS:
         pos += 1
-    if pos >= n:
+    while pos < n and text[pos] in " \t\u00a0":  # a spaced opening quote: 'said. " There are'
+        pos += 1
+    if pos >= n or text[pos] in "\n\r\u2028\u2029":  # a stray quote mark stays with the sentence before it
         return Following("end")
     c = text[pos]
     if c.islower():

@@ -199,6 +199,15 @@ def test_quote_that_ends_sentence() -> None:
     splits('"Is it over?"', "Nobody answered.")
 
 
+def test_quote_marks_set_off_by_spaces() -> None:
+    splits('"Prices are stable. "', "The index rose.")
+    splits('"We will stay," she said.', '" Nobody can move us."')
+    assert split_sentences('He wants "a fair deal for everyone. "\nTalks resume.') == [
+        'He wants "a fair deal for everyone. "',
+        "Talks resume.",
+    ]
+
+
 def test_multi_sentence_quotation_is_split() -> None:
     splits('"We came early.', 'We left late," she said.')
 
