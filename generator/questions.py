@@ -30,6 +30,13 @@ _REPORTING = re.compile(r"\b(?:said|says|told|reported)\b")
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|if)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"})
 MAX_SUBJECT_WORDS = 14
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
+_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b)")
+_UNKNOWN_THING = re.compile(
+    r"\b(?P<what>the [^,;]+?)\s+(?P<aux>is|was|are|were)\s+(?:still\s+|also\s+)?"
+    r"(?:not\s+(?:yet\s+)?known|unknown|unclear)\b",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 12
 _AS_PLANNED = "Will it go ahead as planned?"
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
@@ -74,8 +81,8 @@ def rules() -> Rules:
             r"^(?P<subj>.+?)\s+(?:" + _phrases(data["belief"]) + r")\s+(?P<verb>be|have)\s+(?P<rest>.+)$"
         ),
         unknown=re.compile(
-            r"\b(?:" + "|".join(data["unknown_intro"]) + r")\s+(?P<wh>whether|if|how many|how much|how|why|when|"
-            r"where|who|what|which)\s+(?P<rest>[^.;?]+)",
+            r"\b(?:" + "|".join(data["unknown_intro"]) + r")\s+(?:\w+ly\s+)?(?P<wh>whether|if|how many|how much|how|"
+            r"why|when|where|who|what|which|(?:on|in|at|from|to|for|by)\s+(?:which|what|whom))\s+(?P<rest>[^.;?]+)",
             re.IGNORECASE,
         ),
         expect=re.compile(r"^expect\s+(?P<rest>.+)$", re.IGNORECASE),
@@ -250,7 +257,10 @@ def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[
         return _asked(doc, sentence, ref, score)
     if hedge.kind == "unknown":
         text = _unknown_question(sentence.text, hedge.cue)
-        return [_candidate(text, "unknown", [ref], score)] if text else []
+        if text is None:
+            return []
+        fallback = text.startswith(rules().data["unknown_fallback"])
+        return [_candidate(text, "unknown", [ref], score - FALLBACK_PENALTY * fallback)]
     if hedge.kind == "future":
         text = _future_question(sentence.text)
         return [_candidate(text, "scheduled", [ref], score - FALLBACK_PENALTY * text.startswith(_AS_PLANNED))]
@@ -346,15 +356,25 @@ def _future_question(sentence: str) -> str:
 def _unknown_question(sentence: str, cue: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
-        return _wh_question(m.group("wh").lower(), _claim(m.group("rest")))
-    number = re.search(
-        r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)", sentence
-    )
+        return _wh_question(re.sub(r"\s+", " ", m.group("wh").lower()), _clause(_claim(m.group("rest"))))
+    number = _NUMBER_OF.search(sentence)
     if number:
         return f"How many {number.group('what').strip()}?"
+    if m := _UNKNOWN_THING.search(sentence):
+        what = _lower_opener(_RELATIVE_ASIDE.sub("", m.group("what")))
+        if count := re.match(r"the (?:exact |precise |total )?number of (?P<what>.+)", what):
+            return f"How many {count.group('what')}?"
+        return f"What {m.group('aux')} {what}?"
     if cue in rules().data["empty_unknowns"]:
         return None  # "declined to comment" alone names nothing that is unknown
-    return f"Not yet known: {_lower_opener(sentence.strip())}"
+    return f"{rules().data['unknown_fallback']} {sentence.strip()}"
+
+
+def _clause(text: str) -> str:
+    """The first clause of an embedded question, without relative asides: 'the man, whose name ..., was' ->
+    'the man was'; '... generated and the warning was ...' -> '... generated'."""
+    text = _RELATIVE_ASIDE.sub("", text)
+    return _NEXT_CLAUSE.split(text, maxsplit=1)[0].strip()
 
 
 def _wh_question(wh: str, rest: str) -> str:
@@ -366,10 +386,15 @@ def _wh_question(wh: str, rest: str) -> str:
         aux, subj = m.group("aux").lower(), _lower_opener(m.group("subj"))
         if wh in ("whether", "if"):
             return f"{aux.capitalize()} {subj} {m.group('rest')}?"
-        if wh in ("how many", "how much"):
-            return f"{wh.capitalize()} {subj} {aux} {m.group('rest')}?"
+        if wh in ("how many", "how much") or (wh in ("which", "what", "whose") and _is_bare_noun(subj)):
+            return f"{wh.capitalize()} {subj} {aux} {m.group('rest')}?"  # the wh-phrase is the subject
         return f"{wh.capitalize()} {aux} {subj} {m.group('rest')}?"
     return f"Is it known {wh} {rest}?"
+
+
+def _is_bare_noun(words: str) -> bool:
+    """'number' in 'which number was correct' (the wh-word's own noun), not 'their strategy' or 'they'."""
+    return " " not in words and words.islower() and words not in rules().data["common_openers"]
 
 
 def _asked(doc: Document, sentence: Sentence, ref: SourceRef, score: float) -> list[Candidate]:
