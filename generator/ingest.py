@@ -109,6 +109,7 @@ class _DateVocabulary:
     token: re.Pattern[str]  # one token of a date/time stamp line
     date_token_kinds: frozenset[str]
     updated_label: re.Pattern[str]
+    glued: re.Pattern[str]  # "GMTUpdated", "20254:30 PM": tokens pasted together
     relative: re.Pattern[str]
     month_day: re.Pattern[str]  # "Oct. 28, 2025", "28 October 2025", "Oct 27"
     iso: re.Pattern[str]
@@ -122,7 +123,8 @@ def _dates() -> _DateVocabulary:
     data = _resource("dates")
     months = {k.lower(): int(v) for k, v in data["months"].items()}
     month_re = _alternation(list(months))
-    labels = _alternation(data["published_labels"] + data["updated_labels"])
+    labels_list = data["published_labels"] + data["updated_labels"]
+    labels = _alternation(labels_list)
     token = re.compile(
         rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}}"
         rf"(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)"
@@ -150,7 +152,11 @@ def _dates() -> _DateVocabulary:
         token=token,
         date_token_kinds=frozenset({"iso", "numeric", "time", "month", "weekday"}),
         updated_label=re.compile(rf"\b(?:{_alternation(data['updated_labels'])})\b", re.IGNORECASE),
-        relative=re.compile(data["relative_stamp"], re.IGNORECASE),
+        glued=re.compile(
+            rf"(?<=[A-Za-z0-9])(?=(?:{_alternation([w.capitalize() for w in labels_list])})\b)"
+            r"|(?<=\b(?:19|20)\d\d)(?=\d{1,2}[:.]\d\d)"
+        ),
+        relative=re.compile(data["relative_phrase"], re.IGNORECASE),
         month_day=month_day,
         iso=re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})"),
         numeric=re.compile(r"\b(\d{1,4})[/.](\d{1,2})[/.](\d{2,4})\b"),
@@ -181,6 +187,7 @@ class _Headers:
     byline_max_words: int
     byline_words: frozenset[str]
     dateline: re.Pattern[str]
+    not_places: frozenset[str]
     abbreviations: frozenset[str]
 
 
@@ -199,6 +206,7 @@ def _headers() -> _Headers:
         byline_max_words=data["byline"]["max_words"],
         byline_words=frozenset(data["byline"]["words"]),
         dateline=re.compile(data["dateline"].replace("{months}", f"(?i:{months})")),
+        not_places=frozenset(data["dateline_not_places"]),
         abbreviations=frozenset(data["abbreviations"]),
     )
 
@@ -559,10 +567,10 @@ def _markdown_blocks(body: str) -> list[_Block]:
     for raw in body.split("\n"):
         if _MD_FENCE.match(raw) or _MD_REFERENCE.match(raw):
             continue
-        if _MD_SETEXT.match(raw) and lines and not _MD_RULE.match(raw.strip() * 3 if "=" in raw else raw):
-            title = lines.pop()
-            flush()
-            blocks.append(_Block(_markdown_inline(title), heading=True))
+        if _MD_SETEXT.match(raw) and lines:  # `Title` over `=====`: the paragraph above is a heading
+            title = " ".join(lines)
+            lines.clear()
+            blocks.append(_Block(title, heading=True))
             continue
         if _MD_RULE.match(raw):
             flush()
@@ -683,39 +691,53 @@ _COPYRIGHT = re.compile(
 def _read_head(blocks: list[_Block]) -> _Head:
     """Sort the paragraphs into story and furniture, reading dates, outlet and url from the furniture."""
     head = _Head()
+    links_from: int | None = None  # where the story stood when a "Related" / "Read more" line was met
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        in_head = index < HEAD_PARAGRAPHS
-        if not text or _consume_furniture(head, text, in_head):
+        kind = _furniture_kind(head, text, index < HEAD_PARAGRAPHS) if text else "empty"
+        if kind == "related":
+            links_from = len(head.blocks)
+        if kind:
             continue
         caption = _caption_text(text)
         if caption is not None:
             if head.blocks and _repeats_caption(head.blocks[-1].text, caption):
                 head.blocks.pop()
             continue
+        if head.blocks and head.blocks[-1].text == text:  # pasted twice in a row
+            continue
         head.blocks.append(_Block(text, block.heading))
+    if links_from is not None and all(_is_link_text(b.text) for b in head.blocks[links_from:]):
+        del head.blocks[links_from:]  # the headlines and topic tags listed under "Related" at the end
     _cut_dateline(head)
     return head
 
 
-def _consume_furniture(head: _Head, text: str, in_head: bool) -> bool:
-    """True when the paragraph is not part of the story; what it tells about the article is kept in `head`."""
+def _is_link_text(text: str) -> bool:
+    """A headline or a topic tag, as listed under "Related": short, not a sentence of the story."""
+    return len(text.split()) <= 20 and not re.search(r"[.!\"”]$", text)
+
+
+def _furniture_kind(head: _Head, text: str, in_head: bool) -> str | None:
+    """What kind of furniture the paragraph is (None: part of the story); what it tells is kept in `head`."""
     if _read_stamp(head, text):
-        return True
+        return "stamp"
     url = _URL_LINE.match(text)
     if url:
         head.url = head.url or url.group(1)
-        return True
-    if _boilerplate().slug.match(text) or _is_byline(text, head):
-        return True
+        return "url"
+    if _boilerplate().slug.match(text):
+        return "slug"
+    if _is_byline(text, head):
+        return "byline"
     if in_head and _read_masthead(head, text):
-        return True
+        return "masthead"
     kind = _boilerplate_kind(text)
     if kind == "legal":
         copyright_holder = _COPYRIGHT.match(text)
         if copyright_holder:
             head.source = head.source or _outlet(copyright_holder.group(1), known_only=True)
-    return kind is not None
+    return kind
 
 
 def _boilerplate_kind(text: str) -> str | None:
@@ -750,6 +772,8 @@ def _repeats_caption(previous: str, caption: str) -> bool:
 def _read_masthead(head: _Head, text: str) -> bool:
     """An outlet name alone on a line, or `Source: Reuters`, near the top."""
     name = _outlet(text.rstrip(" .:|"), known_only=True)
+    if name is None and len(text.split()) <= 6:  # "BBC News, Moscow", "Reuters | London"
+        name = _outlet(re.split(r"\s*[,|]\s*|\s+[-–—]\s+", text, maxsplit=1)[0], known_only=True)
     if name is None:
         line = _SOURCE_LINE.match(text)
         name = _outlet(line.group(1).rstrip(" ."), known_only=not text.lower().startswith("source")) if line else None
@@ -765,6 +789,16 @@ def _outlet(name: str, known_only: bool = False) -> str | None:
     if canonical or known_only:
         return canonical
     return name or None
+
+
+def _outlet_of_url(url: str | None) -> str | None:
+    """The outlet whose site the url is on, when the outlet list knows the domain (`theguardian.com`)."""
+    match = re.match(r"https?://(?:www\.|amp\.|m\.)?([^/:?#]+)", url or "", re.IGNORECASE)
+    if not match:
+        return None
+    parts = match.group(1).lower().split(".")
+    candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]  # news.bbc.co.uk, bbc.co.uk, co.uk
+    return next((_outlets()[c] for c in candidates if c in _outlets()), None)
 
 
 def _is_byline(text: str, head: _Head) -> bool:
@@ -790,16 +824,46 @@ def _is_byline(text: str, head: _Head) -> bool:
 # --- Dates
 
 
+_SEGMENTS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+
+
 def _read_stamp(head: _Head, text: str) -> bool:
     """True for a date/time stamp line; its publication (or update) date goes to `head`."""
+    if len(text) > 160:
+        return False
+    stamps = _stamp_parts(_dates().glued.sub(" ", text))
+    for stamp in stamps or ():
+        _record_stamp_dates(head, stamp)
+    return stamps is not None
+
+
+def _stamp_parts(text: str) -> list[str] | None:
+    """The stamp(s) of a stamp line: the whole line, or its stamp segments when the rest only names the author or
+    desk ("TOI News Desk / Updated: Oct 28, 2025"). None when the line is not a stamp line."""
+    if _is_stamp(text):
+        return [text]
+    parts = _SEGMENTS.split(text)
+    if len(parts) < 2:
+        return None
+    stamps = [p for p in parts if _is_stamp(p)]
+    if stamps and all(p in stamps or _is_name_like(p) for p in parts):
+        return stamps
+    return None
+
+
+def _is_stamp(text: str) -> bool:
+    without_relative, relative = _dates().relative.subn(" ", text)
+    return _stamp_tokens(without_relative, undated_ok=relative > 0) is not None
+
+
+def _is_name_like(text: str) -> bool:
+    """A short run of capitalised words: an author, a desk, an outlet."""
+    words = text.split()
+    return 0 < len(words) <= 6 and not re.search(r"[.!?]$|\d", text) and all(w[:1].isupper() for w in words)
+
+
+def _record_stamp_dates(head: _Head, text: str) -> None:
     vocab = _dates()
-    if len(text) > 120:
-        return False
-    if vocab.relative.match(text):
-        return True
-    kinds = _stamp_tokens(text)
-    if kinds is None:
-        return False
     updated = vocab.updated_label.search(text)
     published_part, updated_part = (text[: updated.start()], text[updated.end() :]) if updated else (text, "")
     published = _date_in(published_part)
@@ -808,11 +872,11 @@ def _read_stamp(head: _Head, text: str) -> bool:
     later = _date_in(updated_part)
     if later and not head.updated:
         head.updated = later
-    return True
 
 
-def _stamp_tokens(text: str) -> set[str] | None:
-    """The kinds of tokens of `text` when it is made only of date/time tokens and says a date or a time."""
+def _stamp_tokens(text: str, undated_ok: bool = False) -> set[str] | None:
+    """The kinds of tokens of `text` when it is made only of date/time tokens and says a date or a time
+    (or, with `undated_ok`, says nothing else)."""
     vocab = _dates()
     kinds: set[str] = set()
     pos, end = 0, len(text)
@@ -826,7 +890,7 @@ def _stamp_tokens(text: str) -> set[str] | None:
         kinds.add(match.lastgroup or "")
         pos = match.end()
     says_date = kinds & {"iso", "numeric", "time", "weekday"} or {"month", "day"} <= kinds
-    return kinds if says_date else None
+    return kinds if says_date or undated_ok else None
 
 
 def _date_in(text: str) -> dt.date | None:
@@ -882,20 +946,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _cut_dateline(head: _Head) -> None:
     """Cut `MOSCOW, Oct. 27 (Reuters) -` from the lead: the first body paragraphs after the title."""
     rules = _headers()
-    for block in head.blocks[:3]:
-        if block.heading or _is_title_line(block.text):
-            continue
+    leads = [b for b in head.blocks[:3] if not b.heading and not _is_title_line(b.text)]
+    for rank, block in enumerate(leads):
         match = rules.dateline.match(block.text)
-        if match and len(match.group("place").replace(" ", "")) >= 3:
-            date = match.group("date")
-            head.dateline = match.group("place") + (f", {date}" if date else "")
-            if date:
-                parts = _month_day_parts(_dates().month_day.search(date))  # type: ignore[arg-type]
-                head.dateline_date = parts
-            if match.group("credit"):
-                head.source = head.source or _outlet(match.group("credit"))
-            block.text = block.text[match.end() :]
-            return
+        if not match or len(match.group("place").replace(" ", "")) < 3 or match.group("place") in rules.not_places:
+            continue
+        if rank > 0 and match.group(0).rstrip().endswith(":"):  # `GEOGRAPHY: ...` in a factbox is no dateline
+            continue
+        date = match.group("date")
+        head.dateline = match.group("place") + (f", {date}" if date else "")
+        if date:
+            parts = _month_day_parts(_dates().month_day.search(date))  # type: ignore[arg-type]
+            head.dateline_date = parts
+        if match.group("credit"):
+            head.source = head.source or _outlet(match.group("credit"))
+        block.text = block.text[match.end() :]
+        return
 
 
 # --------------------------------------------------------------------------- #
@@ -905,8 +971,8 @@ def _cut_dateline(head: _Head) -> None:
 
 def _apply_head(doc: Document, head: _Head) -> None:
     doc.dateline = head.dateline
-    doc.source = doc.source or head.source
     doc.url = doc.url or head.url
+    doc.source = doc.source or head.source or _outlet_of_url(doc.url)
     if doc.published is not None:
         return
     published = head.published or _dateline_date(head) or head.updated
@@ -932,10 +998,11 @@ def _dateline_date(head: _Head) -> dt.date | None:
 
 def _assemble(doc: Document, blocks: list[_Block]) -> None:
     """Join the paragraphs with one blank line, choose the title and record heading spans."""
-    texts = [b.text for b in blocks]
     title_index = _title_index(doc, blocks)
+    blocks = _without_name_lines(blocks, 0 if title_index is None else title_index + 1)
+    texts = [b.text for b in blocks]
     if not doc.title:
-        doc.title = texts[0] if title_index == 0 else _title_from_sentence(texts[0])
+        doc.title = texts[title_index] if title_index is not None else _title_from_sentence(texts[0])
     pos = 0
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         is_heading = i == title_index or block.heading or (i + 1 < len(blocks) and _is_heading(text))
@@ -951,9 +1018,40 @@ def _title_index(doc: Document, blocks: list[_Block]) -> int | None:
     if doc.title:
         same = _comparable(first) == _comparable(doc.title)
         return 0 if same else None
-    if blocks[0].heading or (len(blocks) > 1 and _is_title_line(first)):
+    if blocks[0].heading:
         return 0
+    if len(blocks) > 1 and _is_title_line(first):
+        return 1 if _is_kicker(first, blocks[1].text) and len(blocks) > 2 else 0
     return None
+
+
+def _is_kicker(first: str, second: str) -> bool:
+    """A section or topic label above the headline ("North Korea" over "Putin welcomes Kim's envoy...")."""
+    words = first.split()
+    return (
+        len(words) <= 3
+        and _is_title_case(words)
+        and _is_title_line(second)
+        and not second.endswith(".")
+        and len(second.split()) > 2 * len(words)
+    )
+
+
+_NAME_LINE = re.compile(
+    r"^(?:By )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?:,? (?:and|&) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*"
+    r"(?:,? in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$"
+)
+
+
+def _without_name_lines(blocks: list[_Block], start: int) -> list[_Block]:
+    """Drop author lines without "By" ("Jane Doe in Seoul") between the title and the first story paragraph."""
+    end = start
+    while end < len(blocks) and (_is_heading(blocks[end].text) or _is_title_line(blocks[end].text)):
+        end += 1
+    if end >= len(blocks):  # no story paragraph after them: these are not a head
+        return blocks
+    names = {i for i in range(start, end) if not blocks[i].heading and _NAME_LINE.match(blocks[i].text)}
+    return [b for i, b in enumerate(blocks) if i not in names] if names else blocks
 
 
 def _comparable(text: str) -> str:
@@ -967,6 +1065,8 @@ def _is_title_line(text: str) -> bool:
         return False
     if text.endswith(("...", "…")):
         return True
+    if text.endswith(":"):  # introduces a list or a quote
+        return False
     if re.search(r"[,;]$|\.[\"”’')]*$", text):
         return _is_title_case(words)
     return True

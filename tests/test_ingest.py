@@ -193,7 +193,10 @@ def test_headline_in_title_case_with_a_full_stop_is_a_title(tmp_path: Path) -> N
 
 def test_long_first_paragraph_means_no_title_line(tmp_path: Path) -> None:
     doc = read(tmp_path, BODY.replace("on Monday", "on Monday morning"))
-    assert doc.title == "Officials met in the capital on Monday morning to discuss the new trade agreement between the two…"
+    assert (
+        doc.title
+        == "Officials met in the capital on Monday morning to discuss the new trade agreement between the two…"
+    )
     assert doc.text.startswith(doc.title[:-1]) and not doc.headings
 
 
@@ -206,6 +209,58 @@ def test_outlet_from_masthead_and_byline(tmp_path: Path) -> None:
     assert read(tmp_path, f"Trade talks stall\n\nBBC News\n\n{BODY}").source == "BBC News"
     doc = read(tmp_path, f"Trade talks stall\n\nBy Jane Doe | Reuters\n\n{BODY}")
     assert doc.source == "Reuters" and "Jane Doe" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "stamp, date",
+    [
+        ("October 28, 20254:30 PM GMT+1Updated 2 hours ago", dt.date(2025, 10, 28)),
+        ("TOI News Desk / Updated: Oct 28, 2025, 11:24 IST", dt.date(2025, 10, 28)),
+        ("Updated 11:24 AM EDT, October 28, 2025", dt.date(2025, 10, 28)),
+        ("Oct. 28, 2025, 11:20 a.m. ET", dt.date(2025, 10, 28)),
+    ],
+)
+def test_pasted_stamp_variants(tmp_path: Path, stamp: str, date: dt.date) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\n{stamp}\n\n{BODY}")
+    assert doc.published == date and doc.text == f"Trade talks stall\n\n{BODY}"
+
+
+def test_colon_dateline_only_opens_the_lead(tmp_path: Path) -> None:
+    doc = read(tmp_path, "Trade pact signed\n\nNEW DELHI: India and Russia signed a pact.\n\nMore followed.")
+    assert doc.dateline == "NEW DELHI" and "\n\nIndia and Russia signed a pact." in doc.text
+    factbox = "Candidates for the post:\n\nJOHN SMITH: Leader of the party.\n\nJANE ROE: Former minister."
+    doc = read(tmp_path, f"Who could lead\n\nThe party named three candidates on Monday.\n\n{factbox}")
+    assert doc.dateline is None and "JOHN SMITH: Leader" in doc.text
+    assert read(tmp_path, "Talks\n\nBREAKING: Talks collapsed.\n\nMore.").dateline is None
+
+
+def test_kicker_above_the_headline_and_author_line(tmp_path: Path) -> None:
+    doc = read(
+        tmp_path,
+        "North Korea\nPutin welcomes Kim’s envoy as Moscow and Pyongyang deepen ties\n"
+        "Meeting comes amid reports of troop deployments\nJane Doe in Seoul\nTue 28 Oct 2025 11.20 GMT\n"
+        "Vladimir Putin has welcomed North Korea’s foreign minister to the Kremlin.\nMore followed.",
+    )
+    assert doc.title == "Putin welcomes Kim’s envoy as Moscow and Pyongyang deepen ties"
+    assert doc.title in headings(doc) and "Jane Doe" not in doc.text
+    assert doc.published == dt.date(2025, 10, 28)
+
+
+def test_related_links_at_the_end_are_dropped(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\n{BODY}\n\nRelated topics\n\nNorth Korea\n\nRussia")
+    assert doc.text == f"Trade talks stall\n\n{BODY}"
+    doc = read(tmp_path, f"Trade talks stall\n\n{BODY}\n\nRead more: Talks fail\n\nThe story goes on here.")
+    assert doc.text.endswith("The story goes on here.")
+
+
+def test_paragraph_pasted_twice_in_a_row_is_kept_once(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\nTrade talks stall\n\n{BODY}")
+    assert doc.text == f"Trade talks stall\n\n{BODY}"
+
+
+def test_outlet_from_the_url(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"---\nurl: https://www.theguardian.com/world/2025/oct/28/a\n---\nTalks\n\n{BODY}")
+    assert doc.source == "The Guardian"
 
 
 # --------------------------------------------------------------------------- #
