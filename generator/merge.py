@@ -443,7 +443,11 @@ class _Candidate:
     sentence: Sentence
     vector: dict[str, float]
     score: float
+    strict: bool  # a complete sentence of ordinary length (see is_overview_sentence)
     support: list[SourceRef] = field(default_factory=list)
+
+    def rank(self) -> tuple[bool, float]:
+        return not self.strict, -self.score
 
 
 @functools.cache
@@ -462,16 +466,18 @@ def _inside(quote: Quote, sentence: Sentence) -> bool:
     return quote.start < sentence.end and quote.end > sentence.start
 
 
-def is_overview_sentence(doc: Document, sentence: Sentence) -> bool:
-    """A statement fit for the bottom line: no heading, question, caption or quote-only sentence."""
+def is_overview_sentence(doc: Document, sentence: Sentence, strict: bool = True) -> bool:
+    """A statement fit for the bottom line: no heading, question, caption or quote-only sentence. Strictly, also
+    a complete sentence of ordinary length; loosely (for articles with too few of those), any clause will do."""
     config = settings()["overview"]
     text = sentence.text.strip()
+    ending = text.rstrip("\"'”’)")
+    if sentence.heading or ending.endswith("?") or any(p.search(text) for p in _boilerplate_patterns()):
+        return False
     words = len(_WORDS.findall(text))
-    if sentence.heading or not config["min_words"] <= words <= config["max_words"]:
+    if strict and not (config["min_words"] <= words <= config["max_words"] and ending.endswith((".", "!"))):
         return False
-    if text.rstrip("\"'”’)").endswith("?") or not text.rstrip("\"'”’)").endswith((".", "!")):
-        return False
-    if any(p.search(text) for p in _boilerplate_patterns()):
+    if not strict and words < config["min_words_loose"]:
         return False
     return _quoted_share(doc, sentence) <= config["max_quoted_share"]
 
@@ -530,7 +536,8 @@ def _score_sentences(documents: list[Document], idf: dict[str, float], vectors: 
         numbers = _per_sentence(doc, (f.start for f in doc.figures))
         body = [s for s in doc.sentences if not s.heading]
         for position, sentence in enumerate(body):
-            if not is_overview_sentence(doc, sentence):
+            strict = is_overview_sentence(doc, sentence)
+            if not strict and not is_overview_sentence(doc, sentence, strict=False):
                 continue
             vector = vectors[doc.id][sentence.index][1]
             score = (
@@ -540,7 +547,7 @@ def _score_sentences(documents: list[Document], idf: dict[str, float], vectors: 
                 + weights["events"] * min(events[sentence.index], 2) / 2
                 + weights["figures"] * min(numbers[sentence.index], 2) / 2
             )
-            candidates.append(_Candidate(doc, sentence, vector, score))
+            candidates.append(_Candidate(doc, sentence, vector, score, strict))
     return candidates
 
 
@@ -565,10 +572,10 @@ def choose_overview(documents: list[Document]) -> list[OverviewItem]:
     config = settings()["overview"]
     idf = _idf(documents)
     vectors = {doc.id: _sentence_vectors(doc, idf) for doc in documents}
-    candidates = sorted(_score_sentences(documents, idf, vectors), key=lambda c: -c.score)[: config["candidates"]]
+    candidates = sorted(_score_sentences(documents, idf, vectors), key=_Candidate.rank)[: config["candidates"]]
     if len(documents) > 1:
         _add_support(candidates, documents, vectors)
-        candidates.sort(key=lambda c: -c.score)
+        candidates.sort(key=_Candidate.rank)
     wanted = min(config["max_items"], max(config["min_items"], len(documents) + 2))
     chosen: list[_Candidate] = []
     for candidate in candidates:

@@ -246,6 +246,14 @@ def test_overview_cites_real_sentences_and_skips_headings_questions_and_quotes(
         assert len({r.document for r in item.sources}) == len(item.sources)
 
 
+def test_overview_falls_back_to_clauses_when_an_article_has_no_complete_sentences() -> None:
+    doc = make_doc("notes", "Storm reaches the coast tonight\nPower cut for 20,000 homes in the north\nWhy now?")
+    for sentence in doc.sentences:
+        sentence.heading = False
+    texts = [item.text for item in merge.choose_overview([doc])]
+    assert texts == ["Storm reaches the coast tonight", "Power cut for 20,000 homes in the north"]
+
+
 def test_overview_cites_other_sources_saying_the_same(express: Document, nknews: Document) -> None:
     overview = merge.choose_overview([express, nknews])
     treaty = next(item for item in overview if "mutual military support" in item.text)
