@@ -291,12 +291,17 @@ def _is_fragment(text: str, start: int, t0: int, lex: Lexicon) -> bool:
     return 0 < len(words) <= lex.fragment_max_words and words[0].strip(_OPENERS).lower() in lex.fragment_openers
 
 
+_STOP_AHEAD = re.compile(r"[.!?]\s|\n")
+
+
 def _is_title_case(text: str, start: int, t0: int) -> bool:
-    """The sentence so far has three or more words longer than three letters, all capitalised."""
+    """The sentence around the candidate (up to the next stop or line break) has three or more words longer than
+    three letters, all capitalised: a headline ("U.S. And Russia Sign Deal")."""
     if t0 - start > 200:
         return False
-    long_words = [w for w in text[start:t0].split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    after = _STOP_AHEAD.search(text, t0 + 1, start + 200)
+    long_words = [w for w in text[start : after.start() if after else start + 200].split() if len(w) > 3]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words if w[0].isalpha())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

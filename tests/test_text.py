@@ -84,6 +84,13 @@ def test_name_with_exclamation_mark() -> None:
     splits("He joined Yahoo!", "The company hired him.")
 
 
+def test_headline_opening_with_abbreviation() -> None:
+    assert split_sentences("U.S. And Canada Sign Border Deal\nThe deal was signed.") == [
+        "U.S. And Canada Sign Border Deal",
+        "The deal was signed.",
+    ]
+
+
 def test_postscript() -> None:
     assert len(split_sentences("P.S. You can still sign up.")) == 1
 
