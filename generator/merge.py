@@ -373,17 +373,21 @@ def _better_version(a: _QuoteGroup, b: _QuoteGroup) -> bool:
     )
 
 
-def _same_quote(a: _QuoteGroup, b: _QuoteGroup, threshold: float) -> bool:
+def _same_quote(a: _QuoteGroup, b: _QuoteGroup, threshold: float, min_words: int) -> bool:
+    """The same words from the same speaker (or an unknown one): one quote, perhaps cut differently.
+    Fragments ("heroic") must match exactly: a word found in a longer quote is not that quote."""
     if a.speaker.name and b.speaker.name and canonical_key(a.speaker.name) != canonical_key(b.speaker.name):
         return False
-    shorter = min(len(a.words), len(b.words)) or 1
+    shorter = min(len(a.words), len(b.words))
+    if shorter < min_words:
+        return a.words == b.words
     return len(a.words & b.words) / shorter >= threshold
 
 
 def rank_quotes(documents: list[Document], entity_list: list[Entity]) -> list[KeyQuote]:
     """Every quoted statement once (duplicates across sources merged), best first; scare quotes are left out."""
     resolver = SpeakerResolver(entity_list)
-    threshold = settings()["quotes"]["duplicate_overlap"]
+    threshold, min_words = settings()["quotes"]["duplicate_overlap"], settings()["quotes"]["min_words"]
     groups: list[_QuoteGroup] = []
     by_word: dict[str, set[int]] = defaultdict(set)
     for doc in documents:
@@ -393,7 +397,7 @@ def rank_quotes(documents: list[Document], entity_list: list[Entity]) -> list[Ke
             words = set(_WORDS.findall(quote.text.lower()))
             candidate = _QuoteGroup(doc, quote, resolver.resolve(doc, quote), words, [ref(doc, quote.start, quote.end)])
             seen = set().union(*(by_word.get(w, set()) for w in words)) if words else set()
-            match = next((g for g in sorted(seen) if _same_quote(groups[g], candidate, threshold)), None)
+            match = next((g for g in sorted(seen) if _same_quote(groups[g], candidate, threshold, min_words)), None)
             if match is None:
                 match = len(groups)
                 groups.append(candidate)

@@ -213,6 +213,14 @@ def test_speaker_resolves_through_the_article_mention_when_entities_are_missing(
     assert quote.speaker == "Sergei Lavrov" and quote.role is None
 
 
+def test_a_one_word_quote_is_not_merged_into_a_longer_one(express: Document, nknews: Document) -> None:
+    add_quote(express, "Our cooperation with Pyongyang will keep growing in every field.", "Lavrov")
+    add_quote(express, "cooperation", None)
+    add_quote(express, "cooperation", None, occurrence=1)
+    quotes = merge.rank_quotes([express, nknews], [lavrov()])
+    assert [len(q.sources) for q in quotes] == [1, 2]  # the repeated fragment is one quote, kept apart
+
+
 def test_an_unresolved_pronoun_is_an_unknown_speaker(nknews: Document) -> None:
     add_quote(nknews, "our cooperation with Pyongyang will keep growing in every field", "he")
     (quote,) = merge.rank_quotes([nknews], [])
