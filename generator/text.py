@@ -1,12 +1,22 @@
-"""Sentence splitting that keeps offsets.
+"""Sentence splitting that keeps offsets: `sentence_spans(text)` gives (start, end) pairs, `split_sentences(text)`
+the sentences.
 
 One compiled regex scans the text once for candidate boundaries: line breaks, runs of terminal punctuation
-(`.`, `?!`, `...`, `. . . .`) followed by space, and bullets. A cheap decision function then reads the word before
-and the word after each candidate. What it knows about English news (abbreviations, words that open sentences,
-speech verbs) lives in `resources/text/`, apart from this engine.
+(`.`, `?!`, `...`, `. . . .`) followed by space, and bullets. A cheap decision then reads the word before and the
+word after each candidate:
 
-A line break always ends a sentence (pasted articles put one paragraph, heading or list item on each line), except
-a hard wrap inside a sentence: a line ending in a lower-case word or comma followed by a line starting in lower case.
+- a line break ends a sentence (pasted articles put each paragraph, heading or list item on a line of its own),
+  except a hard wrap: a line ending in a lower-case word or comma, then a line starting in lower case;
+- `?` and `!` end one unless a lower-case word follows or a name and speech verb do ('"Why?" Smith asked.');
+- a period after an ordinary word ends one unless a lower-case word follows;
+- after an abbreviation its class decides (titles never end a sentence, "No." only before a non-number), and
+  abbreviations that may end one ("Inc.", "U.S.", initials) do so only before a word that opens sentences
+  ("The", "He", "However"), never inside a short fronted phrase ("At 5 a.m. Mr. Smith") or a Title Case headline;
+- ellipses end one before a sentence opener, or, right after a word, before any capitalised word unless the word
+  before cannot end a phrase ("for... Armenia");
+- numbered or lettered items run together on one line ("1. ... 2. ...") are split.
+
+What it knows about English news (abbreviations, sentence openers, speech verbs) lives in `resources/text/`.
 """
 
 from __future__ import annotations
