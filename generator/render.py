@@ -306,6 +306,7 @@ class BriefingView:
     entity_slug: dict[str, str]
     timeline_shown: list[TimelineItem]
     quotes_shown: list[KeyQuote]
+    by_name: dict[str, Entity] = field(default_factory=dict)  # name or alias -> entity
 
     @property
     def timeline_truncated(self) -> bool:
@@ -353,18 +354,12 @@ class BriefingView:
     def speaker_role(self, q: KeyQuote) -> str | None:
         if q.role:
             return q.role
-        for e in self.b.entities:
-            if q.speaker and (e.name == q.speaker or q.speaker in e.aliases):
-                return e.role
-        return None
+        e = self.entity_of(q.speaker)
+        return e.role if e else None
 
     def entity_of(self, name: str | None) -> Entity | None:
-        if not name:
-            return None
-        for e in self.b.entities:
-            if e.name == name or name in e.aliases:
-                return e
-        return None
+        """The entity a name or alias refers to (names win over aliases)."""
+        return self.by_name.get(name) if name else None
 
 
 def make_view(b: Briefing) -> BriefingView:
@@ -376,7 +371,17 @@ def make_view(b: Briefing) -> BriefingView:
         entity_slug=entity_slugs(b.entities),
         timeline_shown=in_date_order(most_important(b.timeline, TIMELINE_ON_PAGE)),
         quotes_shown=most_important(b.quotes, QUOTES_ON_PAGE),
+        by_name=names_index(b.entities),
     )
+
+
+def names_index(entities: Sequence[Entity]) -> dict[str, Entity]:
+    index: dict[str, Entity] = {}
+    for e in entities:
+        for alias in e.aliases:
+            index.setdefault(alias, e)
+    index.update({e.name: e for e in reversed(entities)})  # a name beats an alias; the first entity wins
+    return index
 
 
 def entity_quotes(view: BriefingView, e: Entity) -> list[KeyQuote]:
@@ -406,6 +411,7 @@ def environment(templates: Path) -> jinja2.Environment:
         autoescape=False,  # Markdown output: escaping is explicit through the `md` filter
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -455,7 +461,8 @@ def render_briefing(env: jinja2.Environment, v: BriefingView) -> dict[str, str]:
         f"{v.dir}/index.md": env.get_template("briefing.md.j2").render(v=v, b=v.b),
         f"{v.dir}/timeline.md": env.get_template("timeline.md.j2").render(v=v, b=v.b),
         f"{v.dir}/quotes.md": env.get_template("quotes.md.j2").render(v=v, b=v.b),
-        f"{v.dir}/briefing.json": json.dumps(briefing_to_dict(v.b), ensure_ascii=False, indent=1) + "\n",
+        # Compact JSON: the C encoder, several times faster than an indented dump on large briefings.
+        f"{v.dir}/briefing.json": json.dumps(briefing_to_dict(v.b), ensure_ascii=False, separators=(",", ":")) + "\n",
     }
     files[f"{v.dir}/entities/index.md"] = env.get_template("entities.md.j2").render(v=v, b=v.b)
     entity_template = env.get_template("entity.md.j2")

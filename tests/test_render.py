@@ -173,7 +173,9 @@ def briefing() -> Briefing:
         TimelineItem(f"2025-{m:02d}", "month", "explicit", False, f"Event {m}.", [ref(a, 0)], importance=m)
         for m in range(1, 13)
     ] + [
-        TimelineItem("2025-07-12", "day", "explicit", False, "Talks in Wonsan.", [ref(a, 0), ref(b, 0)], ["Lavrov"], 100),
+        TimelineItem(
+            "2025-07-12", "day", "explicit", False, "Talks in Wonsan.", [ref(a, 0), ref(b, 0)], ["Lavrov"], 100
+        ),
         TimelineItem("2026", "year", "relative", True, "Next round.", [ref(b, 0)], importance=50),
         TimelineItem("2024-06", "approximate", "inferred", False, "Treaty.", [ref(a, 1)], importance=40),
         TimelineItem("2023", "year", "explicit", False, "Earlier.", [ref(a, 2)], importance=30),
