@@ -139,6 +139,11 @@ class Rule:
     triggers: tuple[str, ...]
 
 
+def _last_words(phrases) -> set[str]:
+    """The last word of each phrase: the distinctive one ("the future" -> future, "right now" -> now)."""
+    return {re.findall(r"[^\W\d_]+", str(p).lower())[-1] for p in phrases}
+
+
 def _words_of(phrases) -> set[str]:
     return {w for p in phrases for w in re.findall(r"[^\W\d_]+", str(p).lower())}
 
@@ -154,10 +159,8 @@ def trigger_words() -> dict[str, tuple[str, ...]]:
         "season": _words_of(cal["seasons"]),
         "unit": set(unit_codes()) | _words_of(units["units"]),
         "day_part": _words_of(cal["day_parts"]) | {p + "s" for p in _words_of(cal["day_parts"])},
-        "deictic": _words_of(rel["days"]),
-        "reference": {p.split()[-1] for p in _words_of(rel["references"])}
-        | _words_of(rel["references"])
-        | _words_of(rel["guarded_references"]),
+        "deictic": _last_words(rel["days"]),
+        "reference": _last_words(rel["references"]) | _last_words(rel["guarded_references"]),
         "holiday": {
             max(re.findall(r"[^\W\d_]+", h.lower()), key=len)
             for k in ("fixed", "easter", "nth_weekday")
@@ -226,7 +229,7 @@ class Candidate:
 
 _TOKEN = re.compile(r"[^\W_]+")
 # Characters before / after a trigger word within which a rule's match must lie ("no more than twenty-five years").
-WINDOW_BEFORE, WINDOW_AFTER = 60, 40
+WINDOW_BEFORE, WINDOW_AFTER = 40, 30
 
 
 def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
