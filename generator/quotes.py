@@ -40,10 +40,13 @@ from generator.model import Quote
 class _Lexicon:
     verbs: frozenset[str]
     particles: dict[str, str]
+    not_before_to: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     modifiers: frozenset[str]
     pronouns: dict[str, str]
+    possessives: dict[str, str]
     determiners: frozenset[str]
+    speech_nouns: frozenset[str]
     function_words: frozenset[str]
     person_nouns: frozenset[str]
     organization_nouns: frozenset[str]
@@ -66,10 +69,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=frozenset(v.lower() for v in a["speech_verbs"]),
         particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
+        not_before_to=frozenset(w.lower() for w in a["not_before_to"]),
         prepositions=tuple(tuple(p.split()) for p in a["source_prepositions"]),
         modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
         pronouns={k.lower(): v for k, v in a["pronouns"].items()},
+        possessives={k.lower(): v for k, v in a["possessive_pronouns"].items()},
         determiners=frozenset(d.lower() for d in a["determiners"]),
+        speech_nouns=frozenset(w.lower() for w in a["speech_nouns"]),
         function_words=frozenset(w.lower() for w in a["function_words"]),
         person_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["person"]),
         organization_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["organization"]),
@@ -267,7 +273,9 @@ def _is_name_token(tok: _Tok) -> bool:
 
 def _plain_noun(word: str, nouns: frozenset[str]) -> str | None:
     plural_y = word[:-3] + "y" if word.endswith("ies") else None
-    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None, plural_y):
+    plural_men = word[:-3] + "man" if word.endswith("men") else None
+    singular = (word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None)
+    for form in (word, *singular, plural_y, plural_men):
         if form and form in nouns:
             return form
     return None
@@ -380,6 +388,8 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
     """`the spokesman`, `a senior official`, `the North Korean state media KCNA`, `officials`."""
     lex = _lexicon()
     determined = toks[i].low in lex.determiners
+    if not determined and not _may_start_bare_description(toks[i]):
+        return None
     j = i + 1 if determined else i
     last_head, head = -1, None
     for k in range(j, min(len(toks), j + (6 if determined else 3))):
@@ -388,6 +398,8 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
             break
         if tok.capitalised and last_head >= 0:
             break  # the name after the description
+        if not determined and k > i and not _may_start_bare_description(tok):
+            break
         noun = None if tok.capitalised and k + 1 < len(toks) and toks[k + 1].capitalised else _speaker_noun(tok.low)
         if noun:
             last_head, head = k, noun
@@ -401,6 +413,17 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
         if inner and not _possessive(toks[named - 1]):
             return inner, named
     return None
+
+
+def _may_start_bare_description(tok: _Tok) -> bool:
+    """`officials`, `Clinton aides`, `senior officials`: no determiner, so no function word, verb or participle."""
+    lex = _lexicon()
+    word = tok.low
+    if word in lex.function_words or word in lex.determiners or _is_modifier(tok) or not word[:1].isalnum():
+        return False
+    if tok.capitalised:
+        return True
+    return _speaker_noun(word) is not None or not (word in lex.verbs or word.endswith(("ed", "ing")))
 
 
 def _description_then_name(toks: list[_Tok], i: int, last: int, head: str | None) -> tuple[_Phrase, int]:
@@ -421,7 +444,7 @@ def _is_modifier(tok: _Tok) -> bool:
     return tok.low in _lexicon().modifiers or (tok.low.endswith("ly") and not tok.capitalised)
 
 
-_PREPOSITIONS = frozenset({"and", "between", "with", "of", "to", "for", "by", "from", "at", "on", "in", "about"})
+_PREPOSITIONS = frozenset({"between", "with", "of", "to", "for", "by", "from", "at", "on", "in", "about"})
 
 
 def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phrase | None:
@@ -466,10 +489,12 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
 def _is_verb(toks: list[_Tok], i: int) -> bool:
     lex = _lexicon()
     word = toks[i].low
-    if word not in lex.verbs or toks[i].capitalised and i > 0:
+    if word not in lex.verbs or toks[i].capitalised and (i == 0 or toks[i - 1].text != ","):
         return False
     if i > 0 and (toks[i - 1].low in lex.determiners or _possessive(toks[i - 1])):
         return False  # a noun: "the state", "his report"
+    if word in lex.not_before_to and i + 1 < len(toks) and toks[i + 1].low == "to":
+        return False
     particle = lex.particles.get(word)
     return particle is None or (i + 1 < len(toks) and toks[i + 1].low == particle)
 
@@ -498,7 +523,7 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
     """`"...," she said` / `said X` / `according to X`, in the clause right after the quote."""
     lex = _lexicon()
     i = 0
-    while i < len(toks) and toks[i].text in (",", ":", "(", ";") + _DASHES:
+    while i < len(toks) and (toks[i].text in (",", ":", "(", ";") + _DASHES or (toks[i].low == "as" and i < 2)):
         i += 1
     if i >= len(toks):
         return None
@@ -571,7 +596,7 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
     With `weak`, also the looser readings: the sentence subject of a participle (`..., referring to it as "..."`)
     and an inverted `said X: "..."`.
     """
-    source = _source_preposition_before(toks)
+    source = _source_preposition_before(toks) or _possessor_of_speech(toks)
     if source:
         return source
     if weak and toks and toks[-1].text == ":":  # "Rep. Trey Gowdy (R-S.C.): "I have not heard ...""
@@ -595,6 +620,28 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
         after = _forward_phrase(toks, i + 1) if weak and trailing else None
         if after and after[1] == len(toks) - trailing:
             return after[0], toks[i].text
+    if weak and toks and toks[-1].text == ":":  # "Sanders delivered a snappy retort: "...""
+        subject = _clause_subject(toks, len(toks) - 1)
+        if subject is not None and subject.kind != "description":
+            return subject, ":"
+    return None
+
+
+def _possessor_of_speech(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
+    """`her remark that "..."`, `Trump's claim that "..."`: the owner of the words just before the quote."""
+    lex = _lexicon()
+    end = len(toks) - _trailing_punctuation(toks)
+    if end and toks[end - 1].low == "that":
+        end -= 1
+    for k in range(end - 1, max(-1, end - 4), -1):
+        if toks[k].low in lex.speech_nouns and k > 0:
+            owner = toks[k - 1]
+            if owner.low in lex.possessives:
+                return _Phrase(owner.start, owner.end, "pronoun"), toks[k].text
+            if _possessive(owner) and owner.capitalised:
+                phrase = _backward_phrase(toks, k)
+                if phrase is not None and phrase.kind == "name":
+                    return phrase, toks[k].text
     return None
 
 
@@ -784,7 +831,7 @@ def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tupl
         return _fullest(phrase.name, names)
     mention = text[phrase.start : phrase.end]
     if phrase.kind == "pronoun":
-        kind = lex.pronouns[mention.lower()]
+        kind = lex.pronouns.get(mention.lower()) or lex.possessives.get(mention.lower(), "none")
         if kind in ("person", "organization"):
             return _antecedent(phrase.start, kind, names, speakers)
         return None
