@@ -1094,17 +1094,23 @@ def _is_heading(text: str) -> bool:
     return not re.search(r"[.!:;,\"”’)\]]$", text)
 
 
-_SENTENCE_STOP = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_SENTENCE_STOP = re.compile(r"([.!?][\"”’')\]]*)\s+[\"“‘(]?(\w)")
+_FIRST_SENTENCE_WINDOW = 1000  # a title needs only the opening; never scan a whole giant paragraph
 
 
 def _first_sentence(text: str) -> str:
+    """The paragraph's first sentence: up to a stop followed by a capital, not after an abbreviation or initial."""
     abbreviations = _headers().abbreviations
+    text = text[:_FIRST_SENTENCE_WINDOW]
     for match in _SENTENCE_STOP.finditer(text):
-        word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
-        bare = word.lstrip("\"'“‘(").lower()
-        if text[match.start()] == "." and (bare in abbreviations or "." in bare or len(bare) == 1):
+        if not (match.group(2).isupper() or match.group(2).isdigit()):
             continue
-        return text[: match.end()]
+        stop = match.start()
+        words = text[max(0, stop - 30) : stop].split()
+        bare = words[-1].lstrip("\"'“‘(").lower() if words else ""
+        if text[stop] == "." and (bare in abbreviations or "." in bare or len(bare) == 1):
+            continue
+        return text[: match.end(1)]
     return text
 
 
