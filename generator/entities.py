@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
         credit_cues=words("credit_cues"),
         credit_names=words("credit_names"),
         never=words("never_entities"),
-        first_names=_word_list("first_names.txt"),
+        first_names=_word_list("first_names.txt") | _word_list("given_names_world.txt"),
         surnames=_word_list("surnames.txt"),
         places=places,
         aliases={fold(k): (v[0], v[1]) for k, v in alias_data["aliases"].items()},
@@ -274,6 +274,18 @@ def _initial(words: list[str], i: int) -> bool:
     return k < 0 or words[k] in _SENTENCE_END or words[k] == ":"
 
 
+def _connector_length(words: list[str], j: int) -> int:
+    """1 or 2 if words[j:] is one or two name connectors followed by a capitalised word, else 0."""
+    lex = lexicon()
+    for n in (1, 2):
+        if j + n >= len(words) or words[j + n - 1] not in lex.connectors:
+            return 0
+        after = words[j + n]
+        if _name_word(after) and _fold_token(after) not in lex.never:
+            return n
+    return 0
+
+
 def _runs(words: list[str]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words, joined by name connectors (`of`, `de`, `&`)."""
     lex = lexicon()
@@ -287,13 +299,10 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
         while j < n:
             if _name_word(words[j]) and not _initial(words, j):
                 j += 1
-            elif (
-                words[j] in lex.connectors
-                and j + 1 < n
-                and _name_word(words[j + 1])
-                and _fold_token(words[j + 1]) not in lex.never
+            elif (link := _connector_length(words, j)) and not (
+                words[j] == "&" and _fold_token(words[j + 1]) in lex.first_names
             ):
-                j += 2
+                j += link + 1  # `University of Michigan`, `Army of the Potomac`; not `Langdon & Harvey Deegan`
             else:
                 break
         runs.append((i, j))
@@ -325,6 +334,12 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
         elif demonym_len:
             demonym = lex.demonyms[" ".join(t.key for t in run[k : k + demonym_len])] or ""
             k += demonym_len
+        elif k == 0 and tok.key == "the" and not tok.initial and len(run) > 1 and not _title_at(run, 1):
+            end = k + 1  # a capital `The` inside a sentence belongs to the name: `The Hockey News`
+            while end < len(run) and not _title_at(run, end):
+                end += 1
+            out.append((Candidate(run[k:end]), i, i, i + end - 1))
+            k = end
         elif (tok.key in lex.never and not _acronym(tok)) or tok.text in lex.connectors:
             k += 1
             demonym, title = None, []
@@ -510,6 +525,31 @@ def _heading_candidates(headings: list[list[Token]], known: dict[str, str]) -> l
     return found
 
 
+@dataclass
+class DocumentNames:
+    """What the whole document says about names, for typing each mention."""
+
+    known: dict[str, str]  # name -> type the rules give where the name carries its own evidence
+    parts: dict[str, str]  # word of a longer name -> that name's rule type
+    acronyms: dict[str, str]  # initials of a longer name (`KCNA`) -> that name's rule type
+
+
+def _document_names(cands: list[Candidate]) -> DocumentNames:
+    known = _rule_typed(cands)
+    lex = lexicon()
+    parts: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for cand in cands:
+        toks = cand.tokens
+        if cand.rule and len(toks) > 1:
+            for tok in toks:
+                if tok.key not in lex.connectors:
+                    parts.setdefault(tok.key, cand.rule)
+            initials = "".join(t.text[0] for t in toks if t.text not in lex.connectors)
+            acronyms.setdefault(initials.lower(), cand.rule)
+    return DocumentNames(known, parts, acronyms)
+
+
 def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
     """Set each candidate's rule type; returns the typed names the document vouches for."""
     strong = [c for c in cands if not c.weak]
@@ -528,10 +568,11 @@ def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
 
 
 def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> list[Candidate]:
-    known = _rule_typed(cands)
+    names = _document_names(cands)
+    known = names.known
     weights = model()
     if weights:
-        _classify_by_name(weights, cands, known)
+        _classify_by_name(weights, cands, names)
     else:
         for cand in cands:
             cand.type = cand.rule
@@ -543,8 +584,8 @@ def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> lis
 def training_examples(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, features) of every candidate span, for bench/train_entities.py."""
     cands, _ = _candidates(text)
-    known = _rule_typed(cands)
-    return [(c.start, c.end, candidate_features(c, known)) for c in cands]
+    names = _document_names(cands)
+    return [(c.start, c.end, candidate_features(c, names)) for c in cands]
 
 
 def _weak_type(cand: Candidate, known: dict[str, str]) -> str | None:
@@ -600,11 +641,11 @@ def _scores(weights: dict[str, tuple[float, ...]], features: list[str]) -> list[
     return [s0, s1, s2, s3]
 
 
-def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], known: dict[str, str]) -> None:
+def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], names: DocumentNames) -> None:
     """Type each candidate; every mention of one name in a document gets the type its mentions vote for together."""
     totals: dict[str, list[float]] = {}
     for cand in cands:
-        scores = _scores(weights, candidate_features(cand, known))
+        scores = _scores(weights, candidate_features(cand, names))
         total = totals.setdefault(cand.key, [0.0] * len(LABELS))
         for n, score in enumerate(scores):
             total[n] += score
@@ -615,8 +656,49 @@ def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candida
         scores[LABELS.index(NONE)] -= margin
         label = LABELS[max(range(len(LABELS)), key=lambda n: (scores[n], LABELS[n]))]
         labels[key] = None if label == NONE else label
+    # Decisive cues (a title, an alias table, a country) overrule the model, which learnt from Wikipedia only.
+    certain: dict[str, Counter[str]] = defaultdict(Counter)
+    people = _named_people(cands)
+    for cand in cands:
+        typ = _certain_type(cand, people)
+        if typ:
+            certain[cand.key][typ] += 1
+    for key, votes in certain.items():
+        labels[key] = votes.most_common(1)[0][0]
     for cand in cands:
         cand.type = labels.get(cand.key)
+
+
+def _named_people(cands: list[Candidate]) -> set[str]:
+    """Words of full names that are surely people's (a title before them, or a known given name first)."""
+    lex = lexicon()
+    words: set[str] = set()
+    for cand in cands:
+        toks = cand.tokens
+        if cand.rule == PERSON and len(toks) > 1 and (cand.title or toks[0].key in lex.first_names):
+            words.update(t.key for t in toks if t.key not in lex.connectors and _place_tier(t.key) < 2)
+    return words
+
+
+def _certain_type(cand: Candidate, people: set[str]) -> str | None:
+    """The type when one cue settles it, else None."""
+    lex = lexicon()
+    key, toks = cand.key, cand.tokens
+    if cand.rule is None:
+        return None
+    if key in lex.aliases:
+        return lex.aliases[key][1]
+    if key in lex.known_types:
+        return lex.known_types[key]
+    if cand.title and not _acronym(toks[0]) and toks[-1].key not in lex.org_words:
+        return PERSON
+    if _place_tier(key) == 3:
+        return PLACE
+    if 2 <= len(toks) <= 3 and toks[0].key in lex.first_names and cand.rule == PERSON and toks[-1].cap:
+        return PERSON  # a given name and a capitalised surname
+    if len(toks) == 1 and key in people:
+        return PERSON  # a surname after the full name
+    return None
 
 
 def _shape(tok: Token) -> str:
@@ -629,7 +711,7 @@ def _shape(tok: Token) -> str:
     return "x"
 
 
-def candidate_features(cand: Candidate, known: dict[str, str]) -> list[str]:
+def candidate_features(cand: Candidate, names: DocumentNames) -> list[str]:
     """Sparse features of a candidate span: its words, shape, gazetteer hits, context and the rules' verdict."""
     lex = lexicon()
     toks, key = cand.tokens, cand.key
@@ -662,8 +744,13 @@ def candidate_features(cand: Candidate, known: dict[str, str]) -> list[str]:
         feats.append(f"alias={lex.aliases[key][1]}")
     if key in lex.known_types:
         feats.append(f"known={lex.known_types[key]}")
-    if key in known:
-        feats.append(f"doc={known[key]}")
+    if key in names.known:
+        feats.append(f"doc={names.known[key]}")
+    if len(toks) == 1:
+        if key in names.parts:
+            feats.append(f"part={names.parts[key]}")
+        if _acronym(toks[0]) and key in names.acronyms:
+            feats.append(f"acronym={names.acronyms[key]}")
     if last in lex.org_words:
         feats.append("orgword_last")
     if any(t.key in lex.org_words for t in toks[:-1]):

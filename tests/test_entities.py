@@ -1,0 +1,208 @@
+"""Named entities: spotting, typing, noise, alias merging, roles and cross-document linking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import text as sentences
+from generator.entities import canonical_key, extract_entities, link_entities
+from generator.model import Document, Sentence
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def make_document(doc_id: str, body: str, published: dt.date | None = None) -> Document:
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=body, title=doc_id, published=published)
+    doc.sentences = [Sentence(s, e, body[s:e], i) for i, (s, e) in enumerate(sentences.sentence_spans(body))]
+    doc.mentions = extract_entities(body)
+    return doc
+
+
+def by_name(mentions, name: str):
+    return [m for m in mentions if m.name == name]
+
+
+# --------------------------------------------------------------------------- #
+# Spotting and typing
+# --------------------------------------------------------------------------- #
+
+
+def test_people_places_and_organisations_are_typed():
+    text = (
+        "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on Tuesday. "
+        "The talks were reported by KCNA and welcomed by the United Nations."
+    )
+    types = {m.text: m.type for m in extract_entities(text)}
+    assert types["Vladimir Putin"] == "person"
+    assert types["Kim Jong Un"] == "person"
+    assert types["Pyongyang"] == "place"
+    assert types["KCNA"] == "organization"
+    assert types["United Nations"] == "organization"
+
+
+def test_offsets_point_at_the_name_without_its_title():
+    text = "On Monday, Foreign Minister Sergei Lavrov arrived in Wonsan."
+    mentions = extract_entities(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert [m.text for m in mentions] == ["Sergei Lavrov", "Wonsan"]
+
+
+def test_noise_is_never_an_entity():
+    text = (
+        "RUSSIA-NKOREA-POLITICS-DIPLOMACY\n\n"
+        "PUTIN MEETS KIM IN MOSCOW\n\n"
+        "Vladimir Putin met Choe Son Hui on Monday (Image: Getty)\n\n"
+        "Key Statements and Developments\n\n"
+        "Expect further talks in March. However, Putin said on Friday that talks went well.\n"
+    )
+    found = {m.text for m in extract_entities(text)}
+    for noise in ("Getty", "Image", "PUTIN", "MOSCOW", "RUSSIA-NKOREA-POLITICS-DIPLOMACY", "Monday", "Friday"):
+        assert noise not in found
+    for noise in ("March", "Expect", "However", "Key Statements", "Developments"):
+        assert noise not in found
+    assert {"Vladimir Putin", "Choe Son Hui", "Putin"} <= found
+
+
+def test_known_names_in_a_heading_are_kept_and_the_rest_is_not():
+    text = "Why Is North Korea Doing This?\nNorth Korea sent troops to Russia, officials said."
+    heading = [m for m in extract_entities(text) if m.end <= text.index("\n")]
+    assert [m.text for m in heading] == ["North Korea"]
+
+
+def test_nationality_adjectives_and_events_are_not_entities():
+    text = "The Korean War ended in 1953. Russian forces and North Koreans signed the Comprehensive Partnership Treaty."
+    found = {m.text for m in extract_entities(text)}
+    assert not found & {"Korean War", "War", "Russian", "North Koreans", "Comprehensive Partnership Treaty"}
+
+
+# --------------------------------------------------------------------------- #
+# Aliases within a text
+# --------------------------------------------------------------------------- #
+
+
+def test_surname_alone_and_spelling_variants_merge_within_a_text():
+    text = (
+        "North Korean Foreign Minister Choe Son-hui met Sergei Lavrov in Wonsan. "
+        "Choe said the ties were strong. Lavrov agreed, and later Choe Son Hui left."
+    )
+    mentions = extract_entities(text)
+    choe = {m.text for m in mentions if m.name in ("Choe Son-hui", "Choe Son Hui")}
+    assert choe == {"Choe Son-hui", "Choe", "Choe Son Hui"}
+    assert len({m.name for m in mentions if m.text in choe}) == 1
+    assert {m.name for m in mentions if m.text == "Lavrov"} == {"Sergei Lavrov"}
+
+
+def test_official_forms_take_the_common_name():
+    text = "The DPRK rejected the claim. North Korea said the US was to blame, and the U.S. denied it."
+    names = {m.text: m.name for m in extract_entities(text)}
+    assert names["DPRK"] == "North Korea"
+    assert names["US"] == names["U.S."] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Choe Son-hui", "Choe Son Hui"),
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("DPRK", "North Korea"),
+        ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+        ("President Vladimir Putin", "Vladimir Putin"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("Jose Marti", "José Martí"),
+        ("the United Nations", "UN"),
+    ],
+)
+def test_canonical_key_folds_spellings(a: str, b: str):
+    assert canonical_key(a) == canonical_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("North Korea", "South Korea"), ("Kim Jong Un", "Kim Yo Jong")])
+def test_canonical_key_keeps_different_names_apart(a: str, b: str):
+    assert canonical_key(a) != canonical_key(b)
+
+
+# --------------------------------------------------------------------------- #
+# Linking across documents
+# --------------------------------------------------------------------------- #
+
+
+def test_aliases_roles_and_mentions_are_merged_across_documents():
+    first = make_document(
+        "a",
+        "North Korean Foreign Minister Choe Son-hui met Russia's Foreign Minister Sergei Lavrov in Wonsan. "
+        "Lavrov praised the DPRK.",
+        dt.date(2025, 7, 12),
+    )
+    second = make_document(
+        "b",
+        "Choe Son Hui, North Korea's foreign minister, met Sergey Lavrov in Moscow. Choe spoke first.",
+        dt.date(2025, 10, 28),
+    )
+    entities = {e.name: e for e in link_entities([first, second])}
+    choe = next(e for e in entities.values() if "choe" in e.slug)
+    assert choe.type == "person"
+    assert {choe.name, *choe.aliases} == {"Choe Son-hui", "Choe Son Hui", "Choe"}
+    assert choe.role == "Foreign Minister of North Korea"
+    assert choe.role_date == "2025-10-28"
+    assert {r.document for r in choe.mentions} == {"a", "b"}
+    lavrov = next(e for e in entities.values() if "lavrov" in e.slug)
+    assert {lavrov.name, *lavrov.aliases} >= {"Sergei Lavrov", "Sergey Lavrov", "Lavrov"}
+    assert lavrov.role == "Foreign Minister of Russia"
+    korea = entities["North Korea"]
+    assert "DPRK" in korea.aliases
+
+
+def test_mentions_point_at_their_sentences_and_slugs_are_unique():
+    doc = make_document("a", "Putin spoke. Then Vladimir Putin left for Beijing. Beijing was cold.")
+    entities = link_entities([doc])
+    assert len({e.slug for e in entities}) == len(entities)
+    putin = next(e for e in entities if e.name == "Vladimir Putin")
+    assert [r.sentence for r in putin.mentions] == [0, 1]
+    for e in entities:
+        for ref in e.mentions:
+            assert doc.sentences[ref.sentence].start <= ref.start < doc.sentences[ref.sentence].end
+
+
+def test_the_seeds_give_one_entity_per_leader_with_spellings_as_aliases():
+    docs = [make_document(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    entities = link_entities(docs)
+    people = {e.name: e for e in entities if e.type == "person"}
+
+    def one(word: str):
+        matches = [e for e in people.values() if word in e.name]
+        assert len(matches) == 1, (word, [e.name for e in matches])
+        return matches[0]
+
+    assert {one("Putin").name, *one("Putin").aliases} >= {"Vladimir Putin", "Putin"}
+    assert {one("Kim").name, *one("Kim").aliases} >= {"Kim Jong-un", "Kim Jong Un"}
+    assert {one("Choe").name, *one("Choe").aliases} >= {"Choe Son-hui", "Choe Son Hui", "Choe"}
+    assert {one("Lavrov").name, *one("Lavrov").aliases} >= {"Sergei Lavrov", "Lavrov"}
+    assert one("Lavrov").role == "Foreign Minister of Russia"
+    assert "Getty" not in {e.name for e in entities}
+
+
+# --------------------------------------------------------------------------- #
+# Measured quality on held-out data (skipped without the shared evaluation folder)
+# --------------------------------------------------------------------------- #
+
+
+def test_held_out_wikigold_f1_does_not_regress():
+    data = SHARED / "eval" / "wikigold"
+    if not data.exists():
+        pytest.skip("shared evaluation data not available")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from eval_entities import Score, read_conll, score_document
+
+    docs = [d for n, d in enumerate(read_conll(data / "wikigold.conll.txt")) if n % 3 == 2]
+    exact, overlap = Score(), Score()
+    for doc in docs:
+        score_document(doc, [(m.start, m.end, m.type) for m in extract_entities(doc.text)], exact, overlap)
+    assert overlap.prf()[2] >= 0.70
+    assert exact.prf()[2] >= 0.63
