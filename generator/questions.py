@@ -27,7 +27,11 @@ _PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:\w+ly\s+)?\w+ing\b)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _REPORTING = re.compile(r"\b(?:said|says|told|reported)\b")
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|because|if)\b")
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
+_COORDINATE_CLAUSE = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had)\b)"
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"})
 MAX_SUBJECT_WORDS = 14
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
@@ -37,6 +41,11 @@ _UNKNOWN_THING = re.compile(
     r"(?:not\s+(?:yet\s+)?known|unknown|unclear)\b",
     re.IGNORECASE,
 )
+_SPEECH_END = re.compile(r"[,.?!][\"”’]\s")  # '..., " said X': quoted speech, not the article's claim
+_QUOTE_MARKS = "\"“”'‘’"
+_FINAL_STOP = re.compile(r"[.!]+([\"”’']?)$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|still|however|meanwhile),?\s+", re.IGNORECASE)
+_SUBORDINATOR = re.compile(r"(?:Although|Though|While|If|As|Because|Since|Unless|Whether|When)\b")
 _HEADING_MAX_WORDS = 12
 _AS_PLANNED = "Will it go ahead as planned?"
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
@@ -262,26 +271,34 @@ def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[
         fallback = text.startswith(rules().data["unknown_fallback"])
         return [_candidate(text, "unknown", [ref], score - FALLBACK_PENALTY * fallback)]
     if hedge.kind == "future":
-        text = _future_question(sentence.text)
-        return [_candidate(text, "scheduled", [ref], score - FALLBACK_PENALTY * text.startswith(_AS_PLANNED))]
+        # a "will" in a side clause ("Mahathir, who will turn 81, ...") is no event to watch: only rephrasable ones
+        text = _future_question(sentence.text, fallback=False)
+        return [_candidate(text, "scheduled", [ref], score)] if text else []
     if score <= 0:
         return []  # nothing of consequence hedged: not worth a question
-    text = _hedged_question(sentence.text)
+    text = _hedged_question(sentence.text, hedge.cue)
     if text is None:
         return []
     return [_candidate(text, "hedged", [ref], score - FALLBACK_PENALTY * text.startswith("Is it confirmed"))]
 
 
-def _claim(text: str) -> str:
-    """The claim a hedged sentence makes: framing removed, trailing side clauses cut, no final period."""
-    text = _DASHED_ASIDE.sub(" ", text.strip().rstrip(".!"))
-    text = rules().frame.sub("", text, count=1)
+def _claim(text: str, cue: str | None = None) -> str:
+    """The claim a hedged sentence makes: framing removed, trailing side clauses cut, no final period.
+
+    The framing is kept when removing it would lose the hedge cue (an attribution in the middle of the sentence).
+    """
+    text = _DASHED_ASIDE.sub(" ", _FINAL_STOP.sub(r"\1", text.strip()))
+    text = _LEADING_CONJUNCTION.sub("", text)
+    frame = rules().frame.match(text)
+    if frame and not (cue and cue in frame.group(0).lower()):
+        text = _LEADING_CONJUNCTION.sub("", text[frame.end() :])
     text = rules().trailing_attribution.sub("", text)
     m = rules().clause_break.search(text)
     if m:
         text = text[: m.start()]
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
-    return text.strip().rstrip(",")
+    text = _COORDINATE_CLAUSE.split(text, maxsplit=1)[0]
+    return rules().trailing_attribution.sub("", text).strip().rstrip(",")
 
 
 def _lower_opener(text: str) -> str:
@@ -292,8 +309,10 @@ def _lower_opener(text: str) -> str:
     return text
 
 
-def _hedged_question(sentence: str) -> str | None:
-    claim = _claim(sentence)
+def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
+    claim = _claim(sentence, cue)
+    if claim[:1] in _QUOTE_MARKS or _SUBORDINATOR.match(claim):
+        return None  # quoted speech or a subordinate clause: no claim of the article's own to ask about
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
     if m := rules().belief.match(claim):
@@ -301,8 +320,7 @@ def _hedged_question(sentence: str) -> str | None:
         if m.group("verb").lower() == "be":
             return f"{_be_for(subj).capitalize()} {subj} {m.group('rest')}?"
         return f"{_have_for(subj).capitalize()} {subj} {m.group('rest')}?"
-    if (m := rules().modal.match(claim)) and _is_subject(m.group("subj")):
-        subj = _lower_opener(m.group("subj").rstrip(","))
+    if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
@@ -314,7 +332,7 @@ def _confirm(claim: str) -> str | None:
     claim = _drop_adverbs(claim)
     low, high = rules().data["fallback_words"]
     words = claim.split()
-    if not low <= len(words) <= high or re.fullmatch(r"[A-Z]\w+ing", words[0]):
+    if not low <= len(words) <= high or re.fullmatch(r"[A-Z]\w+ing|To", words[0]) or _SPEECH_END.search(claim):
         return None
     return f"Is it confirmed that {_lower_opener(claim)}?"
 
@@ -323,6 +341,8 @@ def _is_subject(text: str) -> bool:
     """Whether the words before a modal can be its subject: no clause of their own ("Burns denied ... that it")."""
     words = text.split()
     if len(words) > MAX_SUBJECT_WORDS or _REPORTING.search(text) or _SUBORDINATE.search(text):
+        return False
+    if _FINITE.search(text) or re.match(r"(?:To|to)\s", text) or any(c in text for c in '"“”'):
         return False
     return not any(
         re.fullmatch(r"[a-z]+ed", w) and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
@@ -337,6 +357,7 @@ def _drop_adverbs(text: str) -> str:
 def _have_for(subject: str) -> str:
     last = subject.split()[-1]
     plural = " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
+    plural = plural or last.lower() in ("they", "we", "you", "i")
     return "have" if plural else "has"
 
 
@@ -344,13 +365,35 @@ def _be_for(subject: str) -> str:
     return "are" if _have_for(subject) == "have" else "is"
 
 
-def _future_question(sentence: str) -> str:
+def _future_question(sentence: str, fallback: bool = True) -> str | None:
     claim = _claim(sentence)
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
-    if (m := rules().modal.match(claim)) and _is_subject(m.group("subj")):
-        return f"Will {_lower_opener(m.group('subj').rstrip(','))} {_drop_adverbs(m.group('rest'))}?"
-    return f"{_AS_PLANNED} {sentence.strip()}"
+    if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
+        return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
+    return f"{_AS_PLANNED} {sentence.strip()}" if fallback else None
+
+
+def _subject(words: str) -> str | None:
+    """The subject before a modal, ready to follow 'Will': an opening phrase before a comma is dropped
+    ("Building on ATPA, the agreement" -> "the agreement"); None when the words are no subject."""
+    words = words.strip().rstrip(",")
+    if ", " in words:
+        tail = words.rsplit(", ", 1)[1]
+        if re.match(r"[A-Za-z0-9]", tail) and _is_subject(tail) and not _is_subject_with_apposition(words):
+            words = tail
+    if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
+        return None
+    return _lower_opener(words)
+
+
+def _is_subject_with_apposition(words: str) -> bool:
+    """'Vladimir Putin, Russia's president' reads as one subject; 'Building on ATPA, the agreement' does not."""
+    head = words.split(", ", 1)[0]
+    first = head.split()[0].lower()
+    if first in rules().data["common_openers"] or first.endswith("ing"):
+        return False
+    return bool(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s?)+", head))
 
 
 def _unknown_question(sentence: str, cue: str) -> str | None:
