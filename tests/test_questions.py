@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
+
 from generator import annotate, figures, ingest, questions
 from generator.model import Document, Question, SourceRef, TimelineItem
 
@@ -151,3 +153,37 @@ def test_seed_questions() -> None:
     texts = [q.text for q in found]
     assert found[0].kind == "contradiction" and "thousands" in texts[0] and "around 10,000" in texts[0]
     assert any("missile, satellite, or nuclear technology" in t and t.endswith("?") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Police said the motive for the attack was still unknown.", "What was the motive for the attack?"),
+        (
+            "It was not clear whether the arrest of the man, whose name was withheld, was linked to the blast.",
+            "Was the arrest of the man linked to the blast?",
+        ),
+        ("Officials declined to say exactly how many officers are in Kursk.", "How many officers are in Kursk?"),
+        ("It's not immediately clear which number was correct.", "Which number was correct?"),
+    ],
+)
+def test_unknowns_rephrased_from_their_wording(sentence: str, question: str) -> None:
+    assert [q.text for q in _build([_doc(sentence)])] == [question]
+
+
+def test_opening_phrases_and_side_clauses_are_dropped_from_future_questions() -> None:
+    doc = _doc(
+        "Building on the treaty, the agreement will ensure that Russian troops leave Kursk. "
+        "The polls will close at 3 p.m. and preliminary results are expected on Monday."
+    )
+    texts = [q.text for q in _build([doc])]
+    assert "Will the agreement ensure that Russian troops leave Kursk?" in texts
+    assert "Will the polls close at 3 p.m.?" in texts
+
+
+def test_quoted_speech_and_subordinate_clauses_are_not_asked_about() -> None:
+    doc = _doc(
+        '"We are investigating the alleged shooting of two soldiers," said the Kursk police commander. '
+        "Although the army apparently ended operations in Darfur, militias killed 12 villagers."
+    )
+    assert [q for q in _build([doc]) if q.kind == "hedged"] == []
