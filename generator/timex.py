@@ -1003,6 +1003,28 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
 # --------------------------------------------------------------------------- #
 
 
+_HYPHENATED_MODIFIER = re.compile(r"the\s+\S+-\S+$", re.IGNORECASE)
+
+
+def extent(text: str, c: Candidate) -> tuple[int, int]:
+    """The span TimeML annotates: no possessive `'s`, no trailing punctuation, no "earlier"/"later" before "this
+    month" (they place the event, not the time), no "the" before a hyphenated modifier ("the 14-day truce")."""
+    start, end = c.start, c.end
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    if text[end - 2 : end] in ("'s", "’s") and end - start > 2:
+        end -= 2
+    if (
+        c.rule.name == "shifted_unit"
+        and c.match.group("within")
+        and c.match.group("within").lower() in ("earlier", "later")
+    ):
+        start = c.match.start("shift") if not c.match.group("the") else c.match.start("the")
+    elif c.rule.name in ("duration", "quarter") and _HYPHENATED_MODIFIER.match(text, start, end):
+        start += len(re.match(r"the\s+", text[start:end], re.IGNORECASE).group(0))
+    return start, end
+
+
 def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
     """Every time expression in `text`, typed and valued as TimeML TIMEX3, resolved against `anchor`."""
     ctx = Context(text, anchor, anchor)
@@ -1014,10 +1036,8 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
             v = None
         if v is None:
             continue
-        end = c.end
-        while end > c.start and text[end - 1] in " \t\n,":
-            end -= 1
-        out.append(Timex(c.start, end, text[c.start : end], v.type or c.rule.type, v.value, v.basis, v.mod))
+        start, end = extent(text, c)
+        out.append(Timex(start, end, text[start:end], v.type or c.rule.type, v.value, v.basis, v.mod))
         if v.date is not None and v.type != "SET":
             ctx.reference = v.date
         if v.value[:4].isdigit() and v.type in ("DATE", "TIME"):

@@ -232,3 +232,17 @@ def test_tempeval_value_f1_stays_above_goal() -> None:
         total.add(module.score_file(path, errors))
     assert module.f1(total.relaxed, total.system, total.gold)[2] >= 88.0
     assert module.f1(total.value, total.system, total.gold)[2] >= 75.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("Friday's ruling stands.", "Friday"),
+        ("Prices rose earlier this month.", "this month"),
+        ("The 14-day truce ended.", "14-day"),
+        ("Growth peaked in the mid-1990s.", "the mid-1990s"),
+        ("They met in the past.", "the past"),
+    ],
+)
+def test_extent_follows_timeml(text: str, expr: str) -> None:
+    assert one(text).text == expr
