@@ -71,7 +71,7 @@ def lexicon() -> Lexicon:
     # The leading lookahead lets the regex engine skip to candidate characters (about 6x faster than without).
     scan = re.compile(
         rf"(?=[\r\n\u2028\u2029.!?‽…{bullets}])"
-        rf"(?:(?P<nl>\r\n?|[\n\u2028\u2029])|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}]))"
+        rf"(?:(?P<nl>[\r\n\u2028\u2029]\s*)|{_TERMINAL}|(?<=\s)(?P<bullet>[{bullets}]))"
     )
     # A number or letter, then ".", ".)" or ")", at the start of a line, perhaps after a bullet.
     list_line = re.compile(rf"^[ \t]*(?:[{bullets}*-][ \t]*)?(?P<n>\d{{1,3}}|[a-z])(?P<style>\.\)|\)|\.)[ \t]", re.M)
@@ -136,8 +136,8 @@ def _cuts(text: str, lex: Lexicon) -> list[int]:
             start = _push(cuts, list_cuts[pending])
             pending += 1
         kind = m.lastgroup  # nl, bullet, or close (a run of terminal punctuation)
-        if kind == "nl":
-            cut = None if _is_hard_wrap(text, m.start(), m.end()) else m.start()
+        if kind == "nl":  # a line break and the blank lines and indentation after it
+            cut = None if _is_hard_wrap(text, m) else m.start()
         elif kind == "bullet":
             cut = m.start()
         else:
@@ -155,11 +155,16 @@ def _push(cuts: list[int], cut: int) -> int:
     return cut
 
 
-def _is_hard_wrap(text: str, newline: int, line_start: int) -> bool:
-    """A line break inside a sentence: '... the\\ncompany said'."""
+_LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029]")
+
+
+def _is_hard_wrap(text: str, m: re.Match[str]) -> bool:
+    """A single line break inside a sentence: '... the\\ncompany said'."""
+    newline, line_start = m.start(), m.end()
     before = text[newline - 1] if newline else ""
-    after = text[line_start] if line_start < len(text) else ""
-    return (before.islower() or before in ",;") and after.islower()
+    if not (before.islower() or before in ",;") or line_start >= len(text) or not text[line_start].islower():
+        return False
+    return len(_LINE_BREAK.findall(m.group())) == 1  # a blank line always ends the sentence
 
 
 # --------------------------------------------------------------------------- #
@@ -174,7 +179,7 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
-    if not close and _is_spaced_closing_quote(text, t0, end):  # 'calm. " The index': the quote closes
+    if not close and text.startswith('"', end + 1) and _is_spaced_closing_quote(text, t0, end):  # 'calm. " The index': the quote closes
         close, end = '"', end + 2
     following = _next_word(text, end, lex)
     nxt = following.kind
