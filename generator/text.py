@@ -179,8 +179,8 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
-    if not close and text.startswith('"', end + 1) and _is_spaced_closing_quote(text, t0, end):  # 'calm. " The index': the quote closes
-        close, end = '"', end + 2
+    if not close and text.startswith('"', end + 1) and _is_spaced_closing_quote(text, t0, end):
+        close, end = '"', end + 2  # 'calm. " The index': the quote closes the sentence
     following = _next_word(text, end, lex)
     nxt = following.kind
     if nxt == "newline" or nxt == "end":
