@@ -74,10 +74,12 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Boilerplate:
-    # (max_words, anchored, floating): per word limit, the patterns anchored at the start (tried with `match`,
-    # no scanning) and the others, each combined with one named group per kind, so a paragraph meets a handful of
-    # combined patterns rather than every entry.
-    by_length: tuple[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    # (max_words, pattern) per word limit: the entries combined into one pattern tried with `match` (one named
+    # group per kind), so a paragraph meets a handful of patterns rather than every entry.
+    by_length: tuple[tuple[int, re.Pattern[str]], ...]
+    # (needs, max_words, kind, pattern): entries that may match anywhere, searched only when the paragraph
+    # contains their `needs` word, so most paragraphs are never scanned by them.
+    keyed: tuple[tuple[str, int, str, re.Pattern[str]], ...]
     slug: re.Pattern[str]
     credit: re.Pattern[str]
 
@@ -85,22 +87,23 @@ class _Boilerplate:
 @cache
 def _boilerplate() -> _Boilerplate:
     data = _resource("boilerplate")
-    grouped: dict[tuple[int, bool], dict[str, list[str]]] = {}
+    grouped: dict[int, dict[str, list[str]]] = {}
+    keyed: list[tuple[str, int, str, re.Pattern[str]]] = []
     for kind, entries in data["patterns"].items():
         for entry in entries:
             pattern: str = entry["re"]
-            key = (int(entry.get("max_words", 10_000)), pattern.startswith("^"))
-            grouped.setdefault(key, {}).setdefault(kind, []).append(f"(?:{pattern.removeprefix('^')})")
-
-    def combined(limit: int, anchored: bool) -> re.Pattern[str] | None:
-        kinds = grouped.get((limit, anchored))
-        alternatives = "|".join(f"(?P<{k}>{'|'.join(p)})" for k, p in kinds.items()) if kinds else ""
-        return re.compile(alternatives, re.IGNORECASE) if alternatives else None
-
-    limits = sorted({limit for limit, _ in grouped})
-    by_length = tuple((limit, combined(limit, True), combined(limit, False)) for limit in limits)
+            limit = int(entry.get("max_words", 10_000))
+            if entry.get("needs"):
+                keyed.append((entry["needs"].lower(), limit, kind, re.compile(pattern, re.IGNORECASE)))
+                continue
+            anchored = pattern.removeprefix("^") if pattern.startswith("^") else f".*?{pattern}"
+            grouped.setdefault(limit, {}).setdefault(kind, []).append(f"(?:{anchored})")
+    by_length = tuple(
+        (limit, re.compile("|".join(f"(?P<{k}>{'|'.join(p)})" for k, p in kinds.items()), re.IGNORECASE))
+        for limit, kinds in sorted(grouped.items())
+    )
     credit = re.compile("|".join(f"(?:{p})" for p in data["credit"]), re.IGNORECASE)
-    return _Boilerplate(by_length, re.compile(data["slug"]), credit)
+    return _Boilerplate(by_length, tuple(keyed), re.compile(data["slug"]), credit)
 
 
 @dataclass(frozen=True)
@@ -742,12 +745,15 @@ def _furniture_kind(head: _Head, text: str, in_head: bool) -> str | None:
 
 def _boilerplate_kind(text: str) -> str | None:
     words = text.count(" ") + 1
-    for max_words, anchored, floating in _boilerplate().by_length:
-        if words > max_words:
-            continue
-        match = (anchored and anchored.match(text)) or (floating and floating.search(text))
+    rules = _boilerplate()
+    for max_words, pattern in rules.by_length:
+        match = pattern.match(text) if words <= max_words else None
         if match:
             return match.lastgroup
+    lower = text.lower()
+    for needs, max_words, kind, pattern in rules.keyed:
+        if words <= max_words and needs in lower and pattern.search(text):
+            return kind
     return None
 
 
@@ -829,7 +835,7 @@ _SEGMENTS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
 def _read_stamp(head: _Head, text: str) -> bool:
     """True for a date/time stamp line; its publication (or update) date goes to `head`."""
-    if len(text) > 160:
+    if len(text) > 160 or not (_dates().token.match(text) or _SEGMENTS.search(text)):  # quick no for prose
         return False
     stamps = _stamp_parts(_dates().glued.sub(" ", text))
     for stamp in stamps or ():

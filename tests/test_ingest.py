@@ -126,7 +126,9 @@ def test_an_article_without_a_date_stays_undated(tmp_path: Path) -> None:
     assert doc.published is None and doc.published_basis == "unknown"
 
 
-@pytest.mark.parametrize("stamp", ["11:20 GMT", "Wednesday", "3 hours ago", "Updated 5 mins ago", "Oct 27"])
+@pytest.mark.parametrize(
+    "stamp", ["11:20 GMT", "Wednesday", "3 hours ago", "Updated 5 mins ago", "an hour ago", "Just now", "Oct 27"]
+)
 def test_bare_time_stamps_never_reach_the_text(tmp_path: Path, stamp: str) -> None:
     doc = read(tmp_path, f"Trade talks stall\n\n{BODY}\n\n{stamp}\n\nThe next round is planned for spring.")
     assert stamp not in doc.text and "spring" in doc.text
