@@ -375,8 +375,13 @@ def _attribution(doc: Document, sentence: Sentence | None) -> str | None:
     m = lex.attribution_after.search(text)
     if m and _is_source(m.group("src")):
         return m.group(0).strip(" .")
+    return None
+
+
+def _speaker_of(doc: Document, start: int) -> str | None:
+    """A figure inside quoted speech rests on its speaker: 'Lavrov said'."""
     for q in doc.quotes:
-        if sentence.start <= q.start < sentence.end and q.speaker:
+        if q.kind == "speech" and q.speaker and q.start <= start < q.end:
             return f"{q.speaker} {q.cue or 'said'}"
     return None
 
@@ -477,7 +482,7 @@ def _to_figure(
         high=reading.high,
         counts=counts,
         approximate=reading.approximate,
-        attribution=attributions[index],
+        attribution=attributions[index] or _speaker_of(doc, reading.start),
         sentence=index,
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import annotate, figures, ingest
-from generator.model import Document, Figure
+from generator.model import Document, Figure, Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -159,3 +159,17 @@ def test_seed_troop_figures_are_disputed() -> None:
     texts = {c.value_text for c in disputes["troops"].claims}
     assert {"thousands", "around 10,000"} <= texts
     assert "dead" not in disputes  # "at least 600 of whom have died" is another count, not a rival figure
+
+
+def test_a_quote_lends_its_speaker_only_to_figures_inside_it() -> None:
+    text = 'Russia sent 5,000 troops to what both sides called a "historic event". "We lost 300 soldiers," he said.'
+    doc = Document(id="a", path="a.txt", text=text, title="t")
+    annotate.add_sentences(doc)
+    historic, lost = text.index("historic"), text.index("We lost")
+    doc.quotes = [
+        Quote(historic, historic + 14, "historic event", "both sides", None, None, "called", "partial"),
+        Quote(lost, lost + 16, text[lost : lost + 16], "Lavrov", None, None, "said", "speech"),
+    ]
+    sent, died = figures.extract_figures(doc)
+    assert sent.attribution is None
+    assert died.attribution == "Lavrov said"
