@@ -38,6 +38,7 @@ def relative_clause_regex() -> re.Pattern:
     return re.compile(r",\s*(?:" + words + r")\b[^,;]*$", re.IGNORECASE)
 
 
+_STORY_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower-case words: a stamp has next to none beside its dates
 _VERB = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|signed|met|took|made|began|went|came|held)\b")
 
 
@@ -81,11 +82,20 @@ def _coarse_date(value: str) -> tuple[str, str] | None:
     return None
 
 
-def is_future(date: str, published: dt.date | None) -> bool:
-    """Whether a (partial) date lies after the article's date, at the date's own precision."""
+def is_future(date: str, published: dt.date | None, future_tense: bool = False) -> bool:
+    """Whether a (partial) date lies after the article's date, at the date's own precision. A date that contains the
+    article's date ("this year", "today") is ahead only in a future-tense clause ("the polls will close at 3 p.m.")."""
     if published is None:
         return False
-    return date > published.isoformat()[: len(date)]
+    own = published.isoformat()[: len(date)]
+    return date > own or (date == own and future_tense)
+
+
+def event_basis(t: Timex, doc: Document) -> str:
+    """How the date was obtained; a date counted from an estimated publication date is inferred, not relative."""
+    if t.basis == "relative" and doc.published_basis == "estimated":
+        return "inferred"
+    return t.basis
 
 
 # --------------------------------------------------------------------------- #
@@ -97,9 +107,11 @@ def is_stamp(sentence: Sentence, timexes: list[Timex]) -> bool:
     """The article's own creation / update stamp, not a statement."""
     if stamp_regex().search(sentence.text):
         return True
-    letters = sum(ch.isalnum() for ch in sentence.text)
-    covered = sum(sum(ch.isalnum() for ch in t.text) for t in timexes)
-    return bool(letters) and covered / letters > rules()["stamp_share"]
+    rest = sentence.text
+    for t in sorted(timexes, key=lambda t: t.start, reverse=True):
+        a, b = t.start - sentence.start, t.end - sentence.start
+        rest = rest[:a] + " " + rest[b:]
+    return len(_STORY_WORD.findall(rest)) <= rules()["stamp_max_story_words"]
 
 
 def is_caption(sentence: Sentence) -> bool:
@@ -145,10 +157,10 @@ def extract_events(doc: Document) -> list[Event]:
         if s.heading or is_caption(s) or is_stamp(s, timexes):
             continue
         for t, date, precision in dating_timexes(s, timexes):
-            future = is_future(date, doc.published)
+            future = is_future(date, doc.published, timex_tagger.tense(doc.text, t.start, t.end) == "future")
             events.append(
                 Event(
-                    doc.id, s.index, s.start, s.end, s.text, date, precision, t.basis, future, t,
+                    doc.id, s.index, s.start, s.end, s.text, date, precision, event_basis(t, doc), future, t,
                     participants(doc, s.start, s.end),
                 )
             )  # fmt: skip

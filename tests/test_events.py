@@ -42,6 +42,7 @@ def test_durations_sets_and_references_date_nothing() -> None:
 def test_creation_stamp_and_captions_are_not_events() -> None:
     doc = document(
         "11:20, Tue, Oct 28, 2025 Updated: 11:24, Tue, Oct 28, 2025\n"
+        "By Jane Doe, Oct 27, 2025\n"
         "Putin met Choe on Monday (Image: Getty)\n"
         "Putin met Choe on Monday at the Kremlin."
     )
@@ -104,6 +105,22 @@ def test_future_compares_at_the_date_precision() -> None:
     assert is_future("2025-11", published)
     assert is_future("2025-10-29", published)
     assert not is_future("2026-01", None)
+    assert is_future("2025-10-28", published, future_tense=True)
+    assert not is_future("2025-10-27", published, future_tense=True)
+
+
+def test_same_day_event_in_the_future_tense_is_ahead() -> None:
+    doc = document("The polls opened at 8 a.m. The polls will close at 3 p.m.")
+    assert [(e.date, e.precision, e.future) for e in doc.events] == [
+        ("2025-10-28", "day", False),
+        ("2025-10-28", "day", True),
+    ]
+
+
+def test_dates_counted_from_an_estimated_publication_date_are_inferred() -> None:
+    doc = document("On July 12, 2025, the talks opened. Two days later, they closed.", published=None)
+    assert doc.published_basis == "estimated"
+    assert [(e.date, e.basis) for e in doc.events] == [("2025-07-12", "explicit"), ("2025-07-14", "inferred")]
 
 
 def test_undated_article_gets_its_latest_reported_full_date_marked_estimated() -> None:
