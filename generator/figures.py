@@ -51,6 +51,7 @@ class Lexicon:
     casualty_before: re.Pattern[str]
     casualty_before_of: dict[str, str]
     increment: re.Pattern[str]
+    scale_after: re.Pattern[str]
 
 
 @functools.cache
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         re.compile(rf"\b({_alternation([w for ws in data['casualty_verbs_before'].values() for w in ws])})\s+$"),
         {w.lower(): name for name, ws in data["casualty_verbs_before"].items() for w in ws},
         re.compile(rf"\b(?:{_alternation(data['increment_words'])})\s+$", re.IGNORECASE),
+        re.compile(rf"\s(?P<scale>{scales})\b", re.IGNORECASE),
     )
 
 
@@ -186,17 +188,40 @@ def _apply_range(text: str, reading: Reading) -> None:
     joiner = text[reading.end : m.start("num")].strip().lower()
     if joiner == "and" and not _BETWEEN.search(text, max(0, reading.start - 12), reading.start):
         return
+    if _after_change_word(text, reading.start) or (reading.counts and not _same_unit_after(text, reading, m.end())):
+        return  # "fell 1 percent to 9.65 dollars", "2.5 percent to 510": a change and a level
     upper = _parse_number(m.group("num"))
     if upper is None or upper <= reading.value:
         return
+    scale = lexicon().scale_after.match(text, m.end())
+    if scale and reading.value < upper < 1000:  # "60 to 70 million": the scale applies to both ends
+        factor = lexicon().data["scales"][scale.group(1).lower()]
+        reading.value, upper = reading.value * factor, upper * factor
     if reading.value and upper / reading.value > 1000:
         return
     between = _BETWEEN.search(text, max(0, reading.start - 12), reading.start)
     if between:
         reading.start = between.start()
-    reading.low, reading.high, reading.end = reading.value, upper, m.end()
+    reading.low, reading.high, reading.end = reading.value, upper, scale.end() if scale else m.end()
     reading.value = (reading.value + upper) / 2
     reading.approximate = True
+
+
+def _after_change_word(text: str, start: int) -> bool:
+    previous = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    return bool(previous and previous.group(1).lower() in _change_words())
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["change_words"])
+
+
+def _same_unit_after(text: str, reading: Reading, end: int) -> bool:
+    """'5 percent to 10 percent' is a range; '5 percent to 10' or '1 percent to 9.65 dollars' is not."""
+    probe = Reading(end, end, None, None, None)
+    _apply_unit(text, probe)
+    return probe.counts == reading.counts
 
 
 def _apply_unit(text: str, reading: Reading) -> None:
@@ -217,7 +242,7 @@ def _is_label_or_code(text: str, start: int, end: int) -> bool:
     """Model numbers (F-16), times (11:20), dates (28/10), ordinals (3rd), phone numbers, labels (Article 5)."""
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
-    if re.search(r"[A-Za-z]-?$|[:/#+]$", before) or re.match(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}", after):
+    if re.search(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$", before) or re.match(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}", after):
         return True
     previous = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 20) : start])
     return bool(previous and previous.group(1).lower() in _label_words())

@@ -173,3 +173,12 @@ def test_a_quote_lends_its_speaker_only_to_figures_inside_it() -> None:
     sent, died = figures.extract_figures(doc)
     assert sent.attribution is None
     assert died.attribution == "Lavrov said"
+
+
+def test_changes_and_levels_are_not_ranges() -> None:
+    change, level = _figures("The index fell 1.5 percent to 9.65 dollars.")
+    assert (change.text, change.high, change.counts) == ("1.5 percent", 1.5, "percent")
+    assert (level.text, level.counts) == ("9.65 dollars", "USD")
+    doses = _one("We have 60 to 70 million doses of vaccine.")
+    assert (doses.text, doses.low, doses.high, doses.counts) == ("60 to 70 million", 6e7, 7e7, "doses")
+    assert _figures("They won 1-0 in the away game.") == []
