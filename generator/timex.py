@@ -336,7 +336,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return False
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
-            return _word_before(text, c.start) in words["date_prepositions"]
+            name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"
+            return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
     if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:
@@ -855,7 +856,15 @@ def norm_duration(ctx: Context, c: Candidate, g: dict) -> Value | None:
         return None
     if "half" in c.match.group(0).lower() and " and a half" in c.match.group(0).lower():
         n += 0.5
+    if g["number"].lower() in ("a", "an") and _is_rate(ctx.text, c.start):
+        return Value(_duration(1, unit), type="SET")
     return Value(_duration(n, unit), type="DURATION", mod=_approx(g.get("approx")))
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """ "$500 million a year", "four flights a week", "24 hours a day": a frequency (SET), not a duration."""
+    before = _word_before(text, start)
+    return any(ch.isdigit() for ch in before) or before in context_words()["rate_words"]
 
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:

@@ -126,6 +126,7 @@ def test_narrative_expressions_count_from_the_last_date_mentioned() -> None:
         ("The paper appears weekly.", "SET", "P1W"),
         ("The committee meets twice a year.", "SET", "P1Y"),
         ("Shops close on Sundays.", "SET", "XXXX-WXX-7"),
+        ("The plan saves $500 million a year.", "SET", "P1Y"),
         ("Demand is now falling.", "DATE", "PRESENT_REF"),
         ("The minister is currently abroad.", "DATE", "PRESENT_REF"),
         ("The city recently opened a resort.", "DATE", "PAST_REF"),
@@ -171,6 +172,7 @@ def test_clock_times(text: str, value: str) -> None:
         "Some 2000 troops were deployed.",  # a count, not a year
         "The Sun reported the story.",  # a newspaper, not Sunday
         "Ministers may meet again.",  # a modal, not the month
+        "Geremek and Jan Kavan signed.",  # a first name, not January
         "He is a 5-year-old boy.",  # an age, not a duration
         "The score was 3-1 after the first half hour.",
     ],
