@@ -60,6 +60,19 @@ class _Lexicon:
     max_scare_words: int
 
 
+def _inflect(verbs) -> frozenset[str]:
+    """The listed forms plus the regular ones (-s, -ed, -ing) of each, so the list can stay short."""
+    forms = set()
+    for verb in verbs:
+        forms.add(verb)
+        if verb.endswith(("ed", "ing")) or verb.endswith("s") and not verb.endswith("ss"):
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms.update({verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ing"})
+        forms.add(verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if verb.endswith("y") else verb + "ed")
+    return frozenset(forms)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     folder = resources.files("generator") / "resources" / "quotes"
@@ -67,7 +80,7 @@ def _lexicon() -> _Lexicon:
     s = yaml.safe_load((folder / "scare.yaml").read_text(encoding="utf-8"))
     titles = [t for title in a["titles"] for t in title.replace(".", "").split()]
     return _Lexicon(
-        verbs=frozenset(v.lower() for v in a["speech_verbs"]),
+        verbs=_inflect(v.lower() for v in a["speech_verbs"]),
         particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
         not_before_to=frozenset(w.lower() for w in a["not_before_to"]),
         prepositions=tuple(tuple(p.split()) for p in a["source_prepositions"]),
@@ -291,8 +304,6 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
     j = i
     while j < len(toks):
         tok = toks[j]
-        if j > i and tok.text.rstrip(".") in _lexicon().not_names:
-            break
         if tok.capitalised and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
             j += 1
         elif tok.text == "." and j > i and (toks[j - 1].low in _lexicon().abbreviations or len(toks[j - 1].text) == 1):
@@ -439,6 +450,10 @@ def _description_then_name(toks: list[_Tok], i: int, last: int, head: str | None
     return phrase, end
 
 
+def _looks_like_verb(tok: _Tok) -> bool:
+    return not tok.capitalised and (tok.low in _lexicon().verbs or tok.low.endswith("ed"))
+
+
 def _is_modifier(tok: _Tok) -> bool:
     """A word between a speaker and the verb: `also`, `has`, `publicly`."""
     return tok.low in _lexicon().modifiers or (tok.low.endswith("ly") and not tok.capitalised)
@@ -451,7 +466,7 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
     """The speaker phrase that ends right before token j (the verb), skipping adverbs and an appositive."""
     while j > 0 and _is_modifier(toks[j - 1]):
         j -= 1
-    if j > 1 and toks[j - 1].low == "and" and toks[j - 2].text.isalpha() and not toks[j - 2].capitalised:
+    if j > 1 and toks[j - 1].low == "and" and _looks_like_verb(toks[j - 2]):
         j -= 2  # "he laughed and said"
         while j > 0 and _is_modifier(toks[j - 1]):
             j -= 1
@@ -466,6 +481,12 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
         while k >= 0 and j - k < 30 and toks[k].text not in (",", _QUOTE_TOKEN):
             k -= 1
         if k >= 0 and toks[k].text == ",":
+            j = k
+    if j > 0 and toks[j - 1].text == ")":  # "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+        k = j - 2
+        while k >= 0 and j - k < 10 and toks[k].text != "(":
+            k -= 1
+        if k >= 0 and toks[k].text == "(":
             j = k
     if j <= 0:
         return None
@@ -559,7 +580,7 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
         j += 1
     if j < len(toks) and _is_verb(toks, j):
         return phrase, toks[j].text
-    return None
+    return _any_phrase_then_verb(toks, i) if loose else None
 
 
 def _any_phrase_then_verb(toks: list[_Tok], i: int) -> tuple[_Phrase, str] | None:
@@ -618,7 +639,7 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
             return phrase, toks[i].text
         trailing = _trailing_punctuation(toks)
         after = _forward_phrase(toks, i + 1) if weak and trailing else None
-        if after and after[1] == len(toks) - trailing:
+        if after and after[1] == len(toks) - trailing and after[0].kind != "pronoun":
             return after[0], toks[i].text
     if weak and toks and toks[-1].text == ":":  # "Sanders delivered a snappy retort: "...""
         subject = _clause_subject(toks, len(toks) - 1)
@@ -633,7 +654,7 @@ def _possessor_of_speech(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
     end = len(toks) - _trailing_punctuation(toks)
     if end and toks[end - 1].low == "that":
         end -= 1
-    for k in range(end - 1, max(-1, end - 4), -1):
+    for k in range(end - 1, max(0, end - 1) - 1, -1):
         if toks[k].low in lex.speech_nouns and k > 0:
             owner = toks[k - 1]
             if owner.low in lex.possessives:
@@ -908,7 +929,9 @@ def _attribute_span(
         pass
     elif not embedded:
         loose = quoted.rstrip()[-1:] in (",", "?", "!") or text[span.close_end : span.close_end + 1] == ","
-        found = _attribution_after(right, loose) or _attribution_before(left, weak=True)
+        introduced = bool(left) and left[-1].text in (":", ",") and not quoted.rstrip().endswith(",")
+        found = _attribution_before(left) if introduced else None  # `X said: "..."` owns a full sentence
+        found = found or _attribution_after(right, loose) or _attribution_before(left, weak=True)
         if not found and not left and span.open_at == para.start and lead_in is not None:
             found = _lead_in_attribution(text, lead_in)
     else:
