@@ -291,14 +291,12 @@ def find_candidates(text: str) -> list[Candidate]:
     found = [Candidate(m.start(), m.end(), r, m) for r in rules() for m in _matches(r, text, _rule_windows(r, spans))]
     found.extend({(c.start, c.end): c for c in _guarded_references(text, spans)}.values())
     found.sort(key=lambda c: (c.start - c.end, c.rule.order, c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept candidate lies: overlap checks stay linear in the span
     kept = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) >= 0 or not _acceptable(text, c):
             continue
-        if not _acceptable(text, c):
-            continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
@@ -345,9 +343,10 @@ def _acceptable(text: str, c: Candidate) -> bool:
     if name == "spelled_year" and g.get("tens") and not 10 <= (number_value(g["tens"]) or 0) <= 99:
         return False
     if name in ("duration", "ago", "set") and g.get("unit"):
+        # "a second term", "Min Aung Hlaing": abbreviated and ambiguous units need digits ("30 min", "5 hrs")
         unit = g["unit"].lower().rstrip("s")
         if unit in resource("units")["numeric_only"] and not (g.get("number") or "").strip()[:1].isdigit():
-            return g.get("number") is None and name == "set" and unit != "second"
+            return False
     return True
 
 
