@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from generator.export import briefing_to_dict
-from generator.model import Briefing, Document, Entity, KeyQuote, SourceRef, TimelineItem
+from generator.model import Briefing, Changes, Document, Entity, KeyQuote, SourceRef, TimelineItem
 
 # How many items the briefing page itself shows; the full lists get their own pages.
 TIMELINE_ON_PAGE = 15
@@ -166,6 +166,30 @@ def timeline_tags(item: TimelineItem) -> str:
     if item.future:
         tags.append('<span class="tag tag-future">scheduled / expected</span>')
     return "".join(" " + tag for tag in tags)
+
+
+CHANGE_LABELS = [
+    ("new_sources", "new source"),
+    ("new_events", "new event"),
+    ("changed_figures", "changed figure"),
+    ("opened_questions", "new question"),
+    ("answered_questions", "answered question"),
+]
+
+
+def changes_summary(changes: Changes) -> str:
+    """`2 new sources, 1 new event`, or an em dash when nothing changed."""
+    parts = []
+    for attr, label in CHANGE_LABELS:
+        n = len(getattr(changes, attr))
+        if n:
+            parts.append(f"{n} {label}" + ("" if n == 1 else "s"))
+    return ", ".join(parts) or "—"
+
+
+def latest_first(views: Sequence[BriefingView]) -> list[BriefingView]:
+    """Home page order: the most recently published briefing first, undated ones last."""
+    return sorted(views, key=lambda v: v.b.date_range[1] or "", reverse=True)
 
 
 def date_range_text(first: str | None, last: str | None) -> str:
@@ -433,6 +457,7 @@ def environment(templates: Path) -> jinja2.Environment:
         entity_events=entity_events,
         entity_documents=entity_documents,
         timeline_tags=timeline_tags,
+        changes_summary=changes_summary,
         ENTITIES_IN_OVERVIEW=ENTITIES_IN_OVERVIEW,
     )
     return env
@@ -442,7 +467,7 @@ def render_site(briefings: list[Briefing], templates: Path) -> dict[str, str]:
     """Map of path (relative to docs/) -> file content."""
     env = environment(templates)
     views = [make_view(b) for b in briefings]
-    files: dict[str, str] = {"index.md": env.get_template("home.md.j2").render(views=views)}
+    files: dict[str, str] = {"index.md": env.get_template("home.md.j2").render(views=latest_first(views))}
     member_of: dict[str, list[BriefingView]] = {}
     for v in views:
         for d in v.b.documents:

@@ -286,7 +286,7 @@ def test_disputed_figures_table(files: dict[str, str]) -> None:
 def test_home_lists_briefings_with_dates_and_counts(files: dict[str, str]) -> None:
     home = files["index.md"]
     assert "[Wonsan &#123;&#123; talks &#125;&#125;](briefings/wonsan-talks/index.md)" in home
-    assert "12 July 2025" in home and "| 2 |" in home and "1 new sources" in home
+    assert "12 July 2025" in home and "| 2 |" in home and "1 new source" in home
 
 
 def test_entity_page_has_role_aliases_quotes_events_sources(files: dict[str, str]) -> None:
