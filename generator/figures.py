@@ -313,11 +313,20 @@ def _noun_phrase(tokens: list[tuple[str, int]]) -> list[str]:
         if low in stop or (low not in noun_of and re.search(r"(?:ed|ing|ly)$", low) and len(low) > 4):
             break
         phrase.append(word)
-        if low in noun_of or (word.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+        if low in noun_of or low in _units() or (word.islower() and _looks_plural(low)):
             break
     while phrase and phrase[-1] in ("and", "or"):
         phrase.pop()
     return phrase
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+@functools.cache
+def _units() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().data["units"])
 
 
 @functools.cache
