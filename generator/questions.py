@@ -449,7 +449,9 @@ def _asked(doc: Document, sentence: Sentence, ref: SourceRef, score: float) -> l
         return [_candidate(sentence.text.strip(), "asked", [ref], score)]
     body = SourceRef(doc.id, following.start, following.end, following.index)
     text = f"{sentence.text.strip()} {following.text.strip()}"
-    return [_candidate(text, "asked", [ref, body], score)]
+    candidate = _candidate(text, "asked", [ref, body], score)
+    candidate.keys = {(doc.id, following.index)}  # its substance: already asked about, it adds only the heading
+    return [candidate]
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:

@@ -97,10 +97,17 @@ def test_unknowns_name_what_is_not_known() -> None:
 
 
 def test_question_heading_brings_its_section() -> None:
-    doc = _doc("What Happens Next?\nExpect more talks between Moscow and Seoul.\nThe talks ended.")
+    doc = _doc("What Happens Next?\nAnalysts point to talks between Moscow and Seoul.\nThe talks ended.")
     asked = [q for q in _build([doc]) if q.kind == "asked"]
-    assert [q.text for q in asked] == ["What Happens Next? Expect more talks between Moscow and Seoul."]
+    assert [q.text for q in asked] == ["What Happens Next? Analysts point to talks between Moscow and Seoul."]
     assert [s.sentence for s in asked[0].sources] == [0, 1]
+
+
+def test_heading_whose_section_is_already_asked_about_is_not_repeated() -> None:
+    doc = _doc("What Happens Next?\nExpect more talks between Moscow and Seoul.")
+    assert [(q.kind, q.text) for q in _build([doc])] == [
+        ("scheduled", "Will there be more talks between Moscow and Seoul?")
+    ]
 
 
 def _item(doc: Document, index: int, future: bool = False) -> TimelineItem:
