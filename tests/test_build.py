@@ -10,17 +10,19 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import USER_PAGE, USER_PAGE_TEXT, Build, digest_folder
+from tests.conftest import USER_PAGE, USER_PAGE_TEXT, Build, digest_folder, run_briefing
 
 SECTIONS = ["Overview", "Timeline", "Key quotes", "Open questions", "Sources"]
 
 
 class PageParser(HTMLParser):
-    """Collects ids, links, h2 headings, script tags and the visible text of a built page."""
+    """Collects ids, links, h2 headings, tags and the text of each sentence span of a built page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
+        self.sentences: dict[str, str] = {}
+        self._sentence: str | None = None
         self.links: list[tuple[str, set[str]]] = []  # (href, classes)
         self.h2: list[str] = []
         self.tags: list[tuple[str, dict]] = []
@@ -36,13 +38,20 @@ class PageParser(HTMLParser):
             self.links.append((attributes["href"], set((attributes.get("class") or "").split())))
         if tag == "h2":
             self._in_h2, self._h2_text = True, ""
+        if tag == "span" and "sentence" in (attributes.get("class") or "").split():
+            self._sentence = attributes.get("id")
+            self.sentences[self._sentence] = ""
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._sentence = None
         if tag == "h2" and self._in_h2:
             self._in_h2 = False
             self.h2.append(self._h2_text.replace("¶", "").strip())
 
     def handle_data(self, data: str) -> None:
+        if self._sentence is not None:
+            self.sentences[self._sentence] += data
         if self._in_h2:
             self._h2_text += data
 
@@ -124,6 +133,41 @@ def test_every_citation_resolves_to_a_sentence_anchor(site_build: Build) -> None
             assert url.fragment in anchors[target], f"{page}: citation {href} has no sentence anchor"
             checked += 1
     assert checked > 0
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_each_span_starts_in_the_sentence_its_anchor_shows(site_build: Build, seed_briefing_dir: Path) -> None:
+    """A citation jumps to the sentence holding the cited words, not merely to some sentence."""
+    data = briefing_json(seed_briefing_dir)
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    pages: dict[str, dict[str, str]] = {}
+    spans = [
+        span for section in ("overview", "timeline", "questions") for item in data[section] for span in item["sources"]
+    ]
+    spans += [
+        {"document": q["document"], "start": q["start"], "end": q["end"], "sentence": q["sentence"]}
+        for q in data["quotes"]
+    ]
+    for span in spans:
+        doc = span["document"]
+        if doc not in pages:
+            (page,) = (site_build.site / "sources").glob(f"{doc}/index.html")
+            pages[doc] = parse(page).sentences
+        shown = normalized(pages[doc].get(f"s{span['sentence']}", ""))
+        cited = normalized(texts[doc][span["start"] : span["end"]])
+        assert cited[:25] in shown, (span, cited, shown)
+
+
+def test_a_second_generate_rewrites_nothing(site_build: Build) -> None:
+    """No rebuild loop under `briefing serve`: unchanged seeds leave every generated file untouched."""
+    before = {p: p.stat().st_mtime_ns for p in site_build.docs.rglob("*") if p.is_file()}
+    result = run_briefing("generate", "--no-cache", "--quiet", cwd=site_build.project)
+    assert result.returncode == 0, result.stderr
+    after = {p: p.stat().st_mtime_ns for p in site_build.docs.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    assert {p: before.get(p) for p in after} == after
 
 
 def test_source_page_keeps_paragraphs_and_anchors_every_sentence(site_build: Build, seed_briefing_dir: Path) -> None:
