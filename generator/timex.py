@@ -170,6 +170,8 @@ def trigger_words() -> dict[str, tuple[str, ...]]:
         "half": {"half"},
         "quarter": {"quarter", "quarters"},
         "spelled_year": {"nineteen", "eighteen", "thousand"},
+        "period": {"period"},
+        "decade_word": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
     }
     index: dict[str, tuple[str, ...]] = {}
     for name, words in classes.items():
@@ -336,6 +338,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
         if g["month"] in resource("calendar")["ambiguous_months"]:
             name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"
             return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
+    if name == "season" and g.get("the") and _word_before(text, c.start) not in words["date_prepositions"]:
+        return False  # "the spring" as a subject is too often not the season of a known year
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
     if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:
@@ -969,6 +973,34 @@ def norm_clock_words(ctx: Context, c: Candidate, g: dict) -> Value:
     return Value(f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:00", basis="relative")
 
 
+def norm_year_end(ctx: Context, c: Candidate, g: dict) -> Value:
+    unit = (g.get("unit") or g.get("unit2")).lower()
+    if ctx.anchor is None:
+        return Value("XXXX" if unit == "year" else "XXXX-XX", basis="relative", mod="END")
+    value = str(ctx.anchor.year) if unit == "year" else f"{ctx.anchor.year}-{ctx.anchor.month:02d}"
+    return Value(value, basis="relative", mod="END")
+
+
+def norm_year_ended(ctx: Context, c: Candidate, g: dict) -> Value:
+    return Value("P1Y", type="DURATION")
+
+
+def norm_full_year(ctx: Context, c: Candidate, g: dict) -> Value:
+    return Value(str(ctx.anchor.year) if ctx.anchor else "XXXX", basis="relative")
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+def norm_decade_word(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "the nineties": the century is the anchor's, or the previous one when that decade has not come yet."""
+    tens = _DECADE_WORDS.index(g["decade_word"].lower()) + 2
+    century = ctx.anchor.year // 100 if ctx.anchor else 19
+    if ctx.anchor and century * 100 + tens * 10 > ctx.anchor.year:
+        century -= 1
+    return Value(f"{century}{tens}", basis="inferred", mod=_mod(g.get("part")))
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1003,6 +1035,10 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "spelled_year": norm_spelled_year,
     "the_weekend": norm_the_weekend,
     "clock_words": norm_clock_words,
+    "year_end": norm_year_end,
+    "year_ended": norm_year_ended,
+    "full_year": norm_full_year,
+    "decade_word": norm_decade_word,
 }
 
 

@@ -96,6 +96,9 @@ def test_without_anchor_no_year_is_guessed() -> None:
         ("Exports rose in the third quarter.", "2025-Q3"),
         ("Exports rose this quarter.", "2025-Q4"),
         ("The army withdrew last fall.", "2024-FA"),
+        ("Sales will be lower by year-end.", "2025"),
+        ("Hate crimes dropped through the nineties.", "199"),
+        ("Sales rose over the summer.", "2025-SU"),
     ],
 )
 def test_relative_expressions_resolve_against_the_anchor(text: str, value: str) -> None:
@@ -173,6 +176,7 @@ def test_clock_times(text: str, value: str) -> None:
         "The Sun reported the story.",  # a newspaper, not Sunday
         "Ministers may meet again.",  # a modal, not the month
         "Geremek and Jan Kavan signed.",  # a first name, not January
+        "It marked the fall of the empire.",  # a collapse, not autumn
         "He is a 5-year-old boy.",  # an age, not a duration
         "The score was 3-1 after the first half hour.",
     ],
@@ -248,3 +252,7 @@ def test_tempeval_value_f1_stays_above_goal() -> None:
 )
 def test_extent_follows_timeml(text: str, expr: str) -> None:
     assert one(text).text == expr
+
+
+def test_a_fiscal_year_ended_on_a_date_is_a_duration() -> None:
+    assert tag("Revenue for the year ended March 31 rose.")[0] == ("the year", "DURATION", "P1Y")
