@@ -40,6 +40,7 @@ WINDOW = 4  # words either side of a candidate that the typing model sees as a b
 # apostrophes / a possessive / any other character. Known abbreviations (Dr., St.) are added in front.
 _TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|\S"
 _LINE = re.compile(r"[^\n]+")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«")
 _BULLETS = frozenset("-–—•*#>")
@@ -122,8 +123,9 @@ def lexicon() -> Lexicon:
 @functools.lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """Lower case, no diacritics, no dots, hyphens and curly quotes made plain, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‐", "-").replace(".", "").lower()
     return " ".join(text.replace("-", " ").split())
 
@@ -239,6 +241,7 @@ class Candidate:
     context: tuple[str, str, str, str] = ("", "", "", "")  # two folded words before (any title), two after
     window: tuple[str, ...] = ()  # lower-case words within WINDOW tokens either side
     rule: str | None = None  # the type the hand-written cues give
+    common: bool = False  # a single word the document also writes in lower case (`Rice`, `Video`)
     type: str | None = None
 
     @property
@@ -281,8 +284,8 @@ def _connector_length(words: list[str], j: int) -> int:
         if j + n >= len(words) or words[j + n - 1] not in lex.connectors:
             return 0
         after = words[j + n]
-        if _name_word(after) and _fold_token(after) not in lex.never:
-            return n
+        if _name_word(after) and _fold_token(after) not in lex.never and (n == 2 or words[j] != "the"):
+            return n  # `the` only after another connector: `Army of the Potomac`, not `Bhonsale the Great`
     return 0
 
 
@@ -290,10 +293,9 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words, joined by name connectors (`of`, `de`, `&`)."""
     lex = lexicon()
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        if not _name_word(words[i]):
-            i += 1
+    n, end = len(words), 0
+    for i in [k for k, w in enumerate(words) if w[0].isupper() and w[0].isalpha()]:
+        if i < end:
             continue
         j = i + 1
         while j < n:
@@ -306,7 +308,7 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
             else:
                 break
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
@@ -404,9 +406,12 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
         if _is_heading(words):
             headings.append(_tokens(line.group(), line.start()))
             continue
+        runs = _runs(words)
+        if not runs:
+            continue
         credit_from = _credit_start(words)
         padded = [""] * WINDOW + words + [""] * WINDOW
-        for i, j in _runs(words):
+        for i, j in runs:
             if i >= credit_from:
                 continue
             run = [_token(matches, words, k, line.start()) for k in range(i, j)]
@@ -424,12 +429,17 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                 )
                 cand.window = tuple(before + after)
                 found.append(cand)
+    lower_words = set(_LOWER_WORD.findall(text))
+    for cand in found:
+        cand.common = len(cand.tokens) == 1 and cand.tokens[0].key in lower_words
     return found, headings
 
 
 def _credit_start(words: list[str]) -> int:
     """Index from which the line is a picture credit (`(Image: Getty)`), or past the end."""
     lex = lexicon()
+    if ":" not in words:
+        return len(words) + 1
     for i in range(1, len(words)):
         if words[i] == ":" and _fold_token(words[i - 1]) in lex.credit_cues:
             return i - 1
@@ -645,7 +655,8 @@ def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candida
     """Type each candidate; every mention of one name in a document gets the type its mentions vote for together."""
     totals: dict[str, list[float]] = {}
     for cand in cands:
-        scores = _scores(weights, candidate_features(cand, names))
+        name_scores = _name_scores(tuple(t.text for t in cand.tokens))
+        scores = [a + b for a, b in zip(name_scores, _scores(weights, _context_features(cand, names)), strict=True)]
         total = totals.setdefault(cand.key, [0.0] * len(LABELS))
         for n, score in enumerate(scores):
             total[n] += score
@@ -701,41 +712,40 @@ def _certain_type(cand: Candidate, people: set[str]) -> str | None:
     return None
 
 
-def _shape(tok: Token) -> str:
-    if _acronym(tok):
+def _shape(word: str) -> str:
+    letters = word.replace(".", "")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
         return "A"
-    if tok.text[0].isdigit():
+    if word[0].isdigit():
         return "d"
-    if tok.cap:
+    if word[0].isupper():
         return "X"
     return "x"
 
 
 def candidate_features(cand: Candidate, names: DocumentNames) -> list[str]:
     """Sparse features of a candidate span: its words, shape, gazetteer hits, context and the rules' verdict."""
+    return [*_name_features(tuple(t.text for t in cand.tokens)), *_context_features(cand, names)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_features(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The features that depend on the name alone (cached: names recur across articles)."""
     lex = lexicon()
-    toks, key = cand.tokens, cand.key
-    first, last = toks[0].key, toks[-1].key
-    n = min(len(toks), 4)
-    rule = cand.rule or NONE
+    keys = [_fold_token(w) for w in words]
+    key, first, last = " ".join(keys), keys[0], keys[-1]
+    n = min(len(keys), 4)
     feats = [
         "bias",
-        f"rule={rule}",
-        f"rule={rule}|n={n}",
         f"n={n}",
         f"first={first}",
         f"last={last}",
         f"suf={last[-3:]}",
-        f"shape={''.join(_shape(t) for t in toks[:4])}",
-        f"prev={cand.context[1]}",
-        f"prev2={cand.context[0]}",
-        f"next={cand.context[2]}",
-        f"next2={cand.context[3]}",
+        f"shape={''.join(_shape(w) for w in words[:4])}",
         f"gaz={_place_tier(key)}",
-        f"gazlast={_place_tier(last)}" if len(toks) > 1 else "single",
+        f"gazlast={_place_tier(last)}" if len(keys) > 1 else "single",
     ]
-    feats.extend(f"w={t.key}" for t in toks[:5])
-    feats.extend(f"win={w}" for w in cand.window if w.isalpha() and w not in lex.never)
+    feats.extend(f"w={k}" for k in keys[:5])
     if first in lex.first_names:
         feats.append(f"given|n={n}")
     if last in lex.surnames:
@@ -744,6 +754,39 @@ def candidate_features(cand: Candidate, names: DocumentNames) -> list[str]:
         feats.append(f"alias={lex.aliases[key][1]}")
     if key in lex.known_types:
         feats.append(f"known={lex.known_types[key]}")
+    if last in lex.org_words:
+        feats.append("orgword_last")
+    if any(k in lex.org_words for k in keys[:-1]):
+        feats.append("orgword_in")
+    if last in lex.place_words:
+        feats.append("placeword_last")
+    if any(k in lex.other_words for k in keys):
+        feats.append("otherword")
+    if any(w in lex.connectors for w in words):
+        feats.append("connector")
+    return tuple(feats)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_scores(words: tuple[str, ...]) -> tuple[float, ...]:
+    weights = model()
+    return tuple(_scores(weights, list(_name_features(words)))) if weights else (0.0,) * len(LABELS)
+
+
+def _context_features(cand: Candidate, names: DocumentNames) -> list[str]:
+    """The features that depend on where the name stands: rules' verdict, neighbours, the rest of the document."""
+    lex = lexicon()
+    toks, key = cand.tokens, cand.key
+    rule = cand.rule or NONE
+    feats = [
+        f"rule={rule}",
+        f"rule={rule}|n={min(len(toks), 4)}",
+        f"prev={cand.context[1]}",
+        f"prev2={cand.context[0]}",
+        f"next={cand.context[2]}",
+        f"next2={cand.context[3]}",
+    ]
+    feats.extend(f"win={w}" for w in cand.window if w.isalpha() and w not in lex.never)
     if key in names.known:
         feats.append(f"doc={names.known[key]}")
     if len(toks) == 1:
@@ -751,14 +794,6 @@ def candidate_features(cand: Candidate, names: DocumentNames) -> list[str]:
             feats.append(f"part={names.parts[key]}")
         if _acronym(toks[0]) and key in names.acronyms:
             feats.append(f"acronym={names.acronyms[key]}")
-    if last in lex.org_words:
-        feats.append("orgword_last")
-    if any(t.key in lex.org_words for t in toks[:-1]):
-        feats.append("orgword_in")
-    if last in lex.place_words:
-        feats.append("placeword_last")
-    if any(t.key in lex.other_words for t in toks):
-        feats.append("otherword")
     if cand.title:
         feats.append("title")
         feats.append(f"title={cand.title[-1].key}")
@@ -766,12 +801,12 @@ def candidate_features(cand: Candidate, names: DocumentNames) -> list[str]:
         feats.append("demonym")
     if cand.weak:
         feats.append(f"weak|rule={rule}")
+    if cand.common:
+        feats.append(f"common|weak={cand.weak}")
     if cand.prev in lex.place_prepositions:
         feats.append("prev_place_prep")
     if cand.next in _SPEECH_VERBS:
         feats.append("next_speech")
-    if any(t.text in lex.connectors for t in toks):
-        feats.append("connector")
     return feats
 
 
