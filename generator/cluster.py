@@ -104,23 +104,23 @@ def normalise(word: str) -> str:
     return _synonyms().get(stemmed, stemmed)
 
 
+@functools.lru_cache(maxsize=500_000)
+def _term(raw: str) -> tuple[str, bool] | None:
+    """(normalised term, capitalised) of a word as written; None for a stopword."""
+    word = raw.lower()
+    if len(word) < 2 or word in stopwords():
+        return None
+    return normalise(word), raw[0].isupper()
+
+
 def content_words(text: str) -> list[tuple[str, bool]]:
     """(normalised term, written capitalised) for every content word of `text`."""
-    stop = stopwords()
-    result = []
-    for match in _WORD.finditer(text):
-        raw = match.group(0)
-        word = raw.lower()
-        if len(word) < 2 or word in stop:
-            continue
-        result.append((normalise(word), raw[0].isupper()))
-    return result
+    return [found for found in map(_term, _WORD.findall(text)) if found is not None]
 
 
 def content_terms(text: str) -> list[str]:
-    """The normalised content words of `text` (the fast path of `content_words`)."""
-    stop = stopwords()
-    return [normalise(word) for word in _WORD.findall(text.lower()) if len(word) > 1 and word not in stop]
+    """The normalised content words of `text`."""
+    return [term for term, _ in content_words(text)]
 
 
 @dataclass
@@ -137,15 +137,13 @@ class Words:
 
 
 def tokenise(text: str) -> Words:
-    stop = stopwords()
     words = Words(array("l"), [], [])
     for match in _WORD.finditer(text):
-        raw = match.group(0)
-        word = raw.lower()
-        if len(word) > 1 and word not in stop:
+        found = _term(match.group(0))
+        if found is not None:
             words.offsets.append(match.start())
-            words.terms.append(normalise(word))
-            words.capitalised.append(raw[0].isupper())
+            words.terms.append(found[0])
+            words.capitalised.append(found[1])
     return words
 
 
