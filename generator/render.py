@@ -350,6 +350,23 @@ class BriefingView:
         texts = t.texts
         return texts[i] if i < len(texts) and texts[i] else self.ref_text(t.sources[i])
 
+    def change_lines(self) -> list[tuple[str, list[str]]]:
+        """(label, items) of what changed since the last build; new sources by title."""
+        changes = self.b.changes
+        lines = [
+            ("New sources", [self.source_title(doc_id) for doc_id in changes.new_sources]),
+            ("New events", changes.new_events),
+            ("Changed figures", changes.changed_figures),
+            ("New open questions", changes.opened_questions),
+            ("Answered questions", changes.answered_questions),
+        ]
+        return [(label, items) for label, items in lines if items]
+
+    def source_title(self, doc_id: str) -> str:
+        """A document's title when the id is one of this briefing's documents."""
+        doc = self.docs.get(doc_id)
+        return doc.title if doc else doc_id
+
     def source_name(self, doc_id: str) -> str:
         """A source as a reader names it: its outlet, else its title."""
         doc = self.docs.get(doc_id)

@@ -228,6 +228,8 @@ def test_briefing_sections_come_in_order(files: dict[str, str]) -> None:
     headings = re.findall(r"^## (.+)$", page, re.M)
     assert headings == ["Overview", "Timeline", "Key quotes", "Open questions", "Disputed figures", "Sources"]
     assert page.index("What changed since the last build") < page.index("## Overview")
+    box = to_html(page.split("---\n", 2)[2]).split('<div class="admonition note">', 1)[1].split("</div>", 1)[0]
+    assert "<li>New sources: Second</li>" in box
 
 
 def test_long_timeline_keeps_the_most_important_in_date_order(files: dict[str, str], briefing: Briefing) -> None:
