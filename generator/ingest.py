@@ -77,6 +77,9 @@ class _Boilerplate:
     # (max_words, pattern) per word limit: the entries combined into one pattern tried with `match` (one named
     # group per kind), so a paragraph meets a handful of patterns rather than every entry.
     by_length: tuple[tuple[int, re.Pattern[str]], ...]
+    # every entry of `by_length` in one pattern, group `e<i>` for entry i: one call tells most paragraphs "no"
+    any_entry: re.Pattern[str]
+    entries: tuple[tuple[str, int], ...]  # (kind, max_words) of entry i
     # (needs, max_words, kind, pattern): entries that may match anywhere, searched only when the paragraph
     # contains their `needs` word, so most paragraphs are never scanned by them.
     keyed: tuple[tuple[str, int, str, re.Pattern[str]], ...]
@@ -89,6 +92,7 @@ def _boilerplate() -> _Boilerplate:
     data = _resource("boilerplate")
     grouped: dict[int, dict[str, list[str]]] = {}
     keyed: list[tuple[str, int, str, re.Pattern[str]]] = []
+    flat: list[tuple[str, int, str]] = []
     for kind, entries in data["patterns"].items():
         for entry in entries:
             pattern: str = entry["re"]
@@ -98,12 +102,15 @@ def _boilerplate() -> _Boilerplate:
                 continue
             anchored = pattern.removeprefix("^") if pattern.startswith("^") else f".*?{pattern}"
             grouped.setdefault(limit, {}).setdefault(kind, []).append(f"(?:{anchored})")
+            flat.append((kind, limit, anchored))
     by_length = tuple(
         (limit, re.compile("|".join(f"(?P<{k}>{'|'.join(p)})" for k, p in kinds.items()), re.IGNORECASE))
         for limit, kinds in sorted(grouped.items())
     )
     credit = re.compile("|".join(f"(?:{p})" for p in data["credit"]), re.IGNORECASE)
-    return _Boilerplate(by_length, tuple(keyed), re.compile(data["slug"]), credit)
+    any_entry = re.compile("|".join(f"(?P<e{i}>{p})" for i, (_, _, p) in enumerate(flat)), re.IGNORECASE)
+    kinds = tuple((kind, limit) for kind, limit, _ in flat)
+    return _Boilerplate(by_length, any_entry, kinds, tuple(keyed), re.compile(data["slug"]), credit)
 
 
 @dataclass(frozen=True)
@@ -746,7 +753,12 @@ def _furniture_kind(head: _Head, text: str, in_head: bool) -> str | None:
 def _boilerplate_kind(text: str) -> str | None:
     words = text.count(" ") + 1
     rules = _boilerplate()
-    for max_words, pattern in rules.by_length:
+    first = rules.any_entry.match(text)
+    if first:
+        kind, max_words = rules.entries[int(first.lastgroup[1:])]  # type: ignore[index]
+        if words <= max_words:
+            return kind
+    for max_words, pattern in rules.by_length if first else ():  # matched, but too long: try the other entries
         match = pattern.match(text) if words <= max_words else None
         if match:
             return match.lastgroup
@@ -759,7 +771,7 @@ def _boilerplate_kind(text: str) -> str | None:
 
 def _caption_text(text: str) -> str | None:
     """The caption without its credit when the paragraph is a credited image caption, else None."""
-    if text.count(" ") > 60:
+    if text.count(" ") > 60 or not (text.endswith((")", "]")) or ":" in text[-90:]):
         return None
     offset = max(0, len(text) - 160)  # a credit closes the caption: only its tail needs searching
     match = _boilerplate().credit.search(text, offset)
@@ -1051,10 +1063,10 @@ _NAME_LINE = re.compile(
 
 def _without_name_lines(blocks: list[_Block], start: int) -> list[_Block]:
     """Drop author lines without "By" ("Jane Doe in Seoul") between the title and the first story paragraph."""
-    end = start
-    while end < len(blocks) and (_is_heading(blocks[end].text) or _is_title_line(blocks[end].text)):
+    end, limit = start, min(len(blocks), start + HEAD_PARAGRAPHS)
+    while end < limit and (_is_heading(blocks[end].text) or _is_title_line(blocks[end].text)):
         end += 1
-    if end >= len(blocks):  # no story paragraph after them: these are not a head
+    if end >= limit:  # no story paragraph soon after them: these are not a head
         return blocks
     names = {i for i in range(start, end) if not blocks[i].heading and _NAME_LINE.match(blocks[i].text)}
     return [b for i, b in enumerate(blocks) if i not in names] if names else blocks
@@ -1093,11 +1105,16 @@ def _is_heading(text: str) -> bool:
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if sum(c.isdigit() for c in text) > 0.5 * len(text) or not re.search(r"[^\W\d_]{2}", text):
+    if sum(map(str.isdigit, text)) > 0.5 * len(text) or not _TWO_LETTERS.search(text):
         return False
     if text.endswith("?"):
-        return len(words) <= rules.question_max_words and not re.search(r"[.!?]\s", text)
-    return not re.search(r"[.!:;,\"”’)\]]$", text)
+        return len(words) <= rules.question_max_words and not _INNER_STOP.search(text)
+    return text[-1] not in _HEADING_NEVER_ENDS
+
+
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_INNER_STOP = re.compile(r"[.!?]\s")
+_HEADING_NEVER_ENDS = frozenset('.!:;,"”’)]')
 
 
 _SENTENCE_STOP = re.compile(r"([.!?][\"”’')\]]*)\s+[\"“‘(]?(\w)")
