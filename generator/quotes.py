@@ -46,6 +46,7 @@ class _Lexicon:
     pronouns: dict[str, str]
     possessives: dict[str, str]
     determiners: frozenset[str]
+    name_prefixes: frozenset[str]
     speech_nouns: frozenset[str]
     function_words: frozenset[str]
     person_nouns: frozenset[str]
@@ -88,6 +89,7 @@ def _lexicon() -> _Lexicon:
         pronouns={k.lower(): v for k, v in a["pronouns"].items()},
         possessives={k.lower(): v for k, v in a["possessive_pronouns"].items()},
         determiners=frozenset(d.lower() for d in a["determiners"]),
+        name_prefixes=frozenset(d.lower() for d in a["name_prefixes"]),
         speech_nouns=frozenset(w.lower() for w in a["speech_nouns"]),
         function_words=frozenset(w.lower() for w in a["function_words"]),
         person_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["person"]),
@@ -346,6 +348,11 @@ def _forward_phrase(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None:
     size = _pronoun_length(tok)
     if size:
         return _Phrase(tok.start, tok.start + size, "pronoun"), i + 1
+    if tok.low in lex.name_prefixes and i + 1 < len(toks) and toks[i + 1].capitalised:  # "former Sen. Evan Bayh"
+        found = _forward_phrase(toks, i + 1)
+        if found:
+            found[0].start = tok.start
+        return found
     if tok.low in lex.determiners or not tok.capitalised:
         return _forward_description(toks, i)
     if tok.text.rstrip(".") in lex.not_names and tok.text.rstrip(".") not in lex.title_words:
@@ -377,7 +384,7 @@ def _role_after_name(toks: list[_Tok], i: int, j: int) -> tuple[_Phrase, int] | 
     """`White House press secretary Josh Earnest`, `Tulsa police Chief Chuck Jordan`: name, role nouns, name."""
     lex = _lexicon()
     k, head = j, None
-    while k < len(toks) and k < j + 3 and not toks[k].capitalised and toks[k].low not in lex.function_words:
+    while k < len(toks) and k < j + 3 and _may_start_bare_description(toks[k]) and not toks[k].capitalised:
         if _speaker_noun(toks[k].low):
             head = k
         elif toks[k].low in lex.verbs:
@@ -570,17 +577,39 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
     if i > 0 and toks[i - 1].text in _DASHES and (j == len(toks) or toks[j].text in (".", ",", ";", "|")):
         return phrase, toks[i - 1].text  # a byline after the quote: "..." ― Christina Lastra
     j = _skip_parenthesis(toks, j)
-    if j < len(toks) and toks[j].text == ",":  # appositive: "X, the foreign minister, said"
-        k = j + 1
-        while k < len(toks) and k - j < 30 and toks[k].text != ",":
-            k += 1
-        if k < len(toks) and toks[k].text == ",":
-            j = k + 1
+    if j < len(toks) and toks[j].text == ",":  # appositive: "X, now 81 and retired in Cambridge, Mass., said"
+        k = next((k for k in range(j + 2, min(len(toks), j + 40)) if _verb_after_comma(toks, k)), 0)
+        stop = next((n for n in range(j, k) if toks[n].text in (".", ";", "!", "?", _QUOTE_TOKEN)), None)
+        if k and stop is None:
+            return phrase, _verb_after_comma(toks, k)
     while j < len(toks) and _is_modifier(toks[j]):
         j += 1
     if j < len(toks) and _is_verb(toks, j):
         return phrase, toks[j].text
     return _any_phrase_then_verb(toks, i) if loose else None
+
+
+def _verb_after_comma(toks: list[_Tok], k: int) -> str | None:
+    """The verb that ends an appositive at token k: `, said`, `, later told`."""
+    if toks[k - 1].text != ",":
+        return None
+    while k < len(toks) and _is_modifier(toks[k]):
+        k += 1
+    return toks[k].text if k < len(toks) and _is_verb(toks, k) else None
+
+
+def _attribution_at_sentence_end(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
+    """`"Boots on the ground" would be appropriate, Ben Carson said.`: a closing `, X said` of the sentence."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].text == ",":
+            found = _attribution_after(toks[k + 1 :])
+            if found:
+                phrase, _ = found
+                rest = [t for t in toks[k + 1 :] if t.start >= phrase.end]
+                if len(rest) <= 8:
+                    return found
+            return None
+    return None
 
 
 def _any_phrase_then_verb(toks: list[_Tok], i: int) -> tuple[_Phrase, str] | None:
@@ -932,10 +961,12 @@ def _attribute_span(
         introduced = bool(left) and left[-1].text in (":", ",") and not quoted.rstrip().endswith(",")
         found = _attribution_before(left) if introduced else None  # `X said: "..."` owns a full sentence
         found = found or _attribution_after(right, loose) or _attribution_before(left, weak=True)
+        found = found or _attribution_at_sentence_end(right)
         if not found and not left and span.open_at == para.start and lead_in is not None:
             found = _lead_in_attribution(text, lead_in)
     else:
-        found = _attribution_before(left) or _attribution_after(right) or _attribution_before(left, weak=True)
+        found = _attribution_before(left) or _attribution_after(right) or _attribution_at_sentence_end(right)
+        found = found or _attribution_before(left, weak=True)
     if found:
         phrase, cue = found
         _set_speaker(span, phrase, cue)
