@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import USER_PAGE, USER_PAGE_TEXT, Build, digest_folder, run_briefing
+from tests.conftest import ROOT, USER_PAGE, USER_PAGE_TEXT, Build, digest_folder, run_briefing
 
 SECTIONS = ["Overview", "Timeline", "Key quotes", "Open questions", "Sources"]
 
@@ -244,3 +245,17 @@ def test_key_quotes_have_their_speakers(seed_briefing_dir: Path) -> None:
 
     assert "Lavrov" in speaker_of("invincible military brotherhood")
     assert "Putin" in speaker_of("courageously and heroically")
+
+
+def test_adding_an_article_shows_what_changed(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    first, *rest = sorted((ROOT / "seeds").iterdir())
+    shutil.copy(first, seeds / first.name)
+    assert run_briefing("generate", "--no-cache", "--quiet", cwd=tmp_path).returncode == 0
+    for path in rest:
+        shutil.copy(path, seeds / path.name)
+    assert run_briefing("generate", "--no-cache", "--quiet", cwd=tmp_path).returncode == 0
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "briefings").glob("*/index.md")]
+    assert any("What changed since the last build" in page and "New sources" in page for page in pages)
+    assert "new source" in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
