@@ -387,6 +387,7 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------- #
 
 _FRONT_MATTER = re.compile(r"\A\n*---[ ]*\n(.*?)\n(?:---|\.\.\.)[ ]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*?))?\s*$")
 
 
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -402,8 +403,8 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     """(metadata, body, warnings). Invalid YAML is reported and ignored, never fatal."""
     match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, []
+    if not match or not _FRONT_MATTER_LINE.match(match.group(1).lstrip("\n").split("\n", 1)[0]):
+        return {}, text, []  # no block, or prose between two rules: it is text
     body = text[match.end() :]
     try:
         meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
@@ -420,9 +421,6 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     return {str(k).strip().lower(): v for k, v in meta.items()}, body, []
 
 
-_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
-
-
 def _front_matter_lines(block: str) -> dict:
     """The known keys of broken front matter read one line at a time: `title: 'Georgia\\'s deeds'` still counts."""
     meta: dict = {}
@@ -430,7 +428,7 @@ def _front_matter_lines(block: str) -> dict:
         match = _FRONT_MATTER_LINE.match(line)
         if not match or match.group(1).lower() not in FRONT_MATTER_KEYS:
             continue
-        value = match.group(2)
+        value = match.group(2) or ""
         try:
             meta[match.group(1).lower()] = yaml.load(value, Loader=_FrontMatterLoader)  # noqa: S506
         except yaml.YAMLError:  # keep only a quoted string with a stray escape; anything else is lost

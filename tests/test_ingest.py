@@ -89,9 +89,15 @@ def test_wrong_types_warn_and_fall_back(tmp_path: Path, front: str, warning: str
     assert doc.published == dt.date(2024, 3, 3)
 
 
-def test_front_matter_that_is_not_a_mapping_stays_text(tmp_path: Path) -> None:
-    doc = read(tmp_path, "---\nJust a sentence between rules.\n---\n" + BODY)
-    assert "Just a sentence between rules." in doc.text and doc.warnings
+@pytest.mark.parametrize("block", ["Just a sentence between rules.", "He said: yes [and] {no}.\nIt was: late"])
+def test_prose_between_rules_stays_text(tmp_path: Path, block: str) -> None:
+    doc = read(tmp_path, f"---\n{block}\n---\n{BODY}")
+    assert block.split("\n")[0] in doc.text and doc.warnings == []
+
+
+def test_front_matter_that_is_not_a_mapping_warns(tmp_path: Path) -> None:
+    doc = read(tmp_path, "---\ntitle: a\n- b\n---\n" + BODY)
+    assert doc.warnings and doc.text.startswith("Officials met")
 
 
 # --------------------------------------------------------------------------- #
