@@ -22,6 +22,7 @@ RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|de|al))*(?:[ -][A-Z][a-z]+)?")
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -589,7 +590,8 @@ def _centre(fig: Figure) -> float:
 def _context(doc: Document, fig: Figure) -> frozenset[str]:
     """What a figure is about: the names in its sentence (or the lead's, if it names none) and its verb."""
     sentence = doc.sentences[fig.sentence] if fig.sentence < len(doc.sentences) else None
-    names = _names(doc, sentence)
+    said_by = (fig.attribution or "").lower()
+    names = frozenset(n for n in _names(doc, sentence) if n not in said_by)  # who says it is not what it is about
     if not names and doc.sentences:
         lead = next((s for s in doc.sentences if not s.heading), doc.sentences[0])
         names = _names(doc, lead)
@@ -605,7 +607,9 @@ def _names(doc: Document, sentence: Sentence | None) -> frozenset[str]:
         return frozenset(m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end)
     names = set()
     for m in _NAME_RUN.finditer(sentence.text):
-        words = m.group(0).split()[1:] if m.start() == 0 else m.group(0).split()
+        words = m.group(0).split()
+        if m.start() == 0 and _is_common_opener(words[0]):
+            words = words[1:]  # "The", "Currently" open the sentence; "Britain" is a name wherever it stands
         words = [w for w in words if w.lower() not in _not_sources()]
         if words:
             names.add(" ".join(words).lower())
@@ -621,11 +625,19 @@ def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | N
     for word in reversed(_LOWER_WORD.findall(before)):
         if word not in stop and not word.endswith("ly"):
             return word
-    phrase_end = fig.end + len(" ".join(w for w, _ in _tokens_after(doc.text, fig.end, 1)))
-    for word in _LOWER_WORD.findall(doc.text[phrase_end : min(sentence.end, phrase_end + 40)])[:4]:
-        if word not in stop and not word.endswith("ly"):
-            return word
+    tokens = _tokens_after(doc.text, fig.end, 6)
+    phrase = _noun_phrase(tokens[1:] if tokens and tokens[0][0].lower() == "of" else tokens)
+    after = [w.lower() for w, _ in tokens[len(phrase) + (1 if tokens and tokens[0][0].lower() == "of" else 0) :]]
+    for word in after:  # '10,000 troops were sent': skip auxiliaries, take the verb right after them
+        if word in _AUXILIARIES or word.endswith("ly"):
+            continue
+        return word if word not in stop and word.isalpha() else None
     return None
+
+
+def _is_common_opener(word: str) -> bool:
+    low = word.lower()
+    return low in _stop_words() or low in _not_sources() or low.endswith("ly") or len(low) <= 2
 
 
 @functools.cache

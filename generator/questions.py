@@ -83,7 +83,8 @@ def rules() -> Rules:
         trailing_attribution=re.compile(data["trailing_attribution"]),
         clause_break=re.compile(r"\s*(?:;|\s--\s|\s—\s|,\s+(?:" + _phrases(data["clause_breaks"]) + r")\b)"),
         modal=re.compile(
-            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["modal_will"]) + r")\s+(?P<have>have\s+)?(?P<rest>(?!not\b)\w.*)$"
+            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["modal_will"]) + r")\s+(?:(?:well|also|even|still|soon)\s+)?"
+            r"(?P<have>have\s+(?=been\b|\w+(?:ed|en|wn|ne|nt|st|ft|ld|ught)\b))?(?P<rest>(?!not\b)\w.*)$"
         ),
         adverb=re.compile(r",?\s*\b(?:" + _phrases(data["confirm_adverbs"]) + r")\b,?", re.IGNORECASE),
         belief=re.compile(
@@ -193,15 +194,18 @@ def _consequential(text: str) -> bool:
 def _from_dispute(dispute: Dispute, by_id: dict[str, Document], weights: dict) -> list[Candidate]:
     values: list[str] = []
     for claim in dispute.claims:
-        if claim.value_text not in values:
-            values.append(claim.value_text)
+        value = _lower_opener(claim.value_text)  # "Roughly 2,150" opened its sentence
+        if value not in values:
+            values.append(value)
     listed = ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
     frame = (
         next((f for c in dispute.claims if (f := _how_many(by_id.get(c.source.document), c.source.start))), None)
         or f"How many {_surface_noun(dispute, by_id)}"
     )
     sources = [c.source for c in dispute.claims]
-    score = len({s.document for s in sources}) * 2 + len(dispute.claims)
+    # true conflicts matter more than figures that only differ in precision or by date
+    bonus = {"conflict": 6, "differ by date": 3}.get(dispute.note.split(":")[0], 0)
+    score = len({s.document for s in sources}) * 2 + len(dispute.claims) + bonus
     return [_candidate(f"{frame}: {listed}?", "contradiction", sources, score)]
 
 
@@ -223,6 +227,10 @@ def _how_many(doc: Document | None, start: int) -> str | None:
     )
     if m and noun:
         return f"How many {noun} {m.group('aux')} {m.group('subj')} {m.group('verb')}"
+    m = re.fullmatch(r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<verb>has|have)", clause)
+    if m and noun:  # "Britain has some 7,000 troops": have is the verb
+        does = "do" if _have_for(m.group("subj")) == "have" else "does"
+        return f"How many {noun} {does} {m.group('subj')} have"
     after = doc.text[figure.end : sentence.end]
     m = re.match(
         rf"\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun or '~')}\s+(?P<aux>were|was|have been|had been|have|had)"
@@ -236,10 +244,12 @@ def _how_many(doc: Document | None, start: int) -> str | None:
 
 def _noun_after(doc: Document, end: int, counts: str) -> str | None:
     """The counted noun as the sentence writes it ('soldiers' for counts 'troops')."""
-    noun_of = figure_lexicon().noun_of
+    lex = figure_lexicon()
+    casualty = counts in lex.casualty_of.values() or counts in lex.casualty_before_of.values()
     for word in _WORD.findall(doc.text[end : end + 60])[:5]:
-        if noun_of.get(word.lower()) == counts or word.lower() == counts:
-            return word.lower()
+        kind = lex.noun_of.get(word.lower())
+        if kind == counts or word.lower() == counts or (casualty and kind in lex.data["casualty_scoped"]):
+            return word.lower()  # for a death toll, the people counted: "soldiers have been killed"
     return None
 
 
@@ -301,10 +311,19 @@ def _claim(text: str, cue: str | None = None) -> str:
     return rules().trailing_attribution.sub("", text).strip().rstrip(",")
 
 
+@functools.cache
+def _figure_openers() -> frozenset[str]:
+    """First words of number words, vague quantities and modifiers: 'Roughly 2,150', 'Thousands of'."""
+    data = figure_lexicon().data
+    phrases = [*data["number_words"], *data["vague_quantities"], *data["vague_multipliers"]]
+    phrases += [w for words in data["modifiers"].values() for w in words]
+    return frozenset(p.split()[0].lower() for p in phrases)
+
+
 def _lower_opener(text: str) -> str:
     """'The army ...' -> 'the army ...' inside a question; names keep their capital."""
     first = text.split(" ", 1)[0]
-    if first.lower() in rules().data["common_openers"] or first.lower() in figure_lexicon().data["number_words"]:
+    if first.lower() in rules().data["common_openers"] or first.lower() in _figure_openers():
         return first.lower() + text[len(first) :]
     return text
 
@@ -370,6 +389,8 @@ def _future_question(sentence: str, fallback: bool = True) -> str | None:
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
     if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
+        if m.group("have"):
+            return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
     return f"{_AS_PLANNED} {sentence.strip()}" if fallback else None
 

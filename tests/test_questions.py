@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Words a question may add around the cited words: the frames of the phrasings, nothing of substance.
 FRAME_WORDS = set(
     "how many much will is are has have it confirmed that there be only one source reports known whether "
-    "not yet go ahead as planned or what when why who which where does did".split()
+    "not yet go ahead as planned or what when why who which where do does did".split()
 )
 
 
@@ -194,3 +194,17 @@ def test_quoted_speech_and_subordinate_clauses_are_not_asked_about() -> None:
         "Although the army apparently ended operations in Darfur, militias killed 12 villagers."
     )
     assert [q for q in _build([doc]) if q.kind == "hedged"] == []
+
+
+def test_dispute_questions_take_their_frame_from_the_claims() -> None:
+    docs = [
+        _doc("Currently, Britain has some 7,000 troops in southern Iraq.", "a", dt.date(2006, 11, 27)),
+        _doc("Britain has some 7,200 troops deployed in southern Iraq.", "b", dt.date(2006, 11, 9)),
+        _doc("Roughly 2,150 soldiers have been killed in Iraq since the Baghdad invasion.", "c"),
+        _doc("Around 2,154 soldiers have been killed in Iraq since the Baghdad invasion.", "d"),
+    ]
+    texts = {q.text for q in _build(docs) if q.kind == "contradiction"}
+    assert texts == {
+        "How many troops does Britain have: some 7,000 or some 7,200?",
+        "How many soldiers have been killed: roughly 2,150 or around 2,154?",
+    }
