@@ -58,7 +58,9 @@ class _Lexicon:
     abbreviations: frozenset[str]
     naming_cues: tuple[tuple[str, ...], ...]
     work_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     max_scare_words: int
+    max_unattributed_words: int
 
 
 def _inflect(verbs) -> frozenset[str]:
@@ -101,7 +103,9 @@ def _lexicon() -> _Lexicon:
         abbreviations=frozenset(w.lower() for w in a["abbreviations"]),
         naming_cues=tuple(tuple(c.lower().split()) for c in s["naming_cues"]),
         work_nouns=frozenset(w.lower() for w in s["work_nouns"]),
+        naming_verbs=frozenset(w.lower() for w in s["naming_verbs"]),
         max_scare_words=int(s["max_scare_words"]),
+        max_unattributed_words=int(s["max_unattributed_words"]),
     )
 
 
@@ -950,7 +954,8 @@ def _attribute_span(
     quoted = text[span.start : span.end]
     words = len(quoted.split())
     embedded = not _opens_clause(left) and bool(left)
-    if (_naming_cue_before(left) and words <= 8) or (embedded and _title_case(quoted)):
+    spoken = bool(left) and _is_verb(left, len(left) - 1) and left[-1].low not in _lexicon().naming_verbs
+    if (_naming_cue_before(left) and words <= 8) or (embedded and not spoken and _title_case(quoted)):
         span.kind = "scare"
         return
     found = _transcript_speaker(text, span)
@@ -977,6 +982,8 @@ def _attribute_span(
         span.kind = "partial"
         if span.speaker_start is None and words <= _lexicon().max_scare_words:
             span.kind = "scare"
+    elif span.speaker_start is None and words <= _lexicon().max_unattributed_words:
+        span.kind = "scare"
     if span.kind == "scare":
         span.phrase = span.speaker_start = span.speaker_end = span.cue = None
 
