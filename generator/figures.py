@@ -711,22 +711,28 @@ def _bounds(fig: Figure) -> tuple[float, float]:
 
 
 def _note(claims: list[tuple[Document, Figure]]) -> str:
-    """Whether the figures conflict, or only differ in precision or by date."""
+    """Whether the figures conflict, or only differ in precision or by date. The first words name the verdict."""
     figures = [fig for _, fig in claims]
-    listed = ", ".join(_display(f) for f in figures)
+    listed = _and_list(list(dict.fromkeys(_display(f) for f in figures)))
     low = max(_bounds(f)[0] for f in figures)
     high = min(_bounds(f)[1] for f in figures)
-    if low <= high:
-        return f"differ in precision: {listed} are compatible readings"
     dated = sorted(((doc.published, fig) for doc, fig in claims if doc.published is not None), key=lambda p: p[0])
-    dates = {d for d, _ in dated}
-    if len(dates) >= 2 and _grows_with_date(dated):
-        first, last = dated[0], dated[-1]
+    first, last = (dated[0], dated[-1]) if dated else (None, None)
+    spread = first is not None and last is not None and first[0] != last[0]
+    both = "both" if len(set(_display(f) for f in figures)) == 2 else "all"
+    if low <= high:
+        when = f"; reported from {first[0].isoformat()} to {last[0].isoformat()}" if spread else ""
+        return f"differ in precision: {listed} can {both} be true{when}"
+    if spread and _grows_with_date(dated):
         return (
-            f"differ by date: {_display(first[1])} ({first[0].isoformat()}) to {_display(last[1])} "
-            f"({last[0].isoformat()}); the count may have changed"
+            f"differ by date: {_display(first[1])} ({first[0].isoformat()}) then {_display(last[1])} "
+            f"({last[0].isoformat()}); the count may have grown"
         )
-    return f"conflict: {listed} cannot all be right"
+    return f"conflict: {listed} cannot {both} be right"
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _grows_with_date(dated: list) -> bool:
