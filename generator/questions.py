@@ -183,7 +183,13 @@ def _sentence_weights(doc: Document) -> dict[int, float]:
 
 
 def _consequential(text: str) -> bool:
-    return any(w.lower() in rules().consequence for w in _WORD.findall(text))
+    """Casualties, weapons, treaties, deployments: what a single-source claim must involve to be asked about."""
+    return any(w.lower() in _single_source_terms() for w in _WORD.findall(text))
+
+
+@functools.cache
+def _single_source_terms() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules().data["single_source_terms"])
 
 
 # --------------------------------------------------------------------------- #
