@@ -156,6 +156,11 @@ def when(item: TimelineItem) -> str:
     return f"about {shown}" if item.precision == "approximate" else shown
 
 
+def plural(n: int, word: str) -> str:
+    """`1 quote`, `2 quotes`."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def timeline_tags(item: TimelineItem) -> str:
     """Badges after the date: its precision when coarser than a day, approximate, scheduled/expected."""
     tags = []
@@ -475,6 +480,7 @@ def environment(templates: Path) -> jinja2.Environment:
         entity_documents=entity_documents,
         timeline_tags=timeline_tags,
         changes_summary=changes_summary,
+        plural=plural,
         ENTITIES_IN_OVERVIEW=ENTITIES_IN_OVERVIEW,
     )
     return env
