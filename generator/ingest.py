@@ -49,7 +49,7 @@ import yaml
 from generator.model import Document, Skipped
 
 SEED_SUFFIXES = {".txt", ".md"}
-MAX_SEED_BYTES = 10 * 1024 * 1024  # larger files are not articles; reading them would stall the build
+MAX_SEED_BYTES = 10_000_000  # larger files are not articles; reading them would stall the build
 HEAD_PARAGRAPHS = 8  # how far into the text header lines (dates, bylines, mastheads, datelines) are looked for
 MAX_CONTROL_SHARE = 0.02  # more control characters than this after decoding: binary, not text
 MAX_LEGACY_HIGH_SHARE = 0.1  # non-UTF-8 with at most this share of bytes above 127 is read as Windows-1252
@@ -496,7 +496,7 @@ def _blocks(body: str, markdown: bool) -> list[_Block]:
         return _html_blocks(body)
     if markdown:
         return _markdown_blocks(body)
-    return [_Block(t) for t in _unwrap_paragraphs([line for line in body.split("\n")])]
+    return [_Block(t) for t in _unwrap_paragraphs(body.split("\n"))]
 
 
 _LOWER_START = re.compile(r"^[\"'“‘(]?[a-z]")
@@ -525,13 +525,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         not _SENTENCE_END.search(a) and bool(_LOWER_START.match(b)) for a, b in zip(lines, lines[1:], strict=False)
     ]
     wrapped = max(map(len, lines)) <= _WRAP_MAX_WIDTH and len(lines) >= 3 and sum(continues) * 2 >= len(continues)
-    out = [lines[0]]
-    for line, joined in zip(lines[1:], continues, strict=True):
-        if joined or (wrapped and not _SENTENCE_END.search(out[-1]) and len(out[-1]) >= 30):
-            out[-1] = f"{out[-1]} {line}"
+    paragraphs: list[list[str]] = [[lines[0]]]  # lists of lines, joined once at the end (no quadratic concatenation)
+    for previous, line, joined in zip(lines, lines[1:], continues, strict=False):
+        if joined or (wrapped and not _SENTENCE_END.search(previous) and len(previous) >= 30):
+            paragraphs[-1].append(line)
         else:
-            out.append(line)
-    return out
+            paragraphs.append([line])
+    return [" ".join(parts) for parts in paragraphs]
 
 
 # --- Markdown
@@ -723,7 +723,7 @@ def _read_head(blocks: list[_Block]) -> _Head:
 
 def _is_link_text(text: str) -> bool:
     """A headline or a topic tag, as listed under "Related": short, not a sentence of the story."""
-    return len(text.split()) <= 20 and not re.search(r"[.!\"”]$", text)
+    return len(text) <= 200 and len(text.split()) <= 20 and not re.search(r"[.!\"”]$", text)
 
 
 def _furniture_kind(head: _Head, text: str, in_head: bool) -> str | None:
@@ -787,6 +787,8 @@ def _repeats_caption(previous: str, caption: str) -> bool:
 
 def _read_masthead(head: _Head, text: str) -> bool:
     """An outlet name alone on a line, or `Source: Reuters`, near the top."""
+    if len(text) > 80:
+        return False
     name = _outlet(text.rstrip(" .:|"), known_only=True)
     if name is None and len(text.split()) <= 6:  # "BBC News, Moscow", "Reuters | London"
         name = _outlet(re.split(r"\s*[,|]\s*|\s+[-–—]\s+", text, maxsplit=1)[0], known_only=True)
@@ -820,8 +822,10 @@ def _outlet_of_url(url: str | None) -> str | None:
 def _is_byline(text: str, head: _Head) -> bool:
     """`By Jane Doe`, `by Xinhua writer Tian Sulei`, `By Jane Doe, Reuters`: a byline, never a sentence."""
     rules = _headers()
+    if len(text) > 200 or text[:3].lower() != "by ":
+        return False
     words = text.split()
-    if len(words) < 2 or words[0].lower() != "by" or len(words) > rules.byline_max_words or text[-1] in ".!?;:":
+    if len(words) < 2 or len(words) > rules.byline_max_words or text[-1] in ".!?;:":
         return False
     segments = re.split(r"\s*[|,;]\s*|\s+[-–—]\s+", text[3:])
     names = segments[0].split()
@@ -874,7 +878,7 @@ def _is_stamp(text: str) -> bool:
 
 def _is_name_like(text: str) -> bool:
     """A short run of capitalised words: an author, a desk, an outlet."""
-    words = text.split()
+    words = text.split() if len(text) <= 80 else []
     return 0 < len(words) <= 6 and not re.search(r"[.!?]$|\d", text) and all(w[:1].isupper() for w in words)
 
 
@@ -1032,7 +1036,7 @@ def _title_index(doc: Document, blocks: list[_Block]) -> int | None:
     """0 when the first paragraph is the title line (or repeats the front-matter title), else None."""
     first = blocks[0].text
     if doc.title:
-        same = _comparable(first) == _comparable(doc.title)
+        same = len(first) <= 2 * len(doc.title) + 20 and _comparable(first) == _comparable(doc.title)
         return 0 if same else None
     if blocks[0].heading:
         return 0
@@ -1076,8 +1080,10 @@ def _comparable(text: str) -> str:
 
 def _is_title_line(text: str) -> bool:
     rules = _headers()
+    if len(text) > rules.title_max_chars:
+        return False
     words = text.split()
-    if len(text) > rules.title_max_chars or len(words) > rules.title_max_words or not re.search(r"[^\W\d_]", text):
+    if len(words) > rules.title_max_words or not re.search(r"[^\W\d_]", text):
         return False
     if text.endswith(("...", "…")):
         return True
@@ -1098,8 +1104,10 @@ def _is_title_case(words: list[str]) -> bool:
 def _is_heading(text: str) -> bool:
     """A short paragraph without terminal punctuation, or a short question, that opens a section."""
     rules = _headers()
+    if len(text) > rules.heading_max_chars:
+        return False
     words = text.split()
-    if len(text) > rules.heading_max_chars or len(words) > rules.heading_max_words:
+    if len(words) > rules.heading_max_words:
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
