@@ -692,7 +692,7 @@ class _Head:
 _URL_LINE = re.compile(r"^(?:(?:source|url|link|original(?: article)?)\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:source|from|via|published by|courtesy(?: of)?)\s*[:\-–—]?\s*(.{2,60})$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*?)(?:\s*\d{4})?\W*$"
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*?)(?:\s*\d{4})?\W*$", re.IGNORECASE
 )
 
 
@@ -744,7 +744,8 @@ def _furniture_kind(head: _Head, text: str, in_head: bool) -> str | None:
     if kind == "legal":
         copyright_holder = _COPYRIGHT.match(text)
         if copyright_holder:
-            head.source = head.source or _outlet(copyright_holder.group(1), known_only=True)
+            holder = re.split(r"[.,;|]\s", copyright_holder.group(1) + " ", maxsplit=1)[0]  # before "All rights..."
+            head.source = head.source or _outlet(holder, known_only=True)
     return kind
 
 

@@ -213,6 +213,11 @@ def test_short_first_sentence_is_the_whole_title(tmp_path: Path) -> None:
     assert doc.title == "Mr. Smith met the U.S. envoy in Paris"
 
 
+def test_outlet_from_copyright_line(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\n{BODY}\n\nCopyright 2025 The Associated Press. All Rights Reserved.")
+    assert doc.source == "Associated Press" and doc.text == f"Trade talks stall\n\n{BODY}"
+
+
 def test_outlet_from_masthead_and_byline(tmp_path: Path) -> None:
     assert read(tmp_path, f"Trade talks stall\n\nBBC News\n\n{BODY}").source == "BBC News"
     doc = read(tmp_path, f"Trade talks stall\n\nBy Jane Doe | Reuters\n\n{BODY}")
