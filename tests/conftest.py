@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 HOSTILE_SEEDS = {
     "zz-binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\xff\xfe\x00\x00" * 40,
     "zz-empty.md": b"",
-    "zz-junk.md": (
+    "zz-junk.txt": (
         b"Hostile page <script>alert('pwned')</script> about **bold claims** and "
         b"[a link](javascript:alert(1)) with {{ config.site_name }} and {% raw %} inside.\n\n"
         b"# not a heading\n\n"

@@ -217,6 +217,44 @@ def test_hostile_text_is_inert_in_the_built_site(site_build: Build) -> None:
             assert attributes.get("id") != "injected", page
         assert "<strong>bold claims</strong>" not in html, page
         assert "<code>code</code>" not in html, page
+        assert html.count("<h1") <= 1, page  # "# not a heading" never becomes a second title
+
+
+def test_hostile_text_reads_as_text_on_its_source_page(site_build: Build) -> None:
+    pages = list((site_build.site / "sources").glob("zz-junk*/index.html"))
+    if not pages:
+        pytest.skip("the junk seed was skipped by ingest")
+    text = " ".join(PageText.of(pages[0]).split())
+    for fragment in ("<script>alert('pwned')</script>", "**bold claims**", "{{ config.site_name }}", "{% raw %}"):
+        assert fragment in text
+    assert "| breaker |" in text and "`code`" in text and "{: .evil #injected }" in text
+
+
+class PageText(HTMLParser):
+    """The text a reader sees in the article body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "article" or self._depth:
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, path: Path) -> str:
+        parser = cls()
+        parser.feed(path.read_text(encoding="utf-8"))
+        return "".join(parser.parts)
 
 
 def test_navigation_stays_small(site_build: Build) -> None:
