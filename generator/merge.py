@@ -254,10 +254,22 @@ def unique_names(names: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
+def _one_per_sentence(members: list[tuple[Document, Event]]) -> list[tuple[Document, Event]]:
+    """A sentence that dates one happening twice ("in June, on 19 June") is cited once."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for doc, event in members:
+        if (doc.id, event.sentence) not in seen:
+            seen.add((doc.id, event.sentence))
+            kept.append((doc, event))
+    return kept
+
+
 def timeline_item(happening: _Happening, order: dict[str, int]) -> TimelineItem:
     """The happening as one item: the representative sentence first, then every other source in document order."""
     main = _representative(happening)
     members = sorted(happening.members, key=lambda m: (m[1] is not main, order[m[0].id], m[1].start))
+    members = _one_per_sentence(members)
     participants = unique_names(p for _, e in members for p in e.participants)
     return TimelineItem(
         date=happening.date,
@@ -550,6 +562,7 @@ def _score_sentences(documents: list[Document], idf: dict[str, float], vectors: 
                 + weights["entities"] * min(entities[sentence.index], 4) / 4
                 + weights["events"] * min(events[sentence.index], 2) / 2
                 + weights["figures"] * min(numbers[sentence.index], 2) / 2
+                - weights["quoted"] * _quoted_share(doc, sentence)  # the bottom line is the article's own voice
             )
             candidates.append(_Candidate(doc, sentence, vector, score, strict))
     return candidates

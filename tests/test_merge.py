@@ -98,6 +98,14 @@ def test_the_same_treaty_in_two_wordings_is_one_event_dated_to_the_finer_month(
     assert item.participants == ["Vladimir Putin", "Kim Jong Un", "Russia", "North Korea"]
 
 
+def test_a_sentence_dating_one_happening_twice_is_cited_once(express: Document, nknews: Document) -> None:
+    add_event(nknews, "signed a treaty", "2024-06", "month")
+    add_event(nknews, "signed a treaty", "2024", "year")
+    add_event(express, "defence agreement", "2024", "year")
+    (item,) = merge.merge_events([express, nknews])
+    assert [(r.document, r.sentence) for r in item.sources] == [("nknews", 1), ("express", 1)]
+
+
 def test_two_happenings_on_the_same_day_stay_apart(nknews: Document) -> None:
     add_event(nknews, "Putin met Kim", "2025-09-03", "day", ("Vladimir Putin", "Kim Jong Un", "Beijing"))
     add_event(nknews, "military parade", "2025-09-03", "day", ("China", "Beijing"))
