@@ -115,12 +115,12 @@ def safe_url(url: object) -> str | None:
     return url.replace("&", "&amp;")
 
 
-def link_url(url: object) -> str:
-    """An http(s) URL as a raw HTML link, anything else as inert text."""
+def link_url(url: object, label: str | None = None) -> str:
+    """An http(s) URL as a raw HTML link (showing `label`, else the URL), anything else as inert text."""
     href = safe_url(url)
-    label = escape_md(url)
     if href is None:
-        return label
+        return escape_md(url)
+    label = escape_md(label if label is not None else url)
     return f'<a href="{href}" rel="nofollow noopener noreferrer">{label}</a>'
 
 
@@ -466,6 +466,7 @@ def environment(templates: Path) -> jinja2.Environment:
         page_title=escape_title,
         date=display_date,
         url=link_url,
+        safe_url=safe_url,
         published=published_text,
     )
     env.globals.update(

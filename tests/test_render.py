@@ -123,6 +123,8 @@ def test_only_http_urls_become_links(url: object, linked: bool) -> None:
     html = render.link_url(url)
     assert ("<a href=" in html) == linked
     assert "href=" in html if linked else "<" not in html
+    if linked:
+        assert ">original</a>" in render.link_url(url, "original")
 
 
 def test_page_id_is_url_safe_and_stable() -> None:
@@ -271,6 +273,15 @@ def test_sources_show_estimated_and_unknown(files: dict[str, str]) -> None:
     assert "published unknown" in sources and "outlet unknown" in sources
     assert "Outlet &#124; One" in sources
     assert "<b>" not in sources
+    assert "javascript" not in sources  # not an http(s) URL: no "original" link
+
+
+def test_sources_link_the_original_article(briefing: Briefing) -> None:
+    briefing.documents[1].url = "https://example.com/story?a=1&b=2"
+    sources = render.render_site([briefing], DEFAULT_TEMPLATES)["briefings/wonsan-talks/index.md"].split("## Sources")[
+        1
+    ]
+    assert '<a href="https://example.com/story?a=1&amp;b=2" rel="nofollow noopener noreferrer">original</a>' in sources
 
 
 def test_questions_keep_their_order_and_cite(files: dict[str, str]) -> None:
