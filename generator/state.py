@@ -81,15 +81,15 @@ def save_state(docs_dir: Path, briefings: list[Briefing]) -> bool:
     """Record this build; write only when the content changed (a live-preview server watches docs/).
     Returns whether the file was written."""
     path = Path(docs_dir) / STATE_FILE
-    content = json.dumps(state_of(briefings), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     try:
+        content = json.dumps(state_of(briefings), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         if path.is_file() and path.read_text(encoding="utf-8") == content:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(content, encoding="utf-8")
         os.replace(tmp, path)
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeError, TypeError, ValueError):
         return False  # the state only improves the next build's report; never fail this build over it
     return True
 
