@@ -1,31 +1,41 @@
 """Read seed files into clean Documents.
 
-A seed is a `.txt` or `.md` file in the seeds folder or any of its subfolders (the folder is walked recursively,
-in sorted order; hidden files and hidden folders are ignored, and so is every other file). Each file becomes one
-`Document` whose `id` is the file stem; when two seeds share a stem (`a.md` and `a.txt`, or the same name in two
-subfolders) the first in sorted path order is read and the others are skipped with a reason, so page anchors never
-collide silently. Nothing in the seeds folder is ever written.
+Which files: every `.txt` and `.md` file in the seeds folder and its subfolders (walked recursively in sorted
+order, so a story can be filed under `seeds/2025-10/`); hidden files and folders and every other file are ignored,
+symlinked folders are not followed, and nothing in the folder is ever written. A file's `Document.id` is its stem;
+when two seeds share a stem (`a.md` and `a.txt`, or one name in two subfolders; compared case-insensitively, as a
+case-insensitive file system would) the first read in sorted path order wins and the others are skipped with a
+reason, so pages and anchors never collide silently. A file that is not a readable article (empty, binary, over
+`MAX_SEED_BYTES`, unreadable, nothing left but boilerplate) raises `ValueError` in `read_document` and becomes a
+`Skipped(path, reason)` in `read_seeds`, which goes on with the rest.
 
-Reading a file, in order:
+Reading one file, in order:
 
-1. bytes -> str: UTF-8 (with or without BOM) on the fast path, a BOM for UTF-16/32, otherwise charset-normalizer
-   (Windows-1252, Latin-1, ...). Empty, binary, oversized and unreadable files raise `ValueError` with the reason.
-2. Normalise: Unicode NFC, CRLF/CR to LF, NBSP and other spaces to a plain space, zero-width and control characters
-   removed, runs of spaces collapsed. Curly quotes and apostrophes stay as they are.
-3. Optional YAML front matter (`title`, `date`, `source`, `url`, `briefing`). A bad value only adds a warning to
-   `Document.warnings`; the header is then inferred from the text.
-4. Paragraphs: HTML pasted as text is converted (script/style dropped), Markdown in `.md` files is reduced to its
-   text (headings kept as headings), hard-wrapped lines are re-joined.
-5. Boilerplate that is not the story is dropped (captions and credits, "Read more" lines, share/subscribe lines,
-   wire slugs, bylines, date and time stamps...), the patterns live in `resources/ingest/`.
-6. The head is read: publication date from header date lines (or a dateline), outlet from a dateline credit,
-   byline, masthead or copyright line, the dateline ("MOSCOW, Oct. 27 -") is cut from the lead into
-   `Document.dateline`.
-7. Title: a short first line without a final full stop is the title line; it stays in the text as the first
-   paragraph and its span is the first of `Document.headings`, so the title traces to the text. Without one, the
-   title is the first sentence, cut at a word boundary with an ellipsis when it is long. Short paragraphs without
-   terminal punctuation (or short questions) between paragraphs are section headings, recorded in
-   `Document.headings`.
+1. Bytes to text: a BOM (UTF-8, UTF-16/32 LE/BE), else strict UTF-8 (the fast, common path), else Windows-1252 for
+   mostly-ASCII bytes (detectors misjudge short English text), else charset-normalizer.
+2. Normalise: Unicode NFC, CRLF/CR (and other line separators) to LF, NBSP and other spaces to one plain space,
+   zero-width and control characters removed. Curly quotes and apostrophes stay as they are.
+3. Optional YAML front matter (`title`, `date`, `source`, `url`, `briefing`) between `---` lines. A bad value only
+   adds a warning to `Document.warnings` and the header is inferred from the text instead; invalid YAML keeps the
+   `key: value` lines that still read.
+4. Paragraphs: HTML pasted as text is converted (script, style, navigation and figures dropped; `<h1>`..`<h6>` are
+   headings); `.md` files lose their Markdown (`#` headings stay headings, links keep their text, images go);
+   Markdown-looking or template text in `.txt` files, and stray tags, stay literal. Lines separated by blank lines
+   are paragraphs; inside a group, lines are their own paragraphs unless they are hard-wrapped prose.
+5. Furniture that is not the story is dropped, reading what it says on the way: date and time stamps (the
+   publication date; `Updated:` dates only as a fallback), bylines, mastheads and copyright lines (the outlet),
+   bare URLs, wire slugs, image captions with credits (and the bare copy pasted before them), "Read more" and
+   "Related" lines (and the link list after a final one), share/subscribe/cookie lines, advertisements. The
+   patterns are data in `resources/ingest/`.
+6. A dateline opening the lead (`MOSCOW, Oct. 27 (Reuters) -`) is cut into `Document.dateline`; its credit gives
+   the outlet and its date, when no header date exists, the publication date (the year taken from an `Updated`
+   stamp). No date at all: `published=None`, `published_basis="unknown"` (a later stage may estimate it).
+7. Title: a short first line without a final full stop (or a headline in title case) is the title line. It stays
+   in the text as the first paragraph and its span is recorded in `Document.headings`, so the title traces to the
+   text (a short topic label above it, "North Korea", is kept as a heading and the line below is the title). With
+   no title line the title is the first sentence, cut at a word boundary with an ellipsis when long. Short
+   paragraphs without terminal punctuation, or short questions, followed by more text are section headings, and
+   their spans go to `Document.headings` as well.
 
 The cleaned `text` is the paragraphs joined by exactly one blank line; every later offset points into it.
 """
