@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator import cluster, entities, figures, questions, state
-from generator.cluster import content_words, settings
-from generator.entities import canonical_key
+from generator.cluster import content_words, entity_key, settings
 from generator.model import (
     Briefing,
     Document,
@@ -169,7 +168,7 @@ def _dated_events(documents: list[Document]) -> list[tuple[Document, Event]]:
 
 def _participant_kinds(documents: list[Document]) -> dict[str, str]:
     """Canonical key -> entity type, from the articles' own mentions."""
-    return {canonical_key(m.name): m.type for doc in documents for m in doc.mentions}
+    return {entity_key(m.name): m.type for doc in documents for m in doc.mentions}
 
 
 def group_events(documents: list[Document]) -> list[_Happening]:
@@ -184,7 +183,7 @@ def group_events(documents: list[Document]) -> list[_Happening]:
     by_action: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
     for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
-        participants = {canonical_key(p) for p in event.participants}
+        participants = {entity_key(p) for p in event.participants}
         wording = _Wording(
             weights={t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms},
             actions=actions,
@@ -250,7 +249,7 @@ def unique_names(names: Iterable[str]) -> list[str]:
     """Names in order of first appearance, one per canonical key."""
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(canonical_key(name), name)
+        seen.setdefault(entity_key(name), name)
     return list(seen.values())
 
 
@@ -313,11 +312,11 @@ class SpeakerResolver:
         surnames: dict[str, list[Entity]] = defaultdict(list)
         for entity in entity_list:
             for name in [entity.name, *entity.aliases]:
-                self.by_key.setdefault(canonical_key(name), entity)
+                self.by_key.setdefault(entity_key(name), entity)
             for mention in entity.mentions:
                 self.by_mention[(mention.document, mention.start)] = entity
             if entity.type == "person":
-                surnames[canonical_key(entity.name).split(" ")[-1]].append(entity)
+                surnames[entity_key(entity.name).split(" ")[-1]].append(entity)
         self.by_surname = {key: found[0] for key, found in surnames.items() if len(found) == 1}
 
     def entity(self, doc: Document, quote: Quote) -> Entity | None:
@@ -325,7 +324,7 @@ class SpeakerResolver:
             return self.by_mention[(doc.id, quote.speaker_start)]
         if not quote.speaker:
             return None
-        key = canonical_key(quote.speaker)
+        key = entity_key(quote.speaker)
         return self.by_key.get(key) or self.by_surname.get(key.split(" ")[-1] if key else "")
 
     def resolve(self, doc: Document, quote: Quote) -> _Speaker:
@@ -388,7 +387,7 @@ def _better_version(a: _QuoteGroup, b: _QuoteGroup) -> bool:
 def _same_quote(a: _QuoteGroup, b: _QuoteGroup, threshold: float, min_words: int) -> bool:
     """The same words from the same speaker (or an unknown one): one quote, perhaps cut differently.
     Fragments ("heroic") must match exactly: a word found in a longer quote is not that quote."""
-    if a.speaker.name and b.speaker.name and canonical_key(a.speaker.name) != canonical_key(b.speaker.name):
+    if a.speaker.name and b.speaker.name and entity_key(a.speaker.name) != entity_key(b.speaker.name):
         return False
     shorter = min(len(a.words), len(b.words))
     if shorter < min_words:
@@ -653,7 +652,7 @@ def main_names(documents: list[Document], entity_list: list[Entity], kind: str, 
     for doc in documents:
         for mention in doc.mentions:
             if mention.type == kind:
-                key = canonical_key(mention.name)
+                key = entity_key(mention.name)
                 counts[key] += 1
                 names.setdefault(key, mention.name)
     return [names[key] for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
