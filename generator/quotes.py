@@ -23,13 +23,14 @@ swapped for `generator.entities`. All knowledge (verbs, pronouns, role nouns, ti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import yaml
 
-from generator.model import Quote
+from generator.model import Mention, Quote
 
 # --------------------------------------------------------------------------- #
 # Resources
@@ -56,6 +57,8 @@ class _Lexicon:
     organization_words: frozenset[str]
     place_words: frozenset[str]
     abbreviations: frozenset[str]
+    media_nouns: frozenset[str]
+    media_words: frozenset[str]
     naming_cues: tuple[tuple[str, ...], ...]
     work_nouns: frozenset[str]
     naming_verbs: frozenset[str]
@@ -101,6 +104,8 @@ def _lexicon() -> _Lexicon:
         organization_words=frozenset(w.rstrip(".") for w in a["organization_words"]),
         place_words=frozenset(a["place_words"]),
         abbreviations=frozenset(w.lower() for w in a["abbreviations"]),
+        media_nouns=frozenset(w.lower() for w in a["media_nouns"]),
+        media_words=frozenset(a["media_words"]),
         naming_cues=tuple(tuple(c.lower().split()) for c in s["naming_cues"]),
         work_nouns=frozenset(w.lower() for w in s["work_nouns"]),
         naming_verbs=frozenset(w.lower() for w in s["naming_verbs"]),
@@ -153,9 +158,11 @@ class _Paragraph:
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
+    """Non-blank lines, after a YAML front-matter block if the text opens with one."""
     paragraphs, offset = [], 0
+    body = text.find("\n---", 3) + 4 if text.startswith("---\n") else 0
     for line in text.split("\n"):
-        if line.strip():
+        if line.strip() and offset >= body:
             paragraphs.append(_Paragraph(offset, offset + len(line.rstrip())))
         offset += len(line) + 1
     return paragraphs
@@ -473,6 +480,16 @@ def _is_modifier(tok: _Tok) -> bool:
 _PREPOSITIONS = frozenset({"between", "with", "of", "to", "for", "by", "from", "at", "on", "in", "about"})
 
 
+def _in_prepositional_pair(toks: list[_Tok], i: int) -> bool:
+    """`between Choe Son-hui and Sergei Lavrov`: the second of a coordinated pair after a preposition."""
+    if toks[i - 1].low != "and":
+        return False
+    k = i - 2
+    while k >= 0 and (toks[k].capitalised or toks[k].text in (".", "-")) and i - k < 8:
+        k -= 1
+    return k >= 0 and toks[k].low in _PREPOSITIONS
+
+
 def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phrase | None:
     """The speaker phrase that ends right before token j (the verb), skipping adverbs and an appositive."""
     while j > 0 and _is_modifier(toks[j - 1]):
@@ -503,7 +520,7 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
         return None
     # try the longest phrase that ends exactly at j
     for i in range(max(0, j - 8), j):
-        if not participle and i > 0 and toks[i - 1].low in _PREPOSITIONS:
+        if not participle and i > 0 and (toks[i - 1].low in _PREPOSITIONS or _in_prepositional_pair(toks, i)):
             continue
         if i > 0 and _is_name_token(toks[i - 1]) and toks[i].capitalised:
             continue  # inside a longer name
@@ -764,7 +781,8 @@ class _Name:
     start: int
     end: int
     name: str
-    person: bool
+    kind: str  # person | organization | place | unknown
+    roles: frozenset[str] = frozenset()  # lower-cased title and role words written before it
 
 
 def _strip_titles(words: list[str]) -> list[str]:
@@ -786,36 +804,71 @@ def _possessive_word(word: str) -> bool:
     return word.endswith("’s") or word.endswith("'s")
 
 
-def _name_candidates(text: str, spans: list[_Span]) -> list[_Name]:
-    """Capitalised names outside quotations. The one place to plug in `generator.entities` later."""
+def _name_candidates(text: str, spans: list[_Span], mentions: list[Mention] | None) -> list[_Name]:
+    """Names outside quotations: the entity mentions when given, else a capitalised-word finder."""
+    if mentions is not None:
+        outside = _outside(spans)
+        return [
+            _Name(m.start, m.end, m.name, m.type, _roles_before(text, m.start))
+            for m in sorted(mentions, key=lambda m: m.start)
+            if outside(m.start)
+        ]
+    return _capitalised_names(text, spans)
+
+
+def _outside(spans: list[_Span]):
+    starts = [s.open_at for s in spans if s.kind != "scare"]
+    ends = [s.close_end for s in spans if s.kind != "scare"]
+
+    def outside(position: int) -> bool:
+        k = bisect_right(starts, position) - 1
+        return k < 0 or position >= ends[k]
+
+    return outside
+
+
+def _capitalised_names(text: str, spans: list[_Span]) -> list[_Name]:
     lex = _lexicon()
     names = []
-    skip = [(s.open_at, s.close_end) for s in spans if s.kind != "scare"] + _headlines(text)
-    skip.sort()
-    k = 0
+    outside = _outside(spans)
+    headlines = _headlines(text)
     for m in _NAME_RUN.finditer(text):
-        while k < len(skip) and skip[k][1] <= m.start():
-            k += 1
-        if k < len(skip) and skip[k][0] <= m.start() < skip[k][1]:
+        if not outside(m.start()) or any(a <= m.start() < b for a, b in headlines):
             continue
         run = m.group(0).split()
         words = run
         while words and words[0].rstrip(".") in lex.not_names:
             words = words[1:]
         cut = next((n for n, w in enumerate(words) if n and w.rstrip(".") in lex.not_names), len(words))
-        words = _strip_titles(words[:cut])
-        if not words or len(words) > 5 or words[-1].rstrip(".") in lex.title_words and len(words) == 1:
+        kept = _strip_titles(words[:cut])
+        if not kept or len(kept) > 5 or kept[-1].rstrip(".") in lex.title_words and len(kept) == 1:
             continue
-        titled = words != run[: len(words)]
-        names.append(_Name(m.start(), m.end(), " ".join(words), _person_like(words, titled)))
+        titles = words[: len(words[:cut]) - len(kept)]
+        roles = frozenset(w.rstrip(".").lower() for w in titles) | _roles_before(text, m.start())
+        names.append(_Name(m.start(), m.end(), " ".join(kept), _name_kind(kept), roles))
     return _confirm_single_names(names)
+
+
+def _roles_before(text: str, start: int) -> frozenset[str]:
+    """Role words right before a name: `foreign minister` in `North Korea's foreign minister Choe`."""
+    lex = _lexicon()
+    roles = set()
+    for word in reversed(text[max(0, start - 40) : start].split()[-3:]):
+        word = word.strip(",").rstrip(".").lower()
+        if word in lex.person_nouns or word.title() in lex.title_words:
+            roles.add(word)
+        else:
+            break
+    return frozenset(roles)
 
 
 def _confirm_single_names(names: list[_Name]) -> list[_Name]:
     """A one-word name is a person only if titled or part of a longer person name (`Lavrov` in `Sergei Lavrov`)."""
-    person_words = {w for n in names if n.person and " " in n.name for w in n.name.split()}
+    person_words = {w for n in names if n.kind == "person" and " " in n.name for w in n.name.split()}
     return [
-        n if " " in n.name or not n.person or n.name in person_words else _Name(n.start, n.end, n.name, False)
+        _Name(n.start, n.end, n.name, "unknown", n.roles)
+        if n.kind == "person" and " " not in n.name and not n.roles and n.name not in person_words
+        else n
         for n in names
     ]
 
@@ -831,13 +884,14 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_like(words: list[str], titled: bool) -> bool:
+def _name_kind(words: list[str]) -> str:
     lex = _lexicon()
-    if any(w in lex.organization_words or w in lex.place_words for w in words):
-        return False
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return False  # an acronym: an organisation
-    return titled or len(words) >= 2 or len(words) == 1
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    if acronym or any(w in lex.organization_words for w in words):
+        return "organization"
+    if any(w in lex.place_words for w in words):
+        return "place"
+    return "person"
 
 
 def _fullest(name: str, names: list[_Name]) -> str:
@@ -846,55 +900,53 @@ def _fullest(name: str, names: list[_Name]) -> str:
     best = name
     for cand in names:
         words = cand.name.split()
-        if (
-            len(words) > len(best.split())
-            and wanted <= set(cand.name.lower().split())
-            and cand.person == _person_like(name.split(), False)
-        ):
+        if len(words) > len(best.split()) and wanted <= set(cand.name.lower().split()) and cand.kind != "place":
             best = cand.name
     return best
 
 
-def _antecedent(position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, bool]]) -> str | None:
-    """The nearest name before `position` that fits a pronoun or description of this kind."""
-    want_person = kind == "person"
+def _antecedent(position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]]) -> str | None:
+    """The nearest name before `position` of this kind; a recent speaker wins over a name much further back."""
     best: tuple[int, str] | None = None
-    for pos, name, person in reversed(speakers):
-        if pos < position and person == want_person:
+    for pos, name, speaker_kind in reversed(speakers):
+        if pos < position and speaker_kind == kind:
             best = (pos, name)
             break
-    for cand in reversed(names):
-        if cand.start >= position:
-            continue
-        if cand.person == want_person and (want_person or _organisation_like(cand.name)):
+    k = bisect_right([n.start for n in names], position - 1)
+    for cand in reversed(names[:k]):
+        if cand.kind == kind:
             if best is None or cand.start > best[0] + 400:
                 best = (cand.start, cand.name)
             break
     return best[1] if best else None
 
 
-def _organisation_like(name: str) -> bool:
+def _described(position: int, head: str, names: list[_Name]) -> str | None:
+    """`the foreign minister` -> the nearest name introduced with that role; `the newspaper` -> the nearest outlet."""
     lex = _lexicon()
-    words = name.split()
-    return any(w in lex.organization_words for w in words) or (len(words) == 1 and name.isupper() and len(name) > 1)
+    k = bisect_right([n.start for n in names], position - 1)
+    for cand in reversed(names[:k]):
+        if head in lex.person_nouns and cand.kind == "person" and head in cand.roles:
+            return cand.name
+        outlet = any(w in lex.media_words for w in cand.name.split())
+        if head in lex.media_nouns and cand.kind == "organization" and outlet:
+            return cand.name
+        if head in lex.organization_nouns and cand.kind == "organization" and head in cand.name.lower().split():
+            return cand.name
+    return None
 
 
-def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tuple[int, str, bool]]) -> str | None:
+def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tuple[int, str, str]]) -> str | None:
     lex = _lexicon()
     if phrase.kind == "name" and phrase.name:
         return _fullest(phrase.name, names)
     mention = text[phrase.start : phrase.end]
     if phrase.kind == "pronoun":
         kind = lex.pronouns.get(mention.lower()) or lex.possessives.get(mention.lower(), "none")
-        if kind in ("person", "organization"):
-            return _antecedent(phrase.start, kind, names, speakers)
-        return None
+        return _antecedent(phrase.start, kind, names, speakers) if kind in ("person", "organization") else None
     words = mention.split()
-    if words[0].lower() == "the" and len(words) <= 3 and not words[-1].endswith("s"):
-        kind = "person" if phrase.head in lex.person_nouns else "organization"
-        found = _antecedent(phrase.start, kind, names, speakers)
-        if found:
-            return found
+    if words[0].lower() == "the" and len(words) <= 3 and phrase.head and not words[-1].endswith("s"):
+        return _described(phrase.start, phrase.head, names) or mention
     return mention
 
 
@@ -903,20 +955,26 @@ def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tupl
 # --------------------------------------------------------------------------- #
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Quotes in `text` with their speakers; scare quotes come back with `kind="scare"` and no speaker."""
+def extract_quotes(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
+    """Quotes in `text` with their speakers; scare quotes come back with `kind="scare"` and no speaker.
+
+    `mentions` (from `generator.entities`), when given, supply the typed names that surnames, pronouns and
+    descriptions resolve to; without them a capitalised-word finder stands in.
+    """
     paragraphs, spans = _find_spans(text)
     if not spans:
         return []
     _attribute(text, paragraphs, spans)
     _attribute_backwards(spans)
-    names = _name_candidates(text, spans)
-    speakers: list[tuple[int, str, bool]] = []
+    names = _name_candidates(text, spans, mentions)
+    kinds = {n.name: n.kind for n in names}
+    speakers: list[tuple[int, str, str]] = []
     for span in spans:
         if span.phrase is not None:
             span.speaker = _resolve(span.phrase, text, names, speakers)
         if span.speaker and span.own_attribution and span.phrase and span.phrase.kind == "name":
-            speakers.append((span.speaker_start or span.start, span.speaker, _person_like(span.speaker.split(), False)))
+            kind = kinds.get(span.speaker) or _name_kind(span.speaker.split())
+            speakers.append((span.speaker_start or span.start, span.speaker, kind))
     return [
         Quote(s.start, s.end, text[s.start : s.end], s.speaker, s.speaker_start, s.speaker_end, s.cue, s.kind)
         for s in spans

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Quote
+from generator.model import Mention, Quote
 from generator.quotes import extract_quotes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -256,3 +256,46 @@ def test_text_always_matches_offsets_on_a_real_corpus_sample() -> None:
             assert quote.kind in ("speech", "partial", "scare")
             if quote.speaker_start is not None:
                 assert 0 <= quote.speaker_start < quote.speaker_end <= len(text)
+
+
+def test_front_matter_is_not_scanned() -> None:
+    text = "---\ntitle: 'Talks resume'\nsource: Wire\n---\n“We are ready,” Dana Cole said."
+    assert [q.text for q in extract_quotes(text)] == ["We are ready,"]
+
+
+def test_role_description_resolves_to_the_name_introduced_with_that_role() -> None:
+    text = (
+        "Prime Minister Ana Silva met Foreign Minister Raul Ortega and trade envoy Kim Bo-ra on Monday. "
+        "“The border stays open,” the foreign minister said."
+    )
+    quote = only(text)
+    assert mention(text, quote) == "the foreign minister"
+    assert quote.speaker == "Raul Ortega"
+
+
+def test_unresolvable_description_stays_as_written() -> None:
+    text = "“Supplies will run out by Friday,” a senior aid official said."
+    quote = only(text)
+    assert quote.speaker == "a senior aid official"
+
+
+def test_entity_mentions_drive_resolution_when_given() -> None:
+    text = "Talks were held with Mira Sato of Rivergate. “We need more time,” she said."
+    mentions = [
+        Mention(21, 30, "Mira Sato", "person", "Mira Sato-Lind"),
+        Mention(34, 43, "Rivergate", "organization", "Rivergate"),
+    ]
+    quote = only_with(text, mentions)
+    assert quote.speaker == "Mira Sato-Lind"
+    assert mention(text, quote) == "she"
+
+
+def test_pronoun_it_resolves_to_an_organisation() -> None:
+    text = "The Harbor Authority issued new rules. “Ships must report their cargo,” it said."
+    assert only(text).speaker == "Harbor Authority"
+
+
+def only_with(text: str, mentions: list[Mention]) -> Quote:
+    quotes = extract_quotes(text, mentions)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
