@@ -289,6 +289,16 @@ def _connector_length(words: list[str], j: int) -> int:
     return 0
 
 
+def _possessive_inside_name(words: list[str], j: int) -> bool:
+    lex = lexicon()
+    if words[j] not in ("'s", "’s") or j + 1 >= len(words) or not _name_word(words[j + 1]):
+        return False
+    owner, head = _fold_token(words[j - 1]), _fold_token(words[j + 1])
+    if head not in lex.org_words and head not in lex.place_words:
+        return False
+    return _gazetteer_type(owner) is None and owner not in lex.demonyms
+
+
 def _runs(words: list[str]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised words, joined by name connectors (`of`, `de`, `&`)."""
     lex = lexicon()
@@ -305,6 +315,8 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
                 words[j] == "&" and _fold_token(words[j + 1]) in lex.first_names
             ):
                 j += link + 1  # `University of Michigan`, `Army of the Potomac`; not `Langdon & Harvey Deegan`
+            elif _possessive_inside_name(words, j):
+                j += 2  # `People's Assembly`, `Queen's University`; not `Russia's Foreign Minister`
             else:
                 break
         runs.append((i, j))
@@ -415,7 +427,10 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
             if i >= credit_from:
                 continue
             run = [_token(matches, words, k, line.start()) for k in range(i, j)]
-            for cand, lead, _first, last in _split_run(run, i):
+            for cand, lead, first, last in _split_run(run, i):
+                if first == i and i > 0 and _fold_token(words[i - 1]) in lex.titles:
+                    cand.title = [_token(matches, words, i - 1, line.start())]  # `spokesman Shen Guofang`
+                    lead = i - 1
                 cand.weak = cand.tokens[0].initial and len(cand.tokens) == 1 and not cand.title
                 if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names:
                     continue
@@ -471,7 +486,7 @@ def _rule_type(cand: Candidate, known: dict[str, str]) -> str | None:
         return None
     if len(toks) > 1 and last in lex.other_words:
         return None
-    if cand.title and not _acronym(toks[0]):
+    if cand.title and not _acronym(toks[0]) and last not in lex.org_words and last not in lex.place_words:
         return PERSON
     typ = _gazetteer_type(key)
     if typ:
@@ -701,7 +716,7 @@ def _certain_type(cand: Candidate, people: set[str]) -> str | None:
         return lex.aliases[key][1]
     if key in lex.known_types:
         return lex.known_types[key]
-    if cand.title and not _acronym(toks[0]) and toks[-1].key not in lex.org_words:
+    if cand.title and not _acronym(toks[0]) and toks[-1].key not in lex.org_words | lex.place_words:
         return PERSON
     if _place_tier(key) == 3:
         return PLACE
