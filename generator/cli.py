@@ -8,6 +8,7 @@ the same docs/ also builds with any MkDocs-compatible tool.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -170,6 +171,7 @@ def mkdocs_build(config: Path, docs: Path, site: Path) -> None:
         raise
     if site.exists():
         shutil.rmtree(site)
+    site.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(staging), str(site))
 
 
@@ -242,6 +244,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- #
 
 
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("briefing")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
 def add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of news articles (default: seeds)")
     p.add_argument("--docs", default="docs", metavar="DIR", help="MkDocs docs folder to write into (default: docs)")
@@ -267,6 +276,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(

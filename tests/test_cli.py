@@ -104,3 +104,21 @@ def test_seeds_snapshot_sees_added_changed_and_removed_files(tmp_path: Path) -> 
     assert set(added) == {"a.txt", "b.txt"}
     (tmp_path / "a.txt").unlink()
     assert set(cli.seeds_snapshot(tmp_path)) == {"b.txt"}
+
+
+def test_version(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("briefing ")
+
+
+def test_build_into_a_nested_new_site_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "site_templates", tmp_path / "site_templates")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    assert cli.main(["build", "--no-cache", "--quiet", "--docs", "pages", "--site", "out/public"]) == 0
+    assert (tmp_path / "out" / "public" / "index.html").is_file()
+    assert (tmp_path / "out" / "public" / "assets" / "stylesheets" / "briefing.css").is_file()
+    assert capsys.readouterr().out.strip().endswith("site in out/public/")
