@@ -235,6 +235,20 @@ def briefing_dir(b: Briefing) -> str:
     return f"briefings/{page_id(b.slug)}"
 
 
+def unique_dirs(briefings: Sequence[Briefing]) -> list[str]:
+    """One folder per briefing, even if two briefings share a slug (the second gets `-2`)."""
+    taken: set[str] = set()
+    folders = []
+    for b in briefings:
+        base = briefing_dir(b)
+        folder, n = base, 2
+        while folder in taken:
+            folder, n = f"{base}-{n}", n + 1
+        taken.add(folder)
+        folders.append(folder)
+    return folders
+
+
 def entity_slugs(entities: Sequence[Entity]) -> dict[str, str]:
     """Entity name -> unique page slug within a briefing."""
     slugs: dict[str, str] = {}
@@ -408,10 +422,10 @@ class BriefingView:
         return self.by_name.get(name) if name else None
 
 
-def make_view(b: Briefing) -> BriefingView:
+def make_view(b: Briefing, folder: str | None = None) -> BriefingView:
     return BriefingView(
         b=b,
-        dir=briefing_dir(b),
+        dir=folder or briefing_dir(b),
         docs={d.id: d for d in b.documents},
         labels={d.id: f"S{i}" for i, d in enumerate(b.documents, 1)},
         entity_slug=entity_slugs(b.entities),
@@ -490,7 +504,7 @@ def environment(templates: Path) -> jinja2.Environment:
 def render_site(briefings: list[Briefing], templates: Path) -> dict[str, str]:
     """Map of path (relative to docs/) -> file content."""
     env = environment(templates)
-    views = [make_view(b) for b in briefings]
+    views = [make_view(b, folder) for b, folder in zip(briefings, unique_dirs(briefings), strict=True)]
     files: dict[str, str] = {"index.md": env.get_template("home.md.j2").render(views=latest_first(views))}
     member_of: dict[str, list[BriefingView]] = {}
     for v in views:

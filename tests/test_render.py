@@ -333,3 +333,19 @@ def test_rendering_is_deterministic(briefing: Briefing) -> None:
 def test_no_briefings_still_renders_a_home_page() -> None:
     files = render.render_site([], DEFAULT_TEMPLATES)
     assert list(files) == ["index.md"] and "No briefings yet" in files["index.md"]
+
+
+def test_briefings_sharing_a_slug_get_their_own_folders(briefing: Briefing) -> None:
+    other = Briefing(slug=briefing.slug, title="Other", documents=[make_document("c", "Third.")])
+    files = render.render_site([briefing, other], DEFAULT_TEMPLATES)
+    assert "briefings/wonsan-talks/index.md" in files and "briefings/wonsan-talks-2/index.md" in files
+    assert "(briefings/wonsan-talks-2/index.md)" in files["index.md"]
+
+
+def test_heading_sentence_becomes_an_anchored_heading() -> None:
+    doc = make_document("h", "Key Statements\nLavrov spoke. Choe replied.")
+    doc.sentences[0].heading = True
+    b = Briefing(slug="h", title="H", documents=[doc])
+    html = to_html(render.render_site([b], DEFAULT_TEMPLATES)["sources/h.md"].split("---\n", 2)[2])
+    assert re.search(r'<h2 id="h0"><span class="sentence" id="s0">Key Statements</span>', html), html
+    assert re.search(r'<p><span class="sentence" id="s1">Lavrov spoke\.</span> <span class="sentence" id="s2">', html)
