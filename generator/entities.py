@@ -860,8 +860,9 @@ def _display_name(surfaces: list[str], typ: str) -> str:
         if alias and alias[1] == typ:
             return alias[0]
     counts = Counter(surfaces)
-    longest = max(len(s.split()) for s in surfaces)
-    full = [s for s in surfaces if len(s.split()) == longest]
+    sizes = {s: len(canonical_key(s).split()) for s in counts}  # `Son-hui` and `Son Hui` are the same size
+    longest = max(sizes.values())
+    full = [s for s in surfaces if sizes[s] == longest]
     return max(full, key=lambda s: (counts[s], -surfaces.index(s)))
 
 
@@ -988,24 +989,26 @@ def _slugify(name: str) -> str:
 
 @dataclass
 class _Referent:
-    type: str
+    types: Counter[str] = field(default_factory=Counter)
     surfaces: list[str] = field(default_factory=list)
     refs: list[SourceRef] = field(default_factory=list)
     roles: list[tuple[str, str]] = field(default_factory=list)  # (date, role)
 
-
-def _merge_key(mention: Mention) -> str:
-    return canonical_key(mention.name)
+    @property
+    def type(self) -> str:
+        """The type most mentions were given (one article may have typed the name differently)."""
+        return self.types.most_common(1)[0][0]
 
 
 def link_entities(documents: list[Document]) -> list[Entity]:
     """One Entity per referent across the documents, with aliases, dated role and every mention."""
-    referents: dict[tuple[str, str], _Referent] = {}
+    referents: dict[str, _Referent] = {}
     for doc in documents:
         roles = person_roles(doc)
         date = doc.published.isoformat() if doc.published else ""
         for m in doc.mentions:
-            ref = referents.setdefault((_merge_key(m), m.type), _Referent(m.type))
+            ref = referents.setdefault(canonical_key(m.name), _Referent())
+            ref.types[m.type] += 1
             ref.surfaces.extend([m.name, m.text])
             sentence = doc.sentence_at(m.start)
             ref.refs.append(SourceRef(doc.id, m.start, m.end, sentence.index if sentence else 0))
@@ -1018,18 +1021,19 @@ def link_entities(documents: list[Document]) -> list[Entity]:
     return entities
 
 
-def _fold_surnames(referents: dict[tuple[str, str], _Referent]) -> None:
+def _fold_surnames(referents: dict[str, _Referent]) -> None:
     """A one-word person (`Lavrov` where no full name was given) joins the one full name with that word."""
-    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)
     for key, ref in referents.items():
-        if ref.type == PERSON and len(key[0].split()) > 1:
-            for word in key[0].split():
+        if ref.type == PERSON and len(key.split()) > 1:
+            for word in key.split():
                 owners[word].add(key)
-    for key in [k for k in referents if k[1] == PERSON and len(k[0].split()) == 1]:
-        targets = owners.get(key[0], set())
+    for key in [k for k, ref in referents.items() if ref.type == PERSON and len(k.split()) == 1]:
+        targets = owners.get(key, set())
         if len(targets) == 1:
             source = referents.pop(key)
             target = referents[next(iter(targets))]
+            target.types.update(source.types)
             target.surfaces.extend(source.surfaces)
             target.refs.extend(source.refs)
             target.roles.extend(source.roles)

@@ -206,3 +206,12 @@ def test_held_out_wikigold_f1_does_not_regress():
         score_document(doc, [(m.start, m.end, m.type) for m in extract_entities(doc.text)], exact, overlap)
     assert overlap.prf()[2] >= 0.70
     assert exact.prf()[2] >= 0.63
+
+
+def test_a_surname_alone_in_one_article_joins_the_full_name_from_another():
+    first = make_document("a", "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Friday.")
+    second = make_document("b", "In Moscow, Lavrov said the talks had gone well, officials said.")
+    lavrov = [e for e in link_entities([first, second]) if "lavrov" in e.slug]
+    assert len(lavrov) == 1
+    assert lavrov[0].name == "Sergei Lavrov"
+    assert {r.document for r in lavrov[0].mentions} == {"a", "b"}
