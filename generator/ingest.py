@@ -209,6 +209,7 @@ class _Headers:
     dateline: re.Pattern[str]
     not_places: frozenset[str]
     abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]
 
 
 @cache
@@ -228,6 +229,7 @@ def _headers() -> _Headers:
         dateline=re.compile(data["dateline"].replace("{months}", f"(?i:{months})")),
         not_places=frozenset(data["dateline_not_places"]),
         abbreviations=frozenset(data["abbreviations"]),
+        number_abbreviations=frozenset(data["number_abbreviations"]),
     )
 
 
@@ -780,7 +782,7 @@ def _boilerplate_kind(text: str) -> str | None:
 
 def _caption_text(text: str) -> str | None:
     """The caption without its credit when the paragraph is a credited image caption, else None."""
-    if text.count(" ") > 60 or not (text.endswith((")", "]")) or ":" in text[-90:]):
+    if text.count(" ") > 60 or text[-1] in '.!?"”’':  # a credit, not a full stop, ends a caption
         return None
     offset = max(0, len(text) - 160)  # a credit closes the caption: only its tail needs searching
     match = _boilerplate().credit.search(text, offset)
@@ -1140,7 +1142,7 @@ _FIRST_SENTENCE_WINDOW = 1000  # a title needs only the opening; never scan a wh
 
 def _first_sentence(text: str) -> str:
     """The paragraph's first sentence: up to a stop followed by a capital, not after an abbreviation or initial."""
-    abbreviations = _headers().abbreviations
+    rules = _headers()
     text = text[:_FIRST_SENTENCE_WINDOW]
     for match in _SENTENCE_STOP.finditer(text):
         if not (match.group(2).isupper() or match.group(2).isdigit()):
@@ -1148,7 +1150,9 @@ def _first_sentence(text: str) -> str:
         stop = match.start()
         words = text[max(0, stop - 30) : stop].split()
         bare = words[-1].lstrip("\"'“‘(").lower() if words else ""
-        if text[stop] == "." and (bare in abbreviations or "." in bare or len(bare) == 1):
+        if text[stop] == "." and (bare in rules.abbreviations or "." in bare or len(bare) == 1):
+            continue
+        if text[stop] == "." and bare in rules.number_abbreviations and match.group(2).isdigit():
             continue
         return text[: match.end(1)]
     return text

@@ -211,6 +211,8 @@ def test_long_first_paragraph_means_no_title_line(tmp_path: Path) -> None:
 def test_short_first_sentence_is_the_whole_title(tmp_path: Path) -> None:
     doc = read(tmp_path, "Mr. Smith met the U.S. envoy in Paris. They talked for hours and agreed on nothing at all.")
     assert doc.title == "Mr. Smith met the U.S. envoy in Paris"
+    assert read(tmp_path, "He said no. Then he left the room and the talks were over.").title == "He said no"
+    assert read(tmp_path, "Room No. 5 was empty. Then he left.").title == "Room No. 5 was empty"
 
 
 def test_outlet_from_copyright_line(tmp_path: Path) -> None:
@@ -287,6 +289,7 @@ def test_outlet_from_the_url(tmp_path: Path) -> None:
         "Vladimir Putin met the minister on Monday (Image: Getty)",
         "The minister arrives at the Kremlin. Photo: AFP",
         "The minister arrives at the Kremlin (AFP via Getty Images)",
+        "The minister arrives at the Kremlin. AFP via Getty Images",
         "Photo: AFP",
         "Also Read: North Korea to Send Troops to Russia",
         "Read more: Why the talks failed",
