@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,40 +21,51 @@ RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "cues.yaml
 _QUOTED = re.compile(r"“[^“”]{1,600}”|\"[^\"\n]{1,600}\"")
 _NEXT_WORD = re.compile(r"\s*([\w'’”]+|[^\w\s])")
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\s*$")
+_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:['’][a-z]+)?")
 _CLOSERS = "\"'”’)] "
 
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue resource, compiled once: one regex per kind."""
+    """The cue resource, compiled once: one regex with a named group per kind, scanned once per document."""
 
     priority: list[str]
     kind_of: dict[str, str]
-    patterns: dict[str, re.Pattern[str]]
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]  # lower-cased first word of every cue: the only places the pattern is tried
     not_after: dict[str, frozenset[str]]
     not_before: dict[str, frozenset[str]]
     not_in_quotes: frozenset[str]
     will_noun_before: frozenset[str]
 
 
-def _pattern(phrases: list[str], case_sensitive: set[str]) -> re.Pattern[str]:
-    """Whole-word alternation, longest first; case-sensitive phrases are wrapped in an inline flag group."""
+def _alternation(phrases: list[str], case_sensitive: set[str]) -> str:
+    """Longest phrase first; spaces match any whitespace; case-sensitive phrases get an inline flag group."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
         parts.append(f"(?-i:{body})" if phrase in case_sensitive else body)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return "|".join(parts)
+
+
+def _pattern(data: dict, kinds: list[str]) -> re.Pattern[str]:
+    """One whole-word regex over all cue kinds, in priority order; a first-letter lookahead skips most positions."""
+    sensitive = set(data["case_sensitive"])
+    phrases = [p for kind in kinds for p in data[kind]]
+    first = "".join(sorted({c for p in phrases for c in (p[0].lower(), p[0].upper())}))
+    groups = "|".join(f"(?P<{kind}>{_alternation(data[kind], sensitive)})" for kind in kinds)
+    return re.compile(rf"(?<![\w-])(?=[{re.escape(first)}])(?:{groups})(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
 def cues() -> Cues:
     data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
-    sensitive = set(data["case_sensitive"])
     kinds = [k for k in data["priority"] if k != "question"]
     return Cues(
         priority=data["priority"],
         kind_of=data.get("kind_of", {}),
-        patterns={kind: _pattern(data[kind], sensitive) for kind in kinds},
+        pattern=_pattern(data, kinds),
+        first_words=frozenset(p.split()[0].lower().replace("’", "'") for k in kinds for p in data[k]),
         not_after={cue: frozenset(words) for cue, words in data["not_after"].items()},
         not_before={cue: frozenset(words) for cue, words in data["not_before"].items()},
         not_in_quotes=frozenset(data["not_in_quotes"]),
@@ -76,32 +88,66 @@ def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def extract_hedges(doc: Document) -> list[Hedge]:
     """At most one Hedge per sentence, of the highest-priority kind found in it."""
     quotes = quoted_spans(doc)
-    dates = [(t.start, t.end) for t in doc.timexes if t.type in ("DATE", "TIME")]
+    cues_in = _cues_by_sentence(doc, quotes)
+    rank = {kind: i for i, kind in enumerate(cues().priority)}
     hedges = []
     qi = 0
     for sentence in doc.sentences:
         while qi < len(quotes) and quotes[qi][1] <= sentence.start:
             qi += 1
-        local = [q for q in quotes[qi : qi + 50] if q[0] < sentence.end]
-        hedge = _hedge_in(doc, sentence, local, dates)
-        if hedge is not None:
-            hedges.append(hedge)
+        if _asks(doc, sentence, quotes[qi : qi + 50]):
+            hedges.append(Hedge(sentence.start, sentence.end, sentence.text, "question", "?", sentence.index))
+        elif found := cues_in.get(sentence.index):
+            kind, cue = min(found, key=lambda kc: rank[kc[0]])  # min keeps the first of equal rank
+            reported = cues().kind_of.get(kind, kind)
+            hedges.append(Hedge(sentence.start, sentence.end, sentence.text, reported, cue, sentence.index))
     return hedges
 
 
-def _hedge_in(
-    doc: Document, sentence: Sentence, quotes: list[tuple[int, int]], dates: list[tuple[int, int]]
-) -> Hedge | None:
-    for kind in cues().priority:
-        if kind == "question":
-            if _asks(doc, sentence, quotes):
-                return Hedge(sentence.start, sentence.end, sentence.text, "question", "?", sentence.index)
+def _cues_by_sentence(doc: Document, quotes: list[tuple[int, int]]) -> dict[int, list[tuple[str, str]]]:
+    """Every cue that survives its guards, as (kind, cue), per sentence index: one scan of the text."""
+    dates = [(t.start, t.end) for t in doc.timexes if t.type in ("DATE", "TIME")]
+    found: dict[int, list[tuple[str, str]]] = {}
+    si, qi = 0, 0
+    sentences = doc.sentences
+    for m in _cue_matches(doc.text):
+        start, end = m.start(), m.end()
+        while si < len(sentences) and sentences[si].end <= start:
+            si += 1
+        if si == len(sentences):
+            break
+        if start < sentences[si].start:
             continue
-        cue = _first_cue(doc, sentence, kind, quotes, dates)
-        if cue is not None:
-            reported = cues().kind_of.get(kind, kind)
-            return Hedge(sentence.start, sentence.end, sentence.text, reported, cue, sentence.index)
-    return None
+        while qi < len(quotes) and quotes[qi][1] <= start:
+            qi += 1
+        cue = re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'")
+        if _keeps(doc.text, cue, start, end, quotes[qi : qi + 8], dates):
+            found.setdefault(sentences[si].index, []).append((m.lastgroup or "", cue))
+    return found
+
+
+def _cue_matches(text: str) -> Iterator[re.Match[str]]:
+    """Cue matches in text order. Trying the big pattern only at words that can start a cue is several times
+    faster than letting the regex engine try every position."""
+    pattern, first_words = cues().pattern, cues().first_words
+    resume = 0
+    for word in _WORD.finditer(text):
+        if word.start() < resume or word.group(0).lower().replace("’", "'") not in first_words:
+            continue
+        m = pattern.match(text, word.start())
+        if m:
+            resume = m.end()
+            yield m
+
+
+def _keeps(
+    text: str, cue: str, start: int, end: int, quotes: list[tuple[int, int]], dates: list[tuple[int, int]]
+) -> bool:
+    if cue in cues().not_in_quotes and _in_spans(quotes, start, end):
+        return False
+    if cue == "may" and (_followed_by_number(text, end) or any(s <= start < e for s, e in dates)):
+        return False
+    return _fits_context(text, cue, start, end)
 
 
 def _asks(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
@@ -111,22 +157,6 @@ def _asks(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> b
         return False
     mark = sentence.start + len(text) - 1
     return not _in_spans(quotes, mark, mark + 1)
-
-
-def _first_cue(
-    doc: Document, sentence: Sentence, kind: str, quotes: list[tuple[int, int]], dates: list[tuple[int, int]]
-) -> str | None:
-    for m in cues().patterns[kind].finditer(doc.text, sentence.start, sentence.end):
-        cue = re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'")
-        start, end = m.start(), m.end()
-        if cue in cues().not_in_quotes and _in_spans(quotes, start, end):
-            continue
-        if cue == "may" and (_followed_by_number(doc.text, end) or any(s <= start < e for s, e in dates)):
-            continue
-        if not _fits_context(doc.text, cue, start, end):
-            continue
-        return cue
-    return None
 
 
 def _followed_by_number(text: str, end: int) -> bool:

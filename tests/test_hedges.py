@@ -43,6 +43,7 @@ def _kind(text: str) -> tuple[str, str] | None:
         ("Reports of a second strike are unconfirmed.", "hedged", "unconfirmed"),
         ("It is believed that the ship sank.", "hedged", "it is believed"),
         ("It is not clear whether the talks will resume.", "unknown", "it is not clear"),
+        ("It’s not clear whether the talks will resume.", "unknown", "it's not clear"),
         ("The ministry did not disclose the number of casualties.", "unknown", "did not disclose"),
         ("Officials have not yet estimated the damage.", "unknown", "have not yet estimated"),
         ("The embassy declined to comment.", "unknown", "declined to comment"),
