@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -240,30 +240,51 @@ def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN.finditer(text):
         token = m.group()
-        classes = _digit_classes(token) if token[0].isdigit() or token[-1].isdigit() else words.get(token.lower())
-        if not classes:
-            continue
-        lo, hi = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
+        if token[0].isdigit() or token[-1].isdigit():
+            classes = _digit_classes(token, text[m.end() : m.end() + 5])
+        else:
+            classes = words.get(token.lower())
+            if classes is None:
+                continue
+        start, end = m.span()
+        lo, hi = max(0, start - WINDOW_BEFORE), end + WINDOW_AFTER
         for cls in classes:
-            merged = spans.setdefault(cls, [])
-            if merged and lo <= merged[-1][1]:
+            merged = spans.get(cls)
+            if merged is None:
+                spans[cls] = [(lo, hi)]
+            elif lo <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi)
             else:
                 merged.append((lo, hi))
     return spans
 
 
-_YEAR_TOKEN = re.compile(r"\d{4}s?|\d0s")
-_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+def _digit_classes(token: str, after: str) -> tuple[str, ...]:
+    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025, 1990s, 80s),
+    `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm), `slash` (10/27/2025), `quarter_code` (Q3, 3Q). String tests,
+    not regexes: this runs on every number in the text."""
+    n = len(token)
+    if (n == 4 and token.isdigit()) or (n == 5 and token[4] == "s" and token[:4].isdigit()):
+        return ("year",)
+    if n == 3 and token[1:] == "0s" and token[0].isdigit():
+        return ("year",)
+    if n == 2 and token.upper() in _QUARTER_CODES:
+        return ("quarter_code",)
+    tail = token[-2:].lower()
+    if n >= 3 and tail in ("st", "nd", "rd", "th") and token[:-2].isdigit():
+        return ("ordinal",)
+    first = after[:1]
+    if first == "/":
+        return ("slash",)
+    if first == ":" or tail in ("am", "pm") or (first == "." and after[1:2].isdigit()):
+        return ("clock",)
+    rest = after.lstrip()
+    if rest[:1] in ("a", "p", "A", "P") and rest[1:2] in (".", "m", "M"):
+        return ("clock",)
+    return ()
 
 
-def _digit_classes(token: str) -> tuple[str, ...]:
-    """Digit tokens: `year` (2025, 1990s, 80s), `ordinal` (20th) or any `digit` token."""
-    if _YEAR_TOKEN.fullmatch(token):
-        return ("digit", "year")
-    if _ORDINAL_TOKEN.fullmatch(token):
-        return ("digit", "ordinal")
-    return ("digit",)
+_QUARTER_CODES = frozenset({"Q1", "Q2", "Q3", "Q4", "1Q", "2Q", "3Q", "4Q"})
 
 
 def _rule_windows(rule: Rule, spans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -366,6 +387,10 @@ class Context:
     reference: dt.date | None  # the last full date the narrative mentioned (starts at the anchor)
     quarter: tuple[int, int] | None = None  # the last quarter mentioned, for "a year earlier" in quarterly reports
     year: int | None = None  # the last year mentioned, for "that year", "the previous year"
+    clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
+
+    def tense(self, c: Candidate) -> str | None:
+        return tense(self.text, c.start, c.end, self.clauses)
 
 
 @dataclass
@@ -377,20 +402,45 @@ class Value:
     date: dt.date | None = None  # a full date, to move the narrative's reference time
 
 
-def tense(text: str, start: int, end: int) -> str | None:
-    """`future`, `past` or None: the nearest tense marker in the clause around [start, end)."""
-    lo = max(text.rfind(c, max(0, start - 200), start) for c in ".!?\n;") + 1
-    hi_candidates = [i for i in (text.find(c, end, end + 200) for c in ".!?\n;") if i >= 0]
-    hi = min(hi_candidates) if hi_candidates else min(len(text), end + 200)
-    best, best_distance, last_future = None, 10**9, -100
+# How far around an expression its clause may reach, in characters, when looking for tense markers.
+CLAUSE_REACH = 120
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    reach_lo = max(0, start - CLAUSE_REACH)
+    lo = max(max(text.rfind(c, reach_lo, start) for c in ".!?\n;") + 1, reach_lo)
+    ends = [i for i in (text.find(c, end, end + CLAUSE_REACH) for c in ".!?\n;") if i >= 0]
+    return lo, min(ends) if ends else min(len(text), end + CLAUSE_REACH)
+
+
+def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, future|past) of the tense markers in text[lo:hi]."""
+    markers = []
+    last_future = -100
     for m in tense_regex().finditer(text, lo, hi):
         # a participle right after a future marker belongs to it: "will be held"
         kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
         if kind == "future":
             last_future = m.end()
-        if start <= m.start() < end:
+        markers.append((m.start(), m.end(), kind))
+    return markers
+
+
+def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
+    """`future`, `past` or None: the nearest tense marker in the clause around [start, end) (markers after the
+    expression count as a little farther). `memo` keeps each clause's markers across calls on the same text."""
+    bounds = _clause_bounds(text, start, end)
+    if memo is None:
+        markers = _tense_markers(text, *bounds)
+    else:
+        markers = memo.get(bounds)
+        if markers is None:
+            markers = memo[bounds] = _tense_markers(text, *bounds)
+    best, best_distance = None, float("inf")
+    for m_start, m_end, kind in markers:
+        if start <= m_start < end:
             continue
-        distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+        distance = start - m_end if m_end <= start else (m_start - end) * 1.5
         if distance < best_distance:
             best, best_distance = kind, distance
     return best
@@ -445,7 +495,7 @@ def _year_for(ctx: Context, c: Candidate, month: int, day: int | None) -> tuple[
     """The year of a date written without one, inferred from the anchor and the clause's tense."""
     if ctx.anchor is None:
         return "XXXX", "inferred"
-    return str(nearest_year(ctx.anchor, month, day, tense(ctx.text, c.start, c.end))), "inferred"
+    return str(nearest_year(ctx.anchor, month, day, ctx.tense(c))), "inferred"
 
 
 def _date_value(year: str, month: int, day: int | None) -> str:
@@ -515,7 +565,7 @@ def norm_season(ctx: Context, c: Candidate, g: dict) -> Value:
         return Value(f"XXXX-{code}", basis="inferred")
     shift = resource("relative")["shifts"].get((g.get("shift") or "").lower(), 0)
     if not g.get("shift"):
-        when = tense(ctx.text, c.start, c.end)
+        when = ctx.tense(c)
         shift = {"past": -1, "future": 1}.get(when or "", 0)
         order = ["WI", "SP", "SU", "FA"]
         current = order[(ctx.anchor.month % 12) // 3]
@@ -565,7 +615,7 @@ def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
         if ctx.anchor is None:
             return Value(f"XXXX-Q{q}", basis="inferred")
         ay, aq = _quarter_of(ctx.anchor)
-        y = ay - 1 if q > aq and tense(ctx.text, c.start, c.end) != "future" else ay
+        y = ay - 1 if q > aq and ctx.tense(c) != "future" else ay
         return Value(f"{y}-Q{q}", basis="inferred")
     if not shift_word and ctx.quarter:
         return Value(f"{ctx.quarter[0]}-Q{ctx.quarter[1]}", basis="relative")
@@ -574,7 +624,7 @@ def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
     ay, aq = _quarter_of(ctx.anchor)
     by = resource("relative")["shifts"].get(shift_word, -1 if shift_word in ("latest", "final") else 0)
     if not shift_word:
-        by = -1 if tense(ctx.text, c.start, c.end) == "past" else 0
+        by = -1 if ctx.tense(c) == "past" else 0
     y, q = _shift_quarter(ay, aq, by)
     return Value(f"{y}-Q{q}", basis="relative")
 
@@ -645,7 +695,7 @@ def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if ctx.anchor is None:
         fixed = resource("holidays")["fixed"].get(name)
         return Value(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", basis="inferred")
-    when = tense(ctx.text, c.start, c.end)
+    when = ctx.tense(c)
 
     def cost(day: dt.date) -> float:
         distance = (day - ctx.anchor).days  # type: ignore[operator]
@@ -704,7 +754,7 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
     if ctx.anchor is None:
         return Value(f"XXXX-WXX-{weekday}", basis="relative")
     # "Wednesday's ruling": a weekday that names an event already known is behind us
-    when = "past" if re.search(r"['’]s$", c.match.group(0)) else tense(ctx.text, c.start, c.end)
+    when = "past" if re.search(r"['’]s$", c.match.group(0)) else ctx.tense(c)
     day = weekday_date(ctx.anchor, weekday, shift, when)
     value = _with_part(day, g.get("day_part"))
     value.mod = _mod(shift) if shift in ("early", "late") else None
@@ -925,7 +975,7 @@ def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
 def _clock_day(ctx: Context, c: Candidate, g: dict) -> dt.date | None:
     """The day of a clock time: the weekday or deictic day written with it, else the narrative's current day."""
     if ctx.anchor and g.get("weekday"):
-        return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", tense(ctx.text, c.start, c.end))
+        return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", ctx.tense(c))
     if ctx.anchor and g.get("deictic"):
         return ctx.anchor + dt.timedelta(days=resource("relative")["days"][g["deictic"].lower()])
     return ctx.reference or ctx.anchor
@@ -959,7 +1009,7 @@ def norm_the_weekend(ctx: Context, c: Candidate, g: dict) -> Value:
         return Value("XXXX-WXX-WE", basis="relative")
     a = ctx.anchor
     if a.isoweekday() < 6:  # a weekday: the weekend just past, unless the clause looks ahead
-        ahead = tense(ctx.text, c.start, c.end) == "future"
+        ahead = ctx.tense(c) == "future"
         a = a + dt.timedelta(days=6 - a.isoweekday()) if ahead else a - dt.timedelta(days=a.isoweekday())
     y, w, _ = a.isocalendar()
     return Value(f"{y}-W{w:02d}-WE", basis="relative")
