@@ -1021,6 +1021,12 @@ def link_entities(documents: list[Document]) -> list[Entity]:
     return entities
 
 
+def _may_be_surname(key: str, ref: _Referent) -> bool:
+    """A one-word name typed a person, or one no gazetteer claims (`Lavrov said` mistyped as a place)."""
+    lex = lexicon()
+    return ref.type == PERSON or (_place_tier(key) < 2 and key not in lex.aliases and key not in lex.known_types)
+
+
 def _fold_surnames(referents: dict[str, _Referent]) -> None:
     """A one-word person (`Lavrov` where no full name was given) joins the one full name with that word."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -1028,12 +1034,12 @@ def _fold_surnames(referents: dict[str, _Referent]) -> None:
         if ref.type == PERSON and len(key.split()) > 1:
             for word in key.split():
                 owners[word].add(key)
-    for key in [k for k, ref in referents.items() if ref.type == PERSON and len(k.split()) == 1]:
+    for key in [k for k, ref in referents.items() if len(k.split()) == 1 and _may_be_surname(k, ref)]:
         targets = owners.get(key, set())
         if len(targets) == 1:
             source = referents.pop(key)
             target = referents[next(iter(targets))]
-            target.types.update(source.types)
+            target.types[target.type] += source.types.total()  # the full name settles the type
             target.surfaces.extend(source.surfaces)
             target.refs.extend(source.refs)
             target.roles.extend(source.roles)
