@@ -724,13 +724,27 @@ def _read_head(blocks: list[_Block]) -> _Head:
             if head.blocks and _repeats_caption(head.blocks[-1].text, caption):
                 head.blocks.pop()
             continue
-        if head.blocks and head.blocks[-1].text == text:  # pasted twice in a row
+        previous = head.blocks[-1] if head.blocks else None
+        if previous and previous.text == text:  # pasted twice in a row
+            continue
+        if previous and _continues(previous, block, text):  # a sentence cut by an ad or a stray blank line
+            previous.text = f"{previous.text} {text}"
             continue
         head.blocks.append(_Block(text, block.heading))
     if links_from is not None and all(_is_link_text(b.text) for b in head.blocks[links_from:]):
         del head.blocks[links_from:]  # the headlines and topic tags listed under "Related" at the end
     _cut_dateline(head)
     return head
+
+
+def _continues(previous: _Block, block: _Block, text: str) -> bool:
+    """The paragraph goes on with the previous one's sentence: no stop before it, lower case after."""
+    return (
+        not previous.heading
+        and not block.heading
+        and not _SENTENCE_END.search(previous.text)
+        and bool(_LOWER_START.match(text))
+    )
 
 
 def _is_link_text(text: str) -> bool:
@@ -851,6 +865,7 @@ def _is_byline(text: str, head: _Head) -> bool:
         return False
     for segment in segments[1:]:
         head.source = head.source or _outlet(segment, known_only=True)
+    _record_stamp_dates(head, text)  # "By Jane Doe | March 3, 2024"
     return True
 
 

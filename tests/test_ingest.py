@@ -268,6 +268,18 @@ def test_related_links_at_the_end_are_dropped(tmp_path: Path) -> None:
     assert doc.text.endswith("The story goes on here.")
 
 
+def test_sentence_cut_by_an_advertisement_is_joined(tmp_path: Path) -> None:
+    doc = read(
+        tmp_path, f"Trade talks stall\n\nThe minister said\n\nAdvertisement\n\nthat talks would go on.\n\n{BODY}"
+    )
+    assert doc.text == f"Trade talks stall\n\nThe minister said that talks would go on.\n\n{BODY}"
+
+
+def test_byline_with_date(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\nBy Jane Doe | March 3, 2024\n\n{BODY}")
+    assert doc.published == dt.date(2024, 3, 3) and "Jane Doe" not in doc.text
+
+
 def test_paragraph_pasted_twice_in_a_row_is_kept_once(tmp_path: Path) -> None:
     doc = read(tmp_path, f"Trade talks stall\n\nTrade talks stall\n\n{BODY}")
     assert doc.text == f"Trade talks stall\n\n{BODY}"
