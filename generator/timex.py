@@ -945,6 +945,8 @@ _ADVERB_UNITS = {
 def norm_set(ctx: Context, c: Candidate, g: dict) -> Value:
     if g.get("weekday"):
         return Value(f"XXXX-WXX-{weekday_numbers()[g['weekday'].lower()]}", type="SET")
+    if g.get("month"):
+        return Value(f"XXXX-{_month(g):02d}", type="SET")
     if g.get("adverb"):
         return Value(_duration(1, _ADVERB_UNITS[g["adverb"].lower()]), type="SET")
     unit = unit_codes()[(g.get("unit") or g.get("unit2")).lower()]
@@ -1051,6 +1053,17 @@ def norm_decade_word(ctx: Context, c: Candidate, g: dict) -> Value:
     return Value(f"{century}{tens}", basis="inferred", mod=_mod(g.get("part")))
 
 
+def norm_vague_ago(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "several years ago": some time before, no more precise than that."""
+    rel = resource("relative")
+    direction = re.sub(r"\s+", " ", g["direction"].lower())
+    if direction in rel["narrative_directions"]:  # "a few years later": later than the story's time, not than now
+        ahead = ctx.tense(c) == "future"
+    else:
+        ahead = rel["directions"][direction] > 0
+    return Value("FUTURE_REF" if ahead else "PAST_REF", basis="relative")
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1086,6 +1099,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "the_weekend": norm_the_weekend,
     "clock_words": norm_clock_words,
     "year_end": norm_year_end,
+    "vague_ago": norm_vague_ago,
     "year_ended": norm_year_ended,
     "full_year": norm_full_year,
     "decade_word": norm_decade_word,

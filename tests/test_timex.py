@@ -134,6 +134,8 @@ def test_narrative_expressions_count_from_the_last_date_mentioned() -> None:
         ("The minister is currently abroad.", "DATE", "PRESENT_REF"),
         ("The city recently opened a resort.", "DATE", "PAST_REF"),
         ("Nobody knows what the future holds.", "DATE", "FUTURE_REF"),
+        ("He left several years ago.", "DATE", "PAST_REF"),
+        ("Fairs are held each July.", "SET", "XXXX-07"),
     ],
 )
 def test_durations_sets_and_references(text: str, type_: str, value: str) -> None:
