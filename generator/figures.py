@@ -21,12 +21,26 @@ from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, So
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_CODE_BEFORE = re.compile(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$")
+_CODE_AFTER = re.compile(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}")
+_LABEL_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_INLINE_SPACE = re.compile(r"[ \t]*(?:\n(?!\n))?[ \t]*")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+[^,;.!?]{2,80}", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|de|al))*(?:[ -][A-Z][a-z]+)?")
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace as one space: phrases are looked up as written in the resource."""
+    return " ".join(text.split())
 
 
 def _alternation(words: list[str]) -> str:
@@ -136,19 +150,19 @@ def _parse_number(token: str) -> float | None:
     if "-" in token and token.split("-")[0] in lex["number_words"]:
         tens, unit = token.split("-", 1)
         return float(lex["number_words"][tens] + lex["number_words"].get(unit, 0))
-    return float(lex["number_words"][re.sub(r"\s+", " ", token)]) if token in lex["number_words"] else None
+    return float(lex["number_words"][_squash(token)]) if token in lex["number_words"] else None
 
 
 def _read_core(m: re.Match[str]) -> Reading | None:
     lex = lexicon().data
     if m.group("vague"):
-        low, high = lex["vague_quantities"][re.sub(r"\s+", " ", m.group("vague").lower())]
+        low, high = lex["vague_quantities"][_squash(m.group("vague").lower())]
         return Reading(m.start(), m.end(), None, low, high, approximate=True, vague=True)
     if m.group("vmult"):
-        low, high = lex["vague_multipliers"][re.sub(r"\s+", " ", m.group("vmult").lower())]
+        low, high = lex["vague_multipliers"][_squash(m.group("vmult").lower())]
         scale = lex["scales"][m.group("vscale").lower()]
         return Reading(m.start(), m.end(), None, low * scale, high * scale, approximate=True, vague=True)
-    value = _parse_number(re.sub(r"\s+", " ", m.group("num")))
+    value = _parse_number(_squash(m.group("num")))
     if value is None:
         return None
     if m.group("scale"):
@@ -172,7 +186,7 @@ def _apply_modifier(text: str, reading: Reading) -> None:
     reading.start = m.start()
     if m.group("approximate"):
         spread = lex["approximate_spread"]
-        below = re.sub(r"\s+", " ", m.group("approximate").lower()) in lex["below_modifiers"]
+        below = _squash(m.group("approximate").lower()) in lex["below_modifiers"]
         reading.low, reading.high = value * (1 - spread), value if below else value * (1 + spread)
         reading.approximate = True
     elif m.group("at_least"):
@@ -209,7 +223,7 @@ def _apply_range(text: str, reading: Reading) -> None:
 
 
 def _after_change_word(text: str, start: int) -> bool:
-    previous = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    previous = _LAST_WORD.search(text, max(0, start - 20), start)
     return bool(previous and previous.group(1).lower() in _change_words())
 
 
@@ -231,7 +245,7 @@ def _apply_unit(text: str, reading: Reading) -> None:
     if m := lex.percent.match(text, reading.end):
         reading.end, reading.counts = m.end(), "percent"
     elif m := lex.currency_after.match(text, reading.end):
-        reading.end, reading.counts = m.end(), lex.data["currency_words"][re.sub(r"\s+", " ", m.group("word").lower())]
+        reading.end, reading.counts = m.end(), lex.data["currency_words"][_squash(m.group("word").lower())]
 
 
 # --------------------------------------------------------------------------- #
@@ -243,9 +257,9 @@ def _is_label_or_code(text: str, start: int, end: int) -> bool:
     """Model numbers (F-16), times (11:20), dates (28/10), ordinals (3rd), phone numbers, labels (Article 5)."""
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
-    if re.search(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$", before) or re.match(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}", after):
+    if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
         return True
-    previous = re.search(r"([A-Za-z.]+)\s+$", text[max(0, start - 20) : start])
+    previous = _LABEL_BEFORE.search(text, max(0, start - 20), start)
     return bool(previous and previous.group(1).lower() in _label_words())
 
 
@@ -255,7 +269,7 @@ def _label_words() -> frozenset[str]:
 
 
 def _is_year(reading: Reading, raw: str) -> bool:
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", raw)) and reading.counts is None
+    return bool(_YEAR.fullmatch(raw)) and reading.counts is None
 
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:
@@ -270,7 +284,7 @@ def _title_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _is_title_case(sentence: Sentence) -> bool:
     """A headline-style line ("North Korea to Send 30,000 Troops"): its numbers name things, not claims."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(sentence.text) if len(w) > 3]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
@@ -287,8 +301,8 @@ def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[str, int]]:
     """Up to `limit` word tokens following `pos`, stopping at punctuation that ends a phrase."""
     out: list[tuple[str, int]] = []
     while len(out) < limit:
-        m = re.match(r"[ \t]*(?:\n(?!\n))?[ \t]*", text[pos : pos + 40])
-        pos += m.end() if m else 0
+        m = _INLINE_SPACE.match(text, pos)
+        pos = m.end() if m else pos
         m = _TOKEN.match(text, pos)
         if not m:
             break
@@ -311,7 +325,7 @@ def _noun_phrase(tokens: list[tuple[str, int]]) -> list[str]:
         if low in ("and", "or") and phrase and not (phrase[-1].lower() in noun_of or phrase[-1].endswith("s")):
             phrase.append(low)
             continue
-        if low in stop or (low not in noun_of and re.search(r"(?:ed|ing|ly)$", low) and len(low) > 4):
+        if low in stop or (low not in noun_of and low.endswith(("ed", "ing", "ly")) and len(low) > 4):
             break
         phrase.append(word)
         if low in noun_of or low in _units() or (word.islower() and _looks_plural(low)):
@@ -386,7 +400,7 @@ def _with_casualty_scope(text: str, counts: str, start: int, end: int) -> str:
         return counts
     before = lexicon().casualty_before.search(text, max(0, start - 30), start)
     if before:
-        return lexicon().casualty_before_of[re.sub(r"\s+", " ", before.group(1).lower())]
+        return lexicon().casualty_before_of[_squash(before.group(1).lower())]
     return _casualty_after(text, end) or counts
 
 
@@ -401,7 +415,7 @@ def _attribution(doc: Document, sentence: Sentence | None) -> str | None:
         return None
     lex = lexicon()
     text = sentence.text
-    m = re.search(r"\baccording\s+to\s+[^,;.!?]{2,80}", text, re.IGNORECASE)
+    m = _ACCORDING_TO.search(text)
     if m:
         return m.group(0).strip()
     for m in lex.attribution.finditer(text):
@@ -621,7 +635,7 @@ def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | N
     if sentence is None:
         return None
     stop = _stop_words() | _reporting_verbs()
-    before = re.split(r"[,;:()]", doc.text[sentence.start : fig.start])[-1]
+    before = _CLAUSE_BREAK.split(doc.text[sentence.start : fig.start])[-1]
     for word in reversed(_LOWER_WORD.findall(before)):
         if word not in stop and not word.endswith("ly"):
             return word
@@ -701,7 +715,7 @@ def _claim(doc: Document, fig: Figure) -> FigureClaim:
 
 def _display(fig: Figure) -> str:
     """'thousands of' reads as 'thousands' in a list of figures."""
-    return re.sub(r"\s+of$", "", fig.text)
+    return fig.text[:-3].rstrip() if fig.text.endswith(" of") else fig.text
 
 
 def _bounds(fig: Figure) -> tuple[float, float]:

@@ -22,6 +22,7 @@ _QUOTED = re.compile(r"“[^“”]{1,600}”|\"[^\"\n]{1,600}\"")
 _NEXT_WORD = re.compile(r"\s*([\w'’”]+|[^\w\s])")
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\s*$")
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:['’][a-z]+)?")
+_NUMBER_NEXT = re.compile(r"\s{0,3}\d")
 _CLOSERS = "\"'”’)] "
 
 
@@ -120,7 +121,7 @@ def _cues_by_sentence(doc: Document, quotes: list[tuple[int, int]]) -> dict[int,
             continue
         while qi < len(quotes) and quotes[qi][1] <= start:
             qi += 1
-        cue = re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'")
+        cue = " ".join(m.group(0).lower().split()).replace("’", "'")
         if _keeps(doc.text, cue, start, end, quotes[qi : qi + 8], dates):
             found.setdefault(sentences[si].index, []).append((m.lastgroup or "", cue))
     return found
@@ -160,7 +161,7 @@ def _asks(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> b
 
 
 def _followed_by_number(text: str, end: int) -> bool:
-    return bool(re.match(r"\s*\d", text[end : end + 4]))
+    return bool(_NUMBER_NEXT.match(text, end))
 
 
 def _fits_context(text: str, cue: str, start: int, end: int) -> bool:
