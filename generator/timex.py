@@ -345,6 +345,9 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_COUNTED = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)", re.I)
+
+
 def _acceptable(text: str, c: Candidate) -> bool:
     """Context checks that a pattern alone cannot make."""
     name, g = c.rule.name, c.match.groupdict()
@@ -361,6 +364,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
     if name == "season" and g.get("the") and _word_before(text, c.start) not in words["date_prepositions"]:
         return False  # "the spring" as a subject is too often not the season of a known year
+    if name == "reference" and _COUNTED.match(text, c.end):
+        return False  # "the past five elections", "the future three ships": a count, not a time
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
     if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:

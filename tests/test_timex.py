@@ -179,12 +179,14 @@ def test_clock_times(text: str, value: str) -> None:
         "Ministers may meet again.",  # a modal, not the month
         "Geremek and Jan Kavan signed.",  # a first name, not January
         "It marked the fall of the empire.",  # a collapse, not autumn
+        "Golkar won in the past five elections.",  # a count of elections
+        "She swam it in 2:00.44 on the day.",  # a race time, not a clock time
         "He is a 5-year-old boy.",  # an age, not a duration
         "The score was 3-1 after the first half hour.",
     ],
 )
 def test_words_that_look_like_time_but_are_not(text: str) -> None:
-    assert [(x, v) for x, ty, v in tag(text) if ty in ("DATE", "DURATION")] == []
+    assert tag(text) == []
 
 
 def test_offsets_point_into_the_text() -> None:
