@@ -317,17 +317,28 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
     j = i
     while j < len(toks):
         tok = toks[j]
-        if tok.capitalised and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
+        if _namey(tok) and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
             j += 1
         elif tok.text == "." and j > i and (toks[j - 1].low in _lexicon().abbreviations or len(toks[j - 1].text) == 1):
             j += 1
-        elif tok.low in ("de", "da", "van", "von", "der", "bin", "al", "del", "di", "du", "le", "la") and j > i:
+        elif tok.low in _PARTICLES and j + 1 < len(toks) and toks[j + 1].capitalised:
             j += 1
         else:
             break
-    while j > i and not toks[j - 1].capitalised:
+    while j > i and not _namey(toks[j - 1]):
         j -= 1
     return j
+
+
+_PARTICLES = frozenset(
+    {"de", "da", "van", "von", "der", "bin", "ibn", "al", "el", "del", "di", "du", "le", "la", "abu"}
+)
+_PARTICLE_NAME = re.compile(r"(?:al|el|de|da|van|von|bin|ibn|le|la|di|du|del|der|abu)-[A-Z]")
+
+
+def _namey(tok: _Tok) -> bool:
+    """Capitalised, or a name with a lower-case particle: `al-Khatib`."""
+    return tok.capitalised or bool(_PARTICLE_NAME.match(tok.text))
 
 
 def _possessive(tok: _Tok | None) -> bool:
@@ -364,7 +375,10 @@ def _forward_phrase(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None:
         if found:
             found[0].start = tok.start
         return found
-    if tok.low in lex.determiners or not tok.capitalised:
+    particle = _PARTICLE_NAME.match(tok.text) or (
+        tok.low in _PARTICLES and i + 1 < len(toks) and toks[i + 1].capitalised
+    )
+    if not particle and (tok.low in lex.determiners or not tok.capitalised):
         return _forward_description(toks, i)
     if tok.text.rstrip(".") in lex.not_names and tok.text.rstrip(".") not in lex.title_words:
         return None
@@ -905,7 +919,9 @@ def _fullest(name: str, names: list[_Name]) -> str:
     return best
 
 
-def _antecedent(position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]]) -> str | None:
+def _antecedent(
+    text: str, position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]]
+) -> str | None:
     """The nearest name before `position` of this kind; a recent speaker wins over a name much further back."""
     best: tuple[int, str] | None = None
     for pos, name, speaker_kind in reversed(speakers):
@@ -913,12 +929,21 @@ def _antecedent(position: int, kind: str, names: list[_Name], speakers: list[tup
             best = (pos, name)
             break
     k = bisect_right([n.start for n in names], position - 1)
-    for cand in reversed(names[:k]):
-        if cand.kind == kind:
-            if best is None or cand.start > best[0] + 400:
-                best = (cand.start, cand.name)
-            break
+    fitting = [c for c in reversed(names[:k]) if c.kind == kind][:6]
+    confirmed = [c for c in fitting if c.roles or _known_by_surname(c, names)] if kind == "person" else fitting
+    pool = confirmed or fitting
+    if pool:
+        opening = max(text.rfind(". ", 0, pool[0].start), text.rfind("\n", 0, pool[0].start))
+        subject = [c for c in pool if c.start > opening][-1]  # the first of that sentence: usually its subject
+        if best is None or subject.start > best[0]:
+            best = (subject.start, subject.name)
     return best[1] if best else None
+
+
+def _known_by_surname(cand: _Name, names: list[_Name]) -> bool:
+    """A person is confirmed when the text also calls them by one part of their name (`Sergei Lavrov` ... `Lavrov`)."""
+    parts = cand.name.split()
+    return len(parts) > 1 and any(n.name in parts for n in names if " " not in n.name)
 
 
 def _described(position: int, head: str, names: list[_Name]) -> str | None:
@@ -943,7 +968,7 @@ def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tupl
     mention = text[phrase.start : phrase.end]
     if phrase.kind == "pronoun":
         kind = lex.pronouns.get(mention.lower()) or lex.possessives.get(mention.lower(), "none")
-        return _antecedent(phrase.start, kind, names, speakers) if kind in ("person", "organization") else None
+        return _antecedent(text, phrase.start, kind, names, speakers) if kind in ("person", "organization") else None
     words = mention.split()
     if words[0].lower() == "the" and len(words) <= 3 and phrase.head and not words[-1].endswith("s"):
         return _described(phrase.start, phrase.head, names) or mention
