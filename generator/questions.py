@@ -24,6 +24,18 @@ RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:\w+ly\s+)?\w+ing\b)")
+_CLAUSE_START = re.compile(r"[,;:]\s+|\bthat\s+")
+_PERFECT_CLAUSE = re.compile(
+    r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<aux>has|have|had)"
+    r"(?:\s+(?:already|now|so\s+far|reportedly))?\s+(?P<verb>[a-z]+)"
+)
+_HAVE_CLAUSE = re.compile(r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<verb>has|have)")
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s+(?P<aux>were|was|have been|had been|have|had)"
+    r"\s+(?P<verb>[a-z]+ed|sent|killed|held|taken)\b"
+)
+_BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
+_NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _REPORTING = re.compile(r"\b(?:said|says|told|reported)\b")
@@ -140,7 +152,7 @@ def _select(candidates: list[Candidate]) -> list[Question]:
     per_kind: dict[str, int] = defaultdict(int)
     for c in candidates:
         kind = c.question.kind
-        norm = re.sub(r"[^a-z0-9]+", " ", c.question.text.lower()).strip()
+        norm = " ".join(_WORD.findall(c.question.text.lower()))
         if norm in seen_texts or (c.keys and c.keys <= seen_keys) or per_kind[kind] >= data["per_kind"][kind]:
             continue
         seen_texts.add(norm)
@@ -224,26 +236,17 @@ def _how_many(doc: Document | None, start: int) -> str | None:
     if sentence is None or figure is None:
         return None
     before = doc.text[sentence.start : start]
-    clause = re.split(r"[,;:]\s+|\bthat\s+", before)[-1].strip()
+    clause = _CLAUSE_START.split(before)[-1].strip()
     noun = _noun_after(doc, figure.end, figure.counts)
-    m = re.fullmatch(
-        r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<aux>has|have|had)"
-        r"(?:\s+(?:already|now|so\s+far|reportedly))?\s+(?P<verb>[a-z]+)",
-        clause,
-    )
+    m = _PERFECT_CLAUSE.fullmatch(clause)
     if m and noun:
         return f"How many {noun} {m.group('aux')} {m.group('subj')} {m.group('verb')}"
-    m = re.fullmatch(r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<verb>has|have)", clause)
+    m = _HAVE_CLAUSE.fullmatch(clause)
     if m and noun:  # "Britain has some 7,000 troops": have is the verb
         does = "do" if _have_for(m.group("subj")) == "have" else "does"
         return f"How many {noun} {does} {m.group('subj')} have"
-    after = doc.text[figure.end : sentence.end]
-    m = re.match(
-        rf"\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun or '~')}\s+(?P<aux>were|was|have been|had been|have|had)"
-        r"\s+(?P<verb>[a-z]+ed|sent|killed|held|taken)\b",
-        after,
-    )
-    if m and noun:
+    m = _PASSIVE_AFTER.match(doc.text, figure.end, sentence.end)
+    if m and noun and m.group("noun").lower() == noun:  # "2,150 soldiers have been killed"
         return f"How many {noun} {m.group('aux')} {m.group('verb')}"
     return None
 
@@ -357,7 +360,7 @@ def _confirm(claim: str) -> str | None:
     claim = _drop_adverbs(claim)
     low, high = rules().data["fallback_words"]
     words = claim.split()
-    if not low <= len(words) <= high or re.fullmatch(r"[A-Z]\w+ing|To", words[0]) or _SPEECH_END.search(claim):
+    if not low <= len(words) <= high or _BAD_OPENER.fullmatch(words[0]) or _SPEECH_END.search(claim):
         return None
     return f"Is it confirmed that {_lower_opener(claim)}?"
 
@@ -367,16 +370,16 @@ def _is_subject(text: str) -> bool:
     words = text.split()
     if len(words) > MAX_SUBJECT_WORDS or _REPORTING.search(text) or _SUBORDINATE.search(text):
         return False
-    if _FINITE.search(text) or re.match(r"(?:To|to)\s", text) or any(c in text for c in '"“”'):
+    if _FINITE.search(text) or text[:3].lower() == "to " or any(c in text for c in '"“”'):
         return False
     return not any(
-        re.fullmatch(r"[a-z]+ed", w) and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
+        w.islower() and w.isalpha() and w.endswith("ed") and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
         for i, w in enumerate(words)
     )
 
 
 def _drop_adverbs(text: str) -> str:
-    return re.sub(r"\s{2,}", " ", rules().adverb.sub("", text)).strip(" ,")
+    return " ".join(rules().adverb.sub("", text).split()).strip(" ,")
 
 
 def _have_for(subject: str) -> str:
@@ -407,7 +410,7 @@ def _subject(words: str) -> str | None:
     words = words.strip().rstrip(",")
     if ", " in words:
         tail = words.rsplit(", ", 1)[1]
-        if re.match(r"[A-Za-z0-9]", tail) and _is_subject(tail) and not _is_subject_with_apposition(words):
+        if tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
             words = tail
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
@@ -420,19 +423,19 @@ def _is_subject_with_apposition(words: str) -> bool:
     first = head.split()[0].lower()
     if first in rules().data["common_openers"] or first.endswith("ing"):
         return False
-    return bool(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s?)+", head))
+    return all(w[:1].isupper() for w in head.split())
 
 
 def _unknown_question(sentence: str, cue: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
-        return _wh_question(re.sub(r"\s+", " ", m.group("wh").lower()), _clause(_claim(m.group("rest"))))
+        return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(m.group("rest"))))
     number = _NUMBER_OF.search(sentence)
     if number:
         return f"How many {number.group('what').strip()}?"
     if m := _UNKNOWN_THING.search(sentence):
         what = _lower_opener(_RELATIVE_ASIDE.sub("", m.group("what")))
-        if count := re.match(r"the (?:exact |precise |total )?number of (?P<what>.+)", what):
+        if count := _NUMBER_OF_THING.match(what):
             return f"How many {count.group('what')}?"
         return f"What {m.group('aux')} {what}?"
     if cue in rules().data["empty_unknowns"]:
@@ -452,7 +455,7 @@ def _wh_question(wh: str, rest: str) -> str:
     if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
         return f"{wh.capitalize()} {rest}?"
     m = rules().auxiliary.match(rest)
-    if m and not re.search(r"[,]", m.group("subj")):
+    if m and "," not in m.group("subj"):
         aux, subj = m.group("aux").lower(), _lower_opener(m.group("subj"))
         if wh in ("whether", "if"):
             return f"{aux.capitalize()} {subj} {m.group('rest')}?"
