@@ -243,7 +243,9 @@ def read_seeds(folder: Path) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     first_path: dict[str, Path] = {}
-    for path in _seed_paths(Path(folder)):
+    paths, unreadable = _seed_paths(Path(folder))
+    skipped.extend(unreadable)
+    for path in paths:
         key = path.stem.casefold()  # a case-insensitive file system would mix up `A` and `a` pages
         if key in first_path:
             reason = f"duplicate id {path.stem!r}: already read from {first_path[key]}"
@@ -283,16 +285,24 @@ def read_document(path: Path) -> Document:
 # --------------------------------------------------------------------------- #
 
 
-def _seed_paths(folder: Path) -> list[Path]:
-    """Seed files under `folder`, sorted, skipping hidden files and folders; symlinked folders are not followed."""
+def _seed_paths(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """Seed files under `folder`, sorted, skipping hidden files and folders (symlinked folders are not followed),
+    and the folders that could not be listed."""
+    if not folder.is_dir():
+        raise FileNotFoundError(f"seeds folder not found: {folder}")
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[Skipped] = []
+
+    def report(err: OSError) -> None:
+        unreadable.append(Skipped(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
+
+    for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
             if not name.startswith(".") and path.suffix.lower() in SEED_SUFFIXES and path.is_file():
                 found.append(path)
-    return found
+    return found, unreadable
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -455,6 +456,25 @@ def test_unreadable_files_are_skipped(tmp_path: Path, monkeypatch: pytest.Monkey
     docs, skipped = read_seeds(tmp_path)
     assert [d.id for d in docs] == ["ok"]
     assert skipped[0].path == str(path) and "permission denied" in skipped[0].reason
+
+
+def test_unreadable_folders_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "a.txt", BODY)
+    real_walk = ingest.os.walk
+
+    def walk(top: Path, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror)
+
+    monkeypatch.setattr(ingest.os, "walk", walk)
+    docs, skipped = read_seeds(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    assert skipped[0].path.endswith("locked") and "cannot read folder" in skipped[0].reason
+
+
+def test_missing_seeds_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="seeds folder not found"):
+        read_seeds(tmp_path / "nope")
 
 
 def test_html_page_becomes_text(tmp_path: Path) -> None:
