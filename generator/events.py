@@ -39,7 +39,17 @@ def relative_clause_regex() -> re.Pattern:
 
 
 _STORY_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower-case words: a stamp has next to none beside its dates
-_VERB = re.compile(r"\b(?:[a-z]{2,}ed|was|were|is|are|has|had|have|signed|met|took|made|began|went|came|held)\b")
+
+
+@cache
+def verb_regex() -> re.Pattern:
+    """A finite verb, roughly: a past tense in -ed or one of the listed verbs."""
+    return re.compile(r"\b(?:[a-z]{2,}ed|" + "|".join(map(re.escape, rules()["clause_verbs"])) + r")\b")
+
+
+@cache
+def precision_patterns() -> dict[str, re.Pattern]:
+    return {name: re.compile(pattern) for name, pattern in rules()["precision"].items()}
 
 
 # --------------------------------------------------------------------------- #
@@ -52,8 +62,8 @@ def event_date(t: Timex) -> tuple[str, str] | None:
     if t.type not in ("DATE", "TIME"):
         return None
     value = t.value
-    for precision in ("day", "month", "year"):
-        if re.match(rules()["precision"][precision], value):
+    for precision, pattern in precision_patterns().items():
+        if pattern.match(value):
             date = value[:10] if precision == "day" else value
             approximate = t.mod in rules()["approximate_mods"]
             return date, "approximate" if approximate else precision
@@ -122,7 +132,7 @@ def is_buried(sentence: Sentence, t: Timex) -> bool:
     """A date inside a phrase about something else: a nominal `since` phrase or a relative clause."""
     before = sentence.text[: t.start - sentence.start]
     m = nominal_opener_regex().search(before)
-    if m and not _VERB.search(m.group("rest")):
+    if m and not verb_regex().search(m.group("rest")):
         return True
     return bool(relative_clause_regex().search(before))
 
