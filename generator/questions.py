@@ -60,6 +60,7 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|still|however|meanwhile),
 _SUBORDINATOR = re.compile(r"(?:Although|Though|While|If|As|Because|Since|Unless|Whether|When)\b")
 _HEADING_MAX_WORDS = 12
 _AS_PLANNED = "Will it go ahead as planned?"
+SOURCE_BONUS = 2  # each further source raising the same question
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
 
 
@@ -145,17 +146,15 @@ def build_questions(documents: list[Document], disputes: list[Dispute], timeline
 def _select(candidates: list[Candidate]) -> list[Question]:
     data = rules().data
     kinds = data["kind_order"]
+    candidates = _merge_same_questions(candidates)
     candidates.sort(key=lambda c: (c.rank, -c.score, c.order))
     chosen: list[Question] = []
-    seen_texts: set[str] = set()
     seen_keys: set[tuple[str, int]] = set()
     per_kind: dict[str, int] = defaultdict(int)
     for c in candidates:
         kind = c.question.kind
-        norm = " ".join(_WORD.findall(c.question.text.lower()))
-        if norm in seen_texts or (c.keys and c.keys <= seen_keys) or per_kind[kind] >= data["per_kind"][kind]:
+        if (c.keys and c.keys <= seen_keys) or per_kind[kind] >= data["per_kind"][kind]:
             continue
-        seen_texts.add(norm)
         seen_keys |= c.keys
         per_kind[kind] += 1
         c.question.importance = round((len(kinds) - c.rank) * 10 + c.score, 2)
@@ -163,6 +162,22 @@ def _select(candidates: list[Candidate]) -> list[Question]:
         if len(chosen) >= data["limit"]:
             break
     return chosen
+
+
+def _merge_same_questions(candidates: list[Candidate]) -> list[Candidate]:
+    """One question per wording: sources that raise the same question are cited together, and count for it."""
+    by_text: dict[str, Candidate] = {}
+    for c in sorted(candidates, key=lambda c: (c.rank, -c.score, c.order)):
+        norm = " ".join(_WORD.findall(c.question.text.lower()))
+        kept = by_text.get(norm)
+        if kept is None:
+            by_text[norm] = c
+            continue
+        documents = {s.document for s in kept.question.sources}
+        kept.question.sources += [s for s in c.question.sources if s not in kept.question.sources]
+        kept.keys |= c.keys
+        kept.score += SOURCE_BONUS * len({s.document for s in c.question.sources} - documents)
+    return list(by_text.values())
 
 
 def _candidate(text: str, kind: str, sources: list[SourceRef], score: float) -> Candidate:

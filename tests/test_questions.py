@@ -208,3 +208,10 @@ def test_dispute_questions_take_their_frame_from_the_claims() -> None:
         "How many troops does Britain have: some 7,000 or some 7,200?",
         "How many soldiers have been killed: roughly 2,150 or around 2,154?",
     }
+
+
+def test_same_question_from_several_sources_is_asked_once_citing_all() -> None:
+    docs = [_doc("Russia may send more troops to Kursk.", "a"), _doc("Russia may send more troops to Kursk.", "b")]
+    (q,) = _build(docs)
+    assert q.text == "Will Russia send more troops to Kursk?"
+    assert [s.document for s in q.sources] == ["a", "b"]
