@@ -17,6 +17,7 @@ Pages (paths relative to docs/):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -27,14 +28,24 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 import jinja2
+import yaml
 
 from generator.export import briefing_to_dict
 from generator.model import Briefing, Changes, Document, Entity, KeyQuote, SourceRef, TimelineItem
 
+RESOURCES = Path(__file__).resolve().parent / "resources" / "render"
+
+
+@functools.cache
+def display() -> dict:
+    """Month names and page limits (resources/render/display.yaml), read once."""
+    return yaml.safe_load((RESOURCES / "display.yaml").read_text(encoding="utf-8"))
+
+
 # How many items the briefing page itself shows; the full lists get their own pages.
-TIMELINE_ON_PAGE = 15
-QUOTES_ON_PAGE = 8
-ENTITIES_IN_OVERVIEW = 8  # per type; all of them are on the briefing's entities/ page
+TIMELINE_ON_PAGE: int = display()["on_page"]["timeline"]
+QUOTES_ON_PAGE: int = display()["on_page"]["quotes"]
+ENTITIES_IN_OVERVIEW: int = display()["on_page"]["entities_per_type"]
 ENTITY_GROUPS = [("person", "People"), ("organization", "Organizations"), ("place", "Places")]
 
 # Characters that mean something to Markdown, its extensions (tables, attr_list) or
@@ -49,20 +60,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # At the start of a line (after "- ", "> ", "# "), "1." opens an ordered list and "-" a list or a rule.
 _LINE_START_MARK = re.compile(r"^(\d+)\.|^-")
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 T = TypeVar("T")
 
@@ -140,9 +137,9 @@ def display_date(value: object) -> str:
     try:
         if len(parts) == 3 and len(parts[0]) == 4:
             day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+            return f"{day.day} {display()['months'][day.month - 1]} {day.year}"
         if len(parts) == 2 and len(parts[0]) == 4 and 1 <= int(parts[1]) <= 12:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+            return f"{display()['months'][int(parts[1]) - 1]} {int(parts[0])}"
         if len(parts) == 1 and len(text) == 4 and text.isdigit():
             return text
     except ValueError:
@@ -153,7 +150,7 @@ def display_date(value: object) -> str:
 def when(item: TimelineItem) -> str:
     """The date of a timeline item as people write it, `about` when approximate."""
     shown = display_date(item.date)
-    return f"about {shown}" if item.precision == "approximate" else shown
+    return f"{display()['approximate']} {shown}" if item.precision == "approximate" else shown
 
 
 def plural(n: int, word: str) -> str:
