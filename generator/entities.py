@@ -67,6 +67,7 @@ class Lexicon:
     never: frozenset[str]
     first_names: frozenset[str]
     surnames: frozenset[str]
+    english: frozenset[str]  # lower-case dictionary words: a capitalised one may be a common word
     places: dict[str, int]  # folded name -> tier (3 country/continent, 2 big city or region, 1 town)
     aliases: dict[str, tuple[str, str]]  # folded form -> (name, type)
     known_types: dict[str, str]
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         never=words("never_entities"),
         first_names=_word_list("first_names.txt") | _word_list("given_names_world.txt"),
         surnames=_word_list("surnames.txt"),
+        english=_word_list("english_words.txt"),
         places=places,
         aliases={fold(k): (v[0], v[1]) for k, v in alias_data["aliases"].items()},
         known_types={fold(k): v for k, v in alias_data["known_types"].items()},
@@ -779,6 +781,8 @@ def _name_features(words: tuple[str, ...]) -> tuple[str, ...]:
         feats.append("otherword")
     if any(w in lex.connectors for w in words):
         feats.append("connector")
+    in_dictionary = sum(k in lex.english for k in keys)
+    feats.append(f"english={'all' if in_dictionary == len(keys) else 'some' if in_dictionary else 'none'}|n={n}")
     return tuple(feats)
 
 
