@@ -129,8 +129,11 @@ def is_caption(sentence: Sentence) -> bool:
 
 
 def is_buried(sentence: Sentence, t: Timex) -> bool:
-    """A date inside a phrase about something else: a nominal `since` phrase or a relative clause."""
+    """A date inside a phrase about something else: a nominal `since` phrase, a relative clause or a parenthesis
+    ("Putin (in power since 2000) met Kim on Monday")."""
     before = sentence.text[: t.start - sentence.start]
+    if before.count("(") > before.count(")"):
+        return True
     m = nominal_opener_regex().search(before)
     if m and not verb_regex().search(m.group("rest")):
         return True

@@ -64,6 +64,11 @@ def test_a_date_in_a_relative_clause_about_someone_else_dates_nothing() -> None:
     assert [e.date for e in doc.events] == ["2025-10-27"]
 
 
+def test_a_date_in_a_parenthesis_dates_nothing() -> None:
+    doc = document("Putin (in power since 2000) met Kim on Monday.")
+    assert [e.date for e in doc.events] == ["2025-10-27"]
+
+
 def test_several_dated_facts_give_several_events() -> None:
     doc = document("The treaty was signed in June 2024 and ratified on 12 July 2025.")
     assert [e.date for e in doc.events] == ["2024-06", "2025-07-12"]
