@@ -72,9 +72,12 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
-    words = _alternation(list(data["number_words"]))
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    spelled = rf"(?:(?:{tens})-(?:one|two|three|four|five|six|seven|eight|nine)|{words})"
+    numbers = data["number_words"]
+    words = _alternation(list(numbers))
+    # compounds like "twenty-five" are built from the tens and units of the word list
+    tens = _alternation([w for w, v in numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    units = _alternation([w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w])
+    spelled = rf"(?:(?:{tens})-(?:{units})|{words})"
     scales = _alternation(list(data["scales"]))
     symbols = "|".join(re.escape(s) for s in sorted(data["currency_symbols"], key=len, reverse=True))
     # A lookahead on the possible first characters lets the scan skip most positions without trying each word.

@@ -106,6 +106,8 @@ def test_figure_in_running_text_is_found_even_if_a_headline_had_it() -> None:
 
 def test_spelled_numbers_count_people_but_not_vague_things() -> None:
     assert _one("Two soldiers were killed and five southern regions were hit.").value == 2
+    died, hurt = _figures("Twenty-five soldiers died and thirty-two civilians were hurt.")
+    assert (died.value, died.counts, hurt.value, hurt.counts) == (25, "dead", 32, "injured")
 
 
 def _pair(first: str, second: str, dates=(dt.date(2025, 7, 12), dt.date(2025, 10, 28))) -> list:
