@@ -308,6 +308,9 @@ def test_outlet_from_the_url(tmp_path: Path) -> None:
         "Read more: Why the talks failed",
         "READ MORE: Why the talks failed",
         "RELATED: Talks fail again",
+        "Also read North Korea to send more troops",
+        "More from Politics: The week in review",
+        "Most popular",
         "RUSSIA-NKOREA-POLITICS-DIPLOMACY",
         "Updated: 11:24, Tue, Oct 28, 2025",
         "Share this article",
@@ -351,6 +354,11 @@ def test_caption_repeated_before_its_credited_copy(tmp_path: Path) -> None:
         "He posted a photo by the river on Monday.",
         "GDP grew 3 percent (source: IMF) last year, the ministry said.",
         "Copyright law was not discussed at the meeting.",
+        "Related talks were held in Geneva last week, officials said.",
+        "Recommended doses were exceeded in two regions.",
+        "Trending upward, the index rose for a third day.",
+        "Share the burden, the minister urged allies.",
+        "Latest figures show a rise in exports.",
     ],
 )
 def test_story_sentences_that_look_like_boilerplate_are_kept(tmp_path: Path, sentence: str) -> None:
