@@ -31,7 +31,6 @@ _INLINE_SPACE = re.compile(r"[ \t]*(?:\n(?!\n))?[ \t]*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+[^,;.!?]{2,80}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|de|al))*(?:[ -][A-Z][a-z]+)?")
-_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -348,6 +347,11 @@ def _units() -> frozenset[str]:
 
 
 @functools.cache
+def _verb_gap() -> frozenset[str]:
+    return frozenset(w.lower() for w in [*lexicon().data["auxiliaries"], *lexicon().data["verb_gap_words"]])
+
+
+@functools.cache
 def _stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon().data["stop_words"])
 
@@ -355,7 +359,7 @@ def _stop_words() -> frozenset[str]:
 def _casualty_after(text: str, pos: int) -> str | None:
     """'... were killed', '... have died': the kind of casualty a count of people turns into."""
     tokens = [w.lower() for w, _ in _tokens_after(text, pos, 4)]
-    skip = {"were", "was", "have", "has", "had", "been", "being", "reportedly", "already", "since", "in", "later"}
+    skip = _verb_gap()
     for i, word in enumerate(tokens):
         two = " ".join(tokens[i : i + 3]) if i + 2 < len(tokens) else ""
         for phrase in (two, word):
@@ -372,7 +376,7 @@ def _counted(text: str, reading: Reading, previous: str | None) -> tuple[str | N
     tokens = _tokens_after(text, reading.end, 6)
     if tokens and tokens[0][0].lower() == "of" and not reading.vague:
         rest = [w.lower() for w, _ in tokens[1:3]]
-        if rest and rest[0] in ("whom", "them", "those", "these", "which"):
+        if rest and rest[0] in lex.data["of_pronouns"]:
             casualty = _casualty_after(text, tokens[1][1] + len(tokens[1][0]))
             return casualty or previous, reading.end
         if rest and rest[0] == "the":
@@ -646,7 +650,7 @@ def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | N
     phrase = _noun_phrase(tokens[1:] if tokens and tokens[0][0].lower() == "of" else tokens)
     after = [w.lower() for w, _ in tokens[len(phrase) + (1 if tokens and tokens[0][0].lower() == "of" else 0) :]]
     for word in after:  # '10,000 troops were sent': skip auxiliaries, take the verb right after them
-        if word in _AUXILIARIES or word.endswith("ly"):
+        if word in _verb_gap() or word.endswith("ly"):
             continue
         return word if word not in stop and word.isalpha() else None
     return None
