@@ -165,6 +165,8 @@ def timeline_tags(item: TimelineItem) -> str:
         tags.append('<span class="tag tag-approx">approximate</span>')
     elif item.precision in ("month", "year"):
         tags.append(f'<span class="tag">{item.precision}</span>')
+    if item.basis == "inferred":
+        tags.append('<span class="tag tag-inferred">date inferred</span>')
     if item.future:
         tags.append('<span class="tag tag-future">scheduled / expected</span>')
     return "".join(" " + tag for tag in tags)

@@ -102,7 +102,7 @@ def test_approximate_and_future_items_are_marked() -> None:
     item = TimelineItem("2025-07", "approximate", "inferred", True, "x", [])
     assert render.when(item) == "about July 2025"
     tags = render.timeline_tags(item)
-    assert "approximate" in tags and "scheduled" in tags
+    assert "approximate" in tags and "scheduled" in tags and "date inferred" in tags
     assert "month" in render.timeline_tags(TimelineItem("2025-07", "month", "explicit", False, "x", []))
     assert render.timeline_tags(TimelineItem("2025-07-01", "day", "explicit", False, "x", [])) == ""
 
