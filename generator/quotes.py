@@ -64,6 +64,7 @@ class _Lexicon:
     naming_verbs: frozenset[str]
     max_scare_words: int
     max_unattributed_words: int
+    given_names: dict[str, frozenset[str]]  # female | male -> given names
 
 
 def _inflect(verbs) -> frozenset[str]:
@@ -84,6 +85,7 @@ def _lexicon() -> _Lexicon:
     folder = resources.files("generator") / "resources" / "quotes"
     a = yaml.safe_load((folder / "attribution.yaml").read_text(encoding="utf-8"))
     s = yaml.safe_load((folder / "scare.yaml").read_text(encoding="utf-8"))
+    g = yaml.safe_load((folder / "given_names.yaml").read_text(encoding="utf-8"))
     titles = [t for title in a["titles"] for t in title.replace(".", "").split()]
     return _Lexicon(
         verbs=_inflect(v.lower() for v in a["speech_verbs"]),
@@ -111,6 +113,7 @@ def _lexicon() -> _Lexicon:
         naming_verbs=frozenset(w.lower() for w in s["naming_verbs"]),
         max_scare_words=int(s["max_scare_words"]),
         max_unattributed_words=int(s["max_unattributed_words"]),
+        given_names={gender: frozenset(names) for gender, names in g.items()},
     )
 
 
@@ -920,16 +923,26 @@ def _fullest(name: str, names: list[_Name]) -> str:
 
 
 def _antecedent(
-    text: str, position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]]
+    text: str, position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]], pronoun: str = ""
 ) -> str | None:
-    """The nearest name before `position` of this kind; a recent speaker wins over a name much further back."""
+    """The nearest name before `position` of this kind and gender; the subject of the nearest sentence that has one
+    wins, a more recent speaker over an older subject."""
+    unlike = _lexicon().given_names.get(
+        {"he": "female", "his": "female", "she": "male", "her": "male"}.get(pronoun, "")
+    )
+    fits = (lambda name: name.split()[0] not in unlike) if unlike else (lambda name: True)
     best: tuple[int, str] | None = None
     for pos, name, speaker_kind in reversed(speakers):
-        if pos < position and speaker_kind == kind:
+        if pos < position and speaker_kind == kind and fits(name):
             best = (pos, name)
             break
     k = bisect_right([n.start for n in names], position - 1)
-    fitting = [c for c in reversed(names[:k]) if c.kind == kind][:6]
+    fitting = []
+    for cand in reversed(names[:k]):
+        if len(fitting) == 6:
+            break
+        if cand.kind == kind and fits(_fullest(cand.name, names)):
+            fitting.append(cand)
     confirmed = [c for c in fitting if c.roles or _known_by_surname(c, names)] if kind == "person" else fitting
     pool = confirmed or fitting
     if pool:
@@ -968,7 +981,9 @@ def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tupl
     mention = text[phrase.start : phrase.end]
     if phrase.kind == "pronoun":
         kind = lex.pronouns.get(mention.lower()) or lex.possessives.get(mention.lower(), "none")
-        return _antecedent(text, phrase.start, kind, names, speakers) if kind in ("person", "organization") else None
+        if kind not in ("person", "organization"):
+            return None
+        return _antecedent(text, phrase.start, kind, names, speakers, mention.lower())
     words = mention.split()
     if words[0].lower() == "the" and len(words) <= 3 and phrase.head and not words[-1].endswith("s"):
         return _described(phrase.start, phrase.head, names) or mention

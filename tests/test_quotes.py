@@ -299,3 +299,29 @@ def only_with(text: str, mentions: list[Mention]) -> Quote:
     quotes = extract_quotes(text, mentions)
     assert len(quotes) == 1, quotes
     return quotes[0]
+
+
+def test_pronoun_gender_skips_a_nearer_name_of_the_other_gender() -> None:
+    text = "Angela Merkel met Jose Manuel Barroso in Berlin. “Europe needs a strong budget,” she said."
+    quote = only(text)
+    assert quote.speaker == "Angela Merkel"
+    assert mention(text, quote) == "she"
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence() -> None:
+    text = "Jose Manuel Barroso spoke. Barroso pledged to work with Angela Merkel. “We can do a lot,” he said."
+    assert only(text).speaker == "Jose Manuel Barroso"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("“A just peace,” said al-Khatib.", "al-Khatib"), ("“It is a pity,” said Yvo de Boer.", "Yvo de Boer")],
+)
+def test_names_with_particles(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_coordinated_name_after_a_preposition_is_not_the_speaker() -> None:
+    text = "The meeting between Ana Silva and Raul Ortega reaffirmed the “unconditional” support."
+    quote = only(text)
+    assert quote.speaker is None
