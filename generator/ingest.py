@@ -1127,9 +1127,15 @@ def _is_title_line(text: str) -> bool:
         return True
     if text.endswith(":"):  # introduces a list or a quote
         return False
-    if re.search(r"[,;]$|\.[\"”’')]*$", text):
+    if re.search(r"[,;]$|\.[\"”’')]*$", text) and not _ends_with_abbreviation(words[-1]):
         return _is_title_case(words)
     return True
+
+
+def _ends_with_abbreviation(word: str) -> bool:
+    """`U.S.` or `Inc.` closing a headline: the dot belongs to the word, it is no full stop."""
+    bare = word.rstrip(".").lower()
+    return word.endswith(".") and ("." in bare or bare in _headers().abbreviations)
 
 
 def _is_title_case(words: list[str]) -> bool:

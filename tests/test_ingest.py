@@ -200,6 +200,11 @@ def test_headline_in_title_case_with_a_full_stop_is_a_title(tmp_path: Path) -> N
     assert doc.title == "Putin Meets North Korean Minister In Moscow." and doc.headings[0][0] == 0
 
 
+def test_headline_ending_in_an_abbreviation_is_a_title(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"Backgrounder: major warship visits between China, U.S.\n\n{BODY}")
+    assert doc.title == "Backgrounder: major warship visits between China, U.S." and doc.headings[0][0] == 0
+
+
 def test_long_first_paragraph_means_no_title_line(tmp_path: Path) -> None:
     doc = read(tmp_path, BODY.replace("on Monday", "on Monday morning"))
     assert (
