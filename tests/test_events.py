@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotate import annotate
+from generator.annotate import add_events, add_sentences, add_timexes, estimate_date
 from generator.events import estimate_publication_date, event_date, extract_events, is_future
 from generator.model import Document, Mention, Timex
 
@@ -16,6 +16,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def document(text: str, published: dt.date | None = dt.date(2025, 10, 28)) -> Document:
     return annotate(Document(id="doc", path="doc.txt", text=text, title="Test", published=published))
+
+
+def annotate(doc: Document) -> Document:
+    """The pipeline up to events, in its order, without the layers events do not read (mentions stay empty)."""
+    for component in (add_sentences, estimate_date, add_timexes, add_events):
+        component(doc)
+    return doc
 
 
 def dated(doc: Document) -> list[tuple[str, str, str, bool]]:
