@@ -107,6 +107,19 @@ class _Wording:
     actions: set[str]  # action words: lower case, not names
     people: set[str]
     actors: set[str]
+    figures: list[float] = field(default_factory=list)  # values of the numeric claims in the event's span
+
+
+def _figure_values(doc: Document, event: Event) -> list[float]:
+    return [f.value for f in doc.figures if event.start <= f.start < event.end and f.value is not None]
+
+
+def _figures_agree(a: list[float], b: list[float], tolerance: float) -> bool:
+    """Two statements with numbers report the same happening only if some of their numbers roughly agree
+    ("343 killed", "at least 340 killed"); "exports rose 22%" and "imports rose 35%" are two facts."""
+    if not a or not b:
+        return True
+    return any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a for y in b)
 
 
 def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
@@ -143,6 +156,8 @@ def _same_happening(happening: _Happening, date: str, wording: _Wording) -> floa
         needed, bar = config["min_shared_words"], config["min_overlap"]
     best = 0.0
     for member in happening.wordings:
+        if not _figures_agree(wording.figures, member.figures, config["figure_tolerance"]):
+            continue
         shared_actions = (wording.weights.keys() & member.weights.keys()) & (wording.actions | member.actions)
         if len(shared_actions) < needed:
             continue
@@ -189,6 +204,7 @@ def group_events(documents: list[Document]) -> list[_Happening]:
             actions=actions,
             people={p for p in participants if kinds.get(p) == "person"},
             actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
+            figures=_figure_values(doc, event),
         )
         year = event.date[:4]
         candidates: set[int] = set()

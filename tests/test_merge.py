@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from generator import merge, text
-from generator.model import Document, Entity, Event, Mention, Quote, Sentence, SourceRef
+from generator.model import Document, Entity, Event, Figure, Mention, Quote, Sentence, SourceRef
 
 EXPRESS = """Putin met Choe at the Kremlin on Monday to discuss cooperation between the two countries.
 In 2024, they signed a defence agreement pledging mutual military support should either nation face aggression.
@@ -110,6 +110,26 @@ def test_two_happenings_on_the_same_day_stay_apart(nknews: Document) -> None:
     add_event(nknews, "Putin met Kim", "2025-09-03", "day", ("Vladimir Putin", "Kim Jong Un", "Beijing"))
     add_event(nknews, "military parade", "2025-09-03", "day", ("China", "Beijing"))
     assert len(merge.merge_events([nknews])) == 2
+
+
+STATS_A = "Exports from the port rose 22 percent in 2025 as trade with Asia grew strongly."
+STATS_B = "Imports through the port rose 35 percent in 2025 as trade with Asia grew strongly."
+STATS_C = "Exports from the port rose by about 21 percent in 2025 as trade with Asia grew."
+
+
+def with_figure(doc_id: str, body: str, number: str, value: float) -> Document:
+    doc = make_doc(doc_id, body)
+    start = body.index(number)
+    doc.figures.append(Figure(start, start + len(number), number, value, value, value, "percent", sentence=0))
+    add_event(doc, "rose", "2025", "year")
+    return doc
+
+
+def test_statements_with_different_numbers_are_different_facts() -> None:
+    a, b = with_figure("a", STATS_A, "22 percent", 22.0), with_figure("b", STATS_B, "35 percent", 35.0)
+    assert len(merge.merge_events([a, b])) == 2
+    a, c = with_figure("a", STATS_A, "22 percent", 22.0), with_figure("c", STATS_C, "about 21 percent", 21.0)
+    assert len(merge.merge_events([a, c])) == 1
 
 
 def test_different_days_never_merge(express: Document, nknews: Document) -> None:
