@@ -591,14 +591,14 @@ def _markdown_blocks(body: str) -> list[_Block]:
     lines: list[str] = []  # the paragraph being collected
 
     def flush() -> None:
-        blocks.extend(_Block(t) for t in _unwrap_paragraphs(lines))
+        blocks.extend(_Block(_markdown_inline(t)) for t in _markdown_paragraphs(lines))
         lines.clear()
 
     for raw in body.split("\n"):
         if _MD_FENCE.match(raw) or _MD_REFERENCE.match(raw):
             continue
         if _MD_SETEXT.match(raw) and lines:  # `Title` over `=====`: the paragraph above is a heading
-            title = " ".join(lines)
+            title = _markdown_inline(" ".join(lines))
             lines.clear()
             blocks.append(_Block(title, heading=True))
             continue
@@ -612,14 +612,21 @@ def _markdown_blocks(body: str) -> list[_Block]:
             blocks.append(_Block(_markdown_inline(heading.group(1)), heading=True))
         elif _MD_LIST.match(line):
             flush()
-            lines.append(_markdown_inline(_MD_LIST.sub("", line, count=1)))
+            lines.append(_MD_LIST.sub("", line, count=1).strip())
             flush()
         elif line.strip():
-            lines.append(_markdown_inline(line))
+            lines.append(line.strip())
         else:
             flush()
     flush()
     return [b for b in blocks if b.text]
+
+
+def _markdown_paragraphs(lines: list[str]) -> list[str]:
+    """Markdown joins the lines of a paragraph; a block of long lines is pasted text, one paragraph a line."""
+    if len(lines) > 1 and max(map(len, lines[:-1])) <= _WRAP_MAX_WIDTH:
+        return [" ".join(lines)]
+    return _join_wrapped(lines)
 
 
 # --- HTML

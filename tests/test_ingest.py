@@ -525,6 +525,16 @@ def test_markdown_is_reduced_to_text(tmp_path: Path) -> None:
     assert headings(doc) == ["Trade talks stall", "What happens next"]
 
 
+def test_markdown_paragraph_lines_are_joined(tmp_path: Path) -> None:
+    md = "# Talks\n\nOfficials met on **Monday and\nthey** talked.\nPutin said little.\n\nSecond paragraph."
+    assert read(tmp_path, md, name="a.md").text == (
+        "Talks\n\nOfficials met on Monday and they talked. Putin said little.\n\nSecond paragraph."
+    )
+    pasted = f"{BODY.replace(chr(10) * 2, chr(10))}\nKey Points\nBoth sides meet again in March, officials said."
+    doc = read(tmp_path, pasted, name="b.md")
+    assert "Key Points" in headings(doc) and doc.text.count("\n\n") == 3
+
+
 def test_markdown_syntax_in_txt_is_left_alone(tmp_path: Path) -> None:
     assert "**bold**" in read(tmp_path, f"Title here\n\nSome **bold** claim was made.\n\n{BODY}").text
 
