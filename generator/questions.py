@@ -38,13 +38,9 @@ _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
-_REPORTING = re.compile(r"\b(?:said|says|told|reported)\b")
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|because|if)\b", re.IGNORECASE)
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b")
 _COORDINATE_CLAUSE = re.compile(
     r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had)\b)"
 )
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"})
 MAX_SUBJECT_WORDS = 14
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b)")
@@ -56,8 +52,6 @@ _UNKNOWN_THING = re.compile(
 _SPEECH_END = re.compile(r"[,.?!][\"”’]\s")  # '..., " said X': quoted speech, not the article's claim
 _QUOTE_MARKS = "\"“”'‘’"
 _FINAL_STOP = re.compile(r"[.!]+([\"”’']?)$")
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|still|however|meanwhile),?\s+", re.IGNORECASE)
-_SUBORDINATOR = re.compile(r"(?:Although|Though|While|If|As|Because|Since|Unless|Whether|When)\b")
 _HEADING_MAX_WORDS = 12
 _AS_PLANNED = "Will it go ahead as planned?"
 SOURCE_BONUS = 2  # each further source raising the same question
@@ -83,6 +77,10 @@ class Rules:
     unknown: re.Pattern[str]
     expect: re.Pattern[str]
     auxiliary: re.Pattern[str]
+    subject_breaker: re.Pattern[str]
+    determiners: frozenset[str]
+    leading_conjunction: re.Pattern[str]
+    claim_subordinator: re.Pattern[str]
 
 
 @functools.cache
@@ -110,7 +108,18 @@ def rules() -> Rules:
         ),
         expect=re.compile(r"^expect\s+(?P<rest>.+)$", re.IGNORECASE),
         auxiliary=re.compile(r"^(?P<subj>(?:\S+\s+){0,5}?\S+)\s+(?P<aux>" + aux + r")\s+(?P<rest>\w.*)$"),
+        subject_breaker=_subject_breaker(data["subject_breakers"]),
+        determiners=frozenset(data["determiners"]),
+        leading_conjunction=re.compile(r"^(?:" + _phrases(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE),
+        claim_subordinator=re.compile(r"(?:" + _phrases(data["claim_subordinators"]) + r")\b"),
     )
+
+
+def _subject_breaker(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """Reporting verbs and finite verbs (case as written) or subordinators (any case) inside a would-be subject."""
+    subordinators = _phrases(groups["subordinators"])
+    verbs = _phrases(groups["reporting"] + groups["finite"])
+    return re.compile(rf"\b(?:(?i:{subordinators})|{verbs})\b")
 
 
 @dataclass
@@ -322,10 +331,10 @@ def _claim(text: str, cue: str | None = None) -> str:
     The framing is kept when removing it would lose the hedge cue (an attribution in the middle of the sentence).
     """
     text = _DASHED_ASIDE.sub(" ", _FINAL_STOP.sub(r"\1", text.strip()))
-    text = _LEADING_CONJUNCTION.sub("", text)
+    text = rules().leading_conjunction.sub("", text)
     frame = rules().frame.match(text)
     if frame and not (cue and cue in frame.group(0).lower()):
-        text = _LEADING_CONJUNCTION.sub("", text[frame.end() :])
+        text = rules().leading_conjunction.sub("", text[frame.end() :])
     text = rules().trailing_attribution.sub("", text)
     m = rules().clause_break.search(text)
     if m:
@@ -354,7 +363,7 @@ def _lower_opener(text: str) -> str:
 
 def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
     claim = _claim(sentence, cue)
-    if claim[:1] in _QUOTE_MARKS or _SUBORDINATOR.match(claim):
+    if claim[:1] in _QUOTE_MARKS or rules().claim_subordinator.match(claim):
         return None  # quoted speech or a subordinate clause: no claim of the article's own to ask about
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
@@ -383,12 +392,12 @@ def _confirm(claim: str) -> str | None:
 def _is_subject(text: str) -> bool:
     """Whether the words before a modal can be its subject: no clause of their own ("Burns denied ... that it")."""
     words = text.split()
-    if len(words) > MAX_SUBJECT_WORDS or _REPORTING.search(text) or _SUBORDINATE.search(text):
+    if len(words) > MAX_SUBJECT_WORDS or rules().subject_breaker.search(text):
         return False
-    if _FINITE.search(text) or text[:3].lower() == "to " or any(c in text for c in '"“”'):
+    if text[:3].lower() == "to " or any(c in text for c in '"“”'):
         return False
     return not any(
-        w.islower() and w.isalpha() and w.endswith("ed") and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
+        w.islower() and w.isalpha() and w.endswith("ed") and (i == 0 or words[i - 1].lower() not in rules().determiners)
         for i, w in enumerate(words)
     )
 
