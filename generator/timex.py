@@ -761,7 +761,7 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
     # "Wednesday's ruling": a weekday that names an event already known is behind us
     when = "past" if re.search(r"['’]s$", c.match.group(0)) else ctx.tense(c)
     day = weekday_date(ctx.anchor, weekday, shift, when)
-    value = _with_part(day, g.get("day_part"))
+    value = _with_part(day, None)  # "Friday night": TimeBank dates the day (its majority), not the night
     value.mod = _mod(shift) if shift in ("early", "late") else None
     return value
 
