@@ -426,8 +426,8 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
         credit_from = _credit_start(words)
         padded = [""] * WINDOW + words + [""] * WINDOW
         for i, j in runs:
-            if i >= credit_from:
-                continue
+            if i >= credit_from or (j == i + 1 and _fold_token(words[i]) in lex.never and not words[i].isupper()):
+                continue  # most one-word runs are a capitalised `The` or `In` starting a sentence
             run = [_token(matches, words, k, line.start()) for k in range(i, j)]
             for cand, lead, first, last in _split_run(run, i):
                 if first == i and i > 0 and _fold_token(words[i - 1]) in lex.titles:
@@ -436,15 +436,10 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                 cand.weak = cand.tokens[0].initial and len(cand.tokens) == 1 and not cand.title
                 if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names:
                     continue
-                before = [_fold_token(w) for w in padded[lead : lead + WINDOW] if w]
-                after = [_fold_token(w) for w in padded[last + 1 + WINDOW : last + 1 + 2 * WINDOW] if w]
-                cand.context = (
-                    padded[lead + WINDOW - 2] and _fold_token(padded[lead + WINDOW - 2]),
-                    padded[lead + WINDOW - 1] and _fold_token(padded[lead + WINDOW - 1]),
-                    padded[last + WINDOW + 1] and _fold_token(padded[last + WINDOW + 1]),
-                    padded[last + WINDOW + 2] and _fold_token(padded[last + WINDOW + 2]),
-                )
-                cand.window = tuple(before + after)
+                before = [w and _fold_token(w) for w in padded[lead : lead + WINDOW]]
+                after = [w and _fold_token(w) for w in padded[last + 1 + WINDOW : last + 1 + 2 * WINDOW]]
+                cand.context = (before[-2], before[-1], after[0], after[1])
+                cand.window = tuple(w for w in before + after if w)
                 found.append(cand)
     lower_words = set(_LOWER_WORD.findall(text))
     for cand in found:
