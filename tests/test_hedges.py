@@ -54,6 +54,9 @@ def _kind(text: str) -> tuple[str, str] | None:
         ("After the summit he will travel to China.", "future", "will"),
         ("The vote is scheduled to take place on Friday.", "future", "is scheduled to"),
         ("Expect further joint military exercises.", "future", "expect further"),
+        ("Expect further exercises, and possibly more troops in Russia.", "future", "expect further"),
+        ("The vote is set to go ahead but may be delayed.", "future", "is set to"),
+        ("The minister will probably resign.", "hedged", "probably"),
     ],
 )
 def test_cues_and_kinds(text: str, kind: str, cue: str) -> None:
