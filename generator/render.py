@@ -368,6 +368,39 @@ class BriefingView:
         texts = t.texts
         return texts[i] if i < len(texts) and texts[i] else self.ref_text(t.sources[i])
 
+    @functools.cached_property
+    def quotes_by_speaker(self) -> dict[str | None, list[KeyQuote]]:
+        index: dict[str | None, list[KeyQuote]] = {}
+        for q in self.b.quotes:
+            index.setdefault(q.speaker, []).append(q)
+        return index
+
+    @functools.cached_property
+    def quote_order(self) -> dict[int, int]:
+        return {id(q): i for i, q in enumerate(self.b.quotes)}
+
+    def quote_position(self, q: KeyQuote) -> int:
+        return self.quote_order[id(q)]
+
+    @functools.cached_property
+    def event_order(self) -> dict[int, int]:
+        return {id(t): i for i, t in enumerate(self.b.timeline)}
+
+    def event_position(self, t: TimelineItem) -> int:
+        return self.event_order[id(t)]
+
+    @functools.cached_property
+    def events_by_key(self) -> dict[tuple, list[TimelineItem]]:
+        """("name", participant) and ("sentence", (document, sentence)) -> timeline items, for entity pages."""
+        index: dict[tuple, list[TimelineItem]] = {}
+        for t in self.b.timeline:
+            keys = {("name", name) for name in t.participants} | {
+                ("sentence", (r.document, r.sentence)) for r in t.sources
+            }
+            for key in keys:
+                index.setdefault(key, []).append(t)
+        return index
+
     def change_lines(self) -> list[tuple[str, list[str]]]:
         """(label, items) of what changed since the last build; new sources by title."""
         changes = self.b.changes
@@ -444,19 +477,22 @@ def names_index(entities: Sequence[Entity]) -> dict[str, Entity]:
 
 
 def entity_quotes(view: BriefingView, e: Entity) -> list[KeyQuote]:
-    names = {e.name, *e.aliases}
-    return [q for q in view.b.quotes if q.speaker in names]
+    found: dict[int, KeyQuote] = {}
+    for name in (e.name, *e.aliases):
+        for q in view.quotes_by_speaker.get(name, []):
+            found.setdefault(id(q), q)
+    return sorted(found.values(), key=view.quote_position)
 
 
 def entity_events(view: BriefingView, e: Entity) -> list[TimelineItem]:
-    """Timeline items naming the entity as participant, or whose source sentence mentions it."""
-    mentioned = {(m.document, m.sentence) for m in e.mentions}
-    names = {e.name, *e.aliases}
-    return [
-        t
-        for t in view.b.timeline
-        if names.intersection(t.participants) or any((r.document, r.sentence) in mentioned for r in t.sources)
-    ]
+    """Timeline items naming the entity as participant, or whose source sentence mentions it (in date order)."""
+    keys = [("name", name) for name in (e.name, *e.aliases)]
+    keys += [("sentence", (m.document, m.sentence)) for m in e.mentions]
+    found: dict[int, TimelineItem] = {}
+    for key in keys:
+        for t in view.events_by_key.get(key, []):
+            found.setdefault(id(t), t)
+    return in_date_order(sorted(found.values(), key=view.event_position))
 
 
 def entity_documents(view: BriefingView, e: Entity) -> list[Document]:
