@@ -95,6 +95,8 @@ class _Boilerplate:
     keyed: tuple[tuple[str, int, str, re.Pattern[str]], ...]
     slug: re.Pattern[str]
     credit: re.Pattern[str]
+    agency_credit: re.Pattern[str]
+    agency_caption_max_words: int
 
 
 @cache
@@ -120,7 +122,17 @@ def _boilerplate() -> _Boilerplate:
     credit = re.compile("|".join(f"(?:{p})" for p in data["credit"]), re.IGNORECASE)
     any_entry = re.compile("|".join(f"(?P<e{i}>{p})" for i, (_, _, p) in enumerate(flat)), re.IGNORECASE)
     kinds = tuple((kind, limit) for kind, limit, _ in flat)
-    return _Boilerplate(by_length, any_entry, kinds, tuple(keyed), re.compile(data["slug"]), credit)
+    agency = re.compile(data["agency_credit"], re.IGNORECASE)
+    return _Boilerplate(
+        by_length,
+        any_entry,
+        kinds,
+        tuple(keyed),
+        re.compile(data["slug"]),
+        credit,
+        agency,
+        data["agency_caption_max_words"],
+    )
 
 
 @dataclass(frozen=True)
@@ -815,9 +827,15 @@ def _caption_text(text: str) -> str | None:
     """The caption without its credit when the paragraph is a credited image caption, else None."""
     if text.count(" ") > 60 or text[-1] in '.!?"”’':  # a credit, not a full stop, ends a caption
         return None
+    rules = _boilerplate()
     offset = max(0, len(text) - 160)  # a credit closes the caption: only its tail needs searching
-    match = _boilerplate().credit.search(text, offset)
-    return text[: match.start()].strip() if match else None
+    match = rules.credit.search(text, offset)
+    if match:
+        return text[: match.start()].strip()
+    match = rules.agency_credit.search(text, offset)
+    if match and text.count(" ") < rules.agency_caption_max_words and not _INNER_STOP.search(text[: match.start()]):
+        return text[: match.start()].strip()
+    return None
 
 
 def _repeats_caption(previous: str, caption: str) -> bool:

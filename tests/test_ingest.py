@@ -308,6 +308,8 @@ def test_outlet_from_the_url(tmp_path: Path) -> None:
         "The minister arrives at the Kremlin. Photo: AFP",
         "The minister arrives at the Kremlin (AFP via Getty Images)",
         "The minister arrives at the Kremlin. AFP via Getty Images",
+        "The minister arrives at the Kremlin (Reuters)",
+        "The minister arrives at the Kremlin (Alexander Zemlianichenko/AP)",
         "Photo: AFP",
         "Also Read: North Korea to Send Troops to Russia",
         "Read more: Why the talks failed",
@@ -364,6 +366,7 @@ def test_caption_repeated_before_its_credited_copy(tmp_path: Path) -> None:
         "Trending upward, the index rose for a third day.",
         "Share the burden, the minister urged allies.",
         "Latest figures show a rise in exports.",
+        "BAN UPHELD The committee refused to ban all athletes. It cited the rules. [Reuters]",
     ],
 )
 def test_story_sentences_that_look_like_boilerplate_are_kept(tmp_path: Path, sentence: str) -> None:
