@@ -59,7 +59,7 @@ def precision_patterns() -> dict[str, re.Pattern]:
 
 def event_date(t: Timex) -> tuple[str, str] | None:
     """(date, precision) of a time expression that can date an event, else None."""
-    if t.type not in ("DATE", "TIME"):
+    if t.type not in ("DATE", "TIME") or t.mod in rules()["open_mods"]:
         return None
     value = t.value
     for precision, pattern in precision_patterns().items():

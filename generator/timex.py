@@ -1069,6 +1069,14 @@ def norm_vague_ago(ctx: Context, c: Candidate, g: dict) -> Value:
     return Value("FUTURE_REF" if ahead else "PAST_REF", basis="relative")
 
 
+def norm_within_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    unit = unit_codes()[g["unit"].lower()]
+    base = ctx.reference if unit == "D" else ctx.anchor
+    if base is None:
+        return Value("XXXX-XX-XX" if unit == "D" else "XXXX", basis="relative")
+    return Value(_at_granularity(base, unit), basis="relative")
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1105,6 +1113,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "clock_words": norm_clock_words,
     "year_end": norm_year_end,
     "vague_ago": norm_vague_ago,
+    "within_unit": norm_within_unit,
     "year_ended": norm_year_ended,
     "full_year": norm_full_year,
     "decade_word": norm_decade_word,

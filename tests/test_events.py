@@ -98,6 +98,7 @@ def test_participants_are_the_mentions_in_the_sentence() -> None:
         ("2025-07", None, ("2025-07", "month")),
         ("2025", None, ("2025", "year")),
         ("2025", "APPROX", ("2025", "approximate")),
+        ("1959", "AFTER", None),
         ("2025-Q3", None, ("2025-07", "approximate")),
         ("2025-W43", None, ("2025-10", "approximate")),
         ("2025-SU", None, ("2025-07", "approximate")),
