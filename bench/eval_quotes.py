@@ -74,7 +74,7 @@ def double_quoted_stretches(text: str) -> list[tuple[int, int]]:
     for paragraph in text.split("\n"):
         opened: int | None = None
         for m in DOUBLE_MARK.finditer(paragraph):
-            mark, pos = m.group(0), m.start()
+            mark, pos = _direction(paragraph, m.start(), m.end(), m.group(0)), m.start()
             if opened is None:
                 if mark not in CLOSING_ONLY:
                     opened = m.end()
@@ -87,6 +87,17 @@ def double_quoted_stretches(text: str) -> list[tuple[int, int]]:
             stretches.append((offset + opened, offset + len(paragraph.rstrip())))
         offset += len(paragraph) + 1
     return [(s, e) for s, e in stretches if e > s]
+
+
+def _direction(paragraph: str, start: int, end: int, mark: str) -> str:
+    """A curly mark typed the wrong way round is read by its context (`unusual,“ said` closes the quote)."""
+    before = paragraph[start - 1] if start else " "
+    after = paragraph[end] if end < len(paragraph) else " "
+    if mark == "“" and not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return "”"
+    if mark == "”" and (before.isspace() or before in "(—") and after.isalnum():
+        return "“"
+    return mark
 
 
 def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:

@@ -171,6 +171,17 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     return paragraphs
 
 
+def _mark_direction(text: str, start: int, end: int, mark: str, para: _Paragraph) -> str:
+    """A curly mark typed the wrong way round reads by its context: `unusual,“ said` closes, `” We` opens."""
+    before = text[start - 1] if start > para.start else " "
+    after = text[end] if end < para.end else " "
+    if mark == "“" and not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return "”"
+    if mark == "”" and (before.isspace() or before in "(—") and after.isalnum():
+        return "“"
+    return mark
+
+
 def _double_quotes(text: str, para: _Paragraph, index: int) -> list[_Span]:
     """Pair double marks in one paragraph; curly marks by direction, straight ones alternately."""
     spans: list[_Span] = []
@@ -180,6 +191,7 @@ def _double_quotes(text: str, para: _Paragraph, index: int) -> list[_Span]:
         mark = m.group(0)
         if mark == '"' and _FEET_INCHES.search(text, max(0, m.start() - 4), m.start()):
             continue  # 6'3": a measure, not a quotation mark
+        mark = _mark_direction(text, m.start(), m.end(), mark, para)
         if opened is None or mark in _OPENING_ONLY:
             if mark not in _CLOSING_ONLY:
                 opened, open_at = m.end(), m.start()
@@ -699,8 +711,14 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
                 return found[0], " ".join(t.text for t in toks[i : i + size])
         if not _is_verb(toks, i):
             continue
-        phrase = _backward_phrase(toks, i, participle=toks[i].low.endswith("ing"))
-        if phrase is None and weak and (toks[i].low.endswith("ing") or (i > 0 and toks[i - 1].low in (",", "and"))):
+        participle = toks[i].low.endswith("ing")
+        if participle and i > 0 and toks[i - 1].text == ",":  # "..., saying": the main clause speaks
+            phrase = _clause_subject(toks, i) if weak else None
+        else:
+            phrase = _backward_phrase(toks, i, participle=participle)
+            if phrase is not None and participle and _after_preposition(toks, phrase):
+                phrase = _earlier_subject(toks, i) or phrase  # "wrote a letter to X asking": the writer asks
+        if phrase is None and weak and (participle or (i > 0 and toks[i - 1].low in (",", "and"))):
             phrase = _clause_subject(toks, i)
         if phrase is not None:
             return phrase, toks[i].text
@@ -712,6 +730,18 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
         subject = _clause_subject(toks, len(toks) - 1)
         if subject is not None and subject.kind != "description":
             return subject, ":"
+    return None
+
+
+def _after_preposition(toks: list[_Tok], phrase: _Phrase) -> bool:
+    k = next((n for n, t in enumerate(toks) if t.start >= phrase.start), 0)
+    return k > 0 and toks[k - 1].low in _PREPOSITIONS
+
+
+def _earlier_subject(toks: list[_Tok], before: int) -> _Phrase | None:
+    for k in range(before - 1, -1, -1):
+        if _is_verb(toks, k) and not toks[k].low.endswith("ing"):
+            return _backward_phrase(toks, k)
     return None
 
 

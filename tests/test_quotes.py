@@ -325,3 +325,16 @@ def test_coordinated_name_after_a_preposition_is_not_the_speaker() -> None:
     text = "The meeting between Ana Silva and Raul Ortega reaffirmed the “unconditional” support."
     quote = only(text)
     assert quote.speaker is None
+
+
+def test_curly_mark_typed_the_wrong_way_round() -> None:
+    text = "“It's unusual,“ said Larry Noble. “It's a hard thing to pull off.”"
+    first, second = extract_quotes(text)
+    assert first.text == "It's unusual,"
+    assert first.speaker == second.speaker == "Larry Noble"
+
+
+def test_participle_after_a_comma_belongs_to_the_main_clause() -> None:
+    text = "In an interview with CNN, Omar Haddad questioned the plan, saying it could not “make deals” work."
+    quote = only(text)
+    assert quote.speaker == "Omar Haddad"
