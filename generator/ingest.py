@@ -1182,14 +1182,16 @@ def _is_heading(text: str) -> bool:
         return False
     if sum(map(str.isdigit, text)) > 0.5 * len(text) or not _TWO_LETTERS.search(text):
         return False
-    if text.endswith("?"):
-        return len(words) <= rules.question_max_words and not _INNER_STOP.search(text)
+    if text.endswith("?"):  # "What Happens Next?", "Who is Choe Son-hui?"; not "Why?" or "Come again?"
+        short = 2 <= len(words) <= rules.question_max_words
+        return short and _is_title_case(words) and not _INNER_STOP.search(text) and not _QA_LABEL.match(text)
     return text[-1] not in _HEADING_NEVER_ENDS
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _INNER_STOP = re.compile(r"[.!?]\s")
-_HEADING_NEVER_ENDS = frozenset('.!:;,"”’)]')
+_HEADING_NEVER_ENDS = frozenset(".!:;,\"'”’)]")
+_QA_LABEL = re.compile(r"^(?:Q|A|Q\d+|[A-Z][A-Z .'-]{1,30}):")  # interview turns: "Q: ...", "KATE BOLDUAN: ..."
 
 
 _SENTENCE_STOP = re.compile(r"([.!?][\"”’')\]]*)\s+[\"“‘(]?(\w)")

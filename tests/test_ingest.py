@@ -374,14 +374,28 @@ def test_story_sentences_that_look_like_boilerplate_are_kept(tmp_path: Path, sen
     assert sentence in doc.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Why?", "Come again?", "What had they done with the money?", "Q: Have you talked to her?", "The power of 'we.'"],
+)
+def test_short_questions_and_quotes_in_the_body_are_not_headings(tmp_path: Path, line: str) -> None:
+    doc = read(tmp_path, f"Trade talks stall\n\n{BODY}\n\n{line}\n\nThe next round is planned for spring.")
+    assert line in doc.text and line not in headings(doc)
+
+
 def test_section_headings_are_kept_with_their_spans(tmp_path: Path) -> None:
     doc = read(
         tmp_path,
         f"Trade talks stall\n{BODY}\nKey Statements and Developments\nThe minister said the talks would go on.\n"
-        "What Happens Next?\nBoth sides meet again in March.",
+        "What Happens Next?\nBoth sides meet again in March.\nWho is Choe Son-hui?\nShe is the foreign minister.",
     )
-    assert headings(doc) == ["Trade talks stall", "Key Statements and Developments", "What Happens Next?"]
-    assert doc.text.count("\n\n") == 6
+    assert headings(doc) == [
+        "Trade talks stall",
+        "Key Statements and Developments",
+        "What Happens Next?",
+        "Who is Choe Son-hui?",
+    ]
+    assert doc.text.count("\n\n") == 8
 
 
 # --------------------------------------------------------------------------- #
