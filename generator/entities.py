@@ -65,6 +65,7 @@ class Lexicon:
     credit_cues: frozenset[str]
     credit_names: frozenset[str]
     never: frozenset[str]
+    never_acronyms: frozenset[str]  # written in capitals but still no entity: GMT, HIV, CEO
     first_names: frozenset[str]
     surnames: frozenset[str]
     english: frozenset[str]  # lower-case dictionary words: a capitalised one may be a common word
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         credit_cues=words("credit_cues"),
         credit_names=words("credit_names"),
         never=words("never_entities"),
+        never_acronyms=words("never_acronyms"),
         first_names=_word_list("first_names.txt") | _word_list("given_names_world.txt"),
         surnames=_word_list("surnames.txt"),
         english=_word_list("english_words.txt"),
@@ -356,7 +358,7 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
                 end += 1
             out.append((Candidate(run[k:end]), i, i, i + end - 1))
             k = end
-        elif (tok.key in lex.never and not _acronym(tok)) or tok.text in lex.connectors:
+        elif _never(tok) or tok.text in lex.connectors:
             k += 1
             demonym, title = None, []
         else:
@@ -401,6 +403,18 @@ def _title_at(run: list[Token], k: int) -> int:
     return 0
 
 
+def _never(tok: Token) -> bool:
+    """Function words, months, weekdays...: never an entity (`US` in capitals is, `us` is not)."""
+    lex = lexicon()
+    return tok.key in lex.never_acronyms or (tok.key in lex.never and not _acronym(tok))
+
+
+def _never_word(word: str) -> bool:
+    lex = lexicon()
+    key = _fold_token(word)
+    return key in lex.never_acronyms or (key in lex.never and not word.isupper())
+
+
 def _acronym(tok: Token) -> bool:
     letters = tok.text.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
@@ -426,7 +440,7 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
         credit_from = _credit_start(words)
         padded = [""] * WINDOW + words + [""] * WINDOW
         for i, j in runs:
-            if i >= credit_from or (j == i + 1 and _fold_token(words[i]) in lex.never and not words[i].isupper()):
+            if i >= credit_from or (j == i + 1 and _never_word(words[i])):
                 continue  # most one-word runs are a capitalised `The` or `In` starting a sentence
             run = [_token(matches, words, k, line.start()) for k in range(i, j)]
             for cand, lead, first, last in _split_run(run, i):
@@ -479,7 +493,7 @@ def _rule_type(cand: Candidate, known: dict[str, str]) -> str | None:
     lex = lexicon()
     key, toks = cand.key, cand.tokens
     last, first = toks[-1].key, toks[0].key
-    if key in lex.demonyms or key in lex.never:
+    if key in lex.demonyms or (_never(toks[0]) if len(toks) == 1 else key in lex.never):
         return None
     if len(toks) > 1 and last in lex.other_words:
         return None
