@@ -756,7 +756,8 @@ def _read_head(blocks: list[_Block]) -> _Head:
         previous = head.blocks[-1] if head.blocks else None
         if previous and previous.text == text:  # pasted twice in a row
             continue
-        if previous and _continues(previous, block, text):  # a sentence cut by an ad or a stray blank line
+        # a sentence cut by an ad or a stray blank line (never glued to the first paragraph, the title line)
+        if previous and len(head.blocks) > 1 and _continues(previous, block, text):
             previous.text = f"{previous.text} {text}"
             continue
         head.blocks.append(_Block(text, block.heading))

@@ -281,6 +281,11 @@ def test_sentence_cut_by_an_advertisement_is_joined(tmp_path: Path) -> None:
     assert doc.text == f"Trade talks stall\n\nThe minister said that talks would go on.\n\n{BODY}"
 
 
+def test_title_is_never_glued_to_a_lower_case_lead(tmp_path: Path) -> None:
+    doc = read(tmp_path, "Apple sales slump\n\niPhone sales fell sharply in the third quarter, the company said.")
+    assert doc.title == "Apple sales slump" and doc.headings == [(0, len("Apple sales slump"))]
+
+
 def test_byline_with_date(tmp_path: Path) -> None:
     doc = read(tmp_path, f"Trade talks stall\n\nBy Jane Doe | March 3, 2024\n\n{BODY}")
     assert doc.published == dt.date(2024, 3, 3) and "Jane Doe" not in doc.text
