@@ -547,18 +547,22 @@ def _unwrap_paragraphs(lines: list[str]) -> list[str]:
         if line.strip():
             group.append(line.strip())
             continue
-        paragraphs.extend(_join_wrapped(group))
+        paragraphs.extend(_join_wrapped(group, opens_text=not paragraphs))
         group = []
     return paragraphs
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
+def _join_wrapped(lines: list[str], opens_text: bool = False) -> list[str]:
+    """Paragraphs of one group of lines: hard-wrapped prose is joined, other lines stay apart. The text's first line
+    joins the next only in wrapped prose: alone it may be the title ("Apple sales slump" over "iPhone sales ...")."""
     if len(lines) < 2:
         return lines
     continues = [
         not _SENTENCE_END.search(a) and bool(_LOWER_START.match(b)) for a, b in zip(lines, lines[1:], strict=False)
     ]
     wrapped = max(map(len, lines)) <= _WRAP_MAX_WIDTH and len(lines) >= 3 and sum(continues) * 2 >= len(continues)
+    if opens_text and not wrapped:
+        continues[0] = False
     paragraphs: list[list[str]] = [[lines[0]]]  # lists of lines, joined once at the end (no quadratic concatenation)
     for previous, line, joined in zip(lines, lines[1:], continues, strict=False):
         if joined or (wrapped and not _SENTENCE_END.search(previous) and len(previous) >= 30):

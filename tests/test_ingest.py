@@ -282,8 +282,9 @@ def test_sentence_cut_by_an_advertisement_is_joined(tmp_path: Path) -> None:
 
 
 def test_title_is_never_glued_to_a_lower_case_lead(tmp_path: Path) -> None:
-    doc = read(tmp_path, "Apple sales slump\n\niPhone sales fell sharply in the third quarter, the company said.")
-    assert doc.title == "Apple sales slump" and doc.headings == [(0, len("Apple sales slump"))]
+    for gap in ("\n", "\n\n"):
+        doc = read(tmp_path, f"Apple sales slump{gap}iPhone sales fell sharply in the third quarter, the company said.")
+        assert doc.title == "Apple sales slump" and doc.headings == [(0, len("Apple sales slump"))]
 
 
 def test_byline_with_date(tmp_path: Path) -> None:
