@@ -904,6 +904,8 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
 def norm_span_duration(ctx: Context, c: Candidate, g: dict) -> Value:
     unit = unit_codes()[g["unit"].lower()]
     n = number_value(g["number"]) if g.get("number") else None
+    if re.match(r"couple", g.get("vague") or "", re.IGNORECASE):
+        n = 2
     return Value(_duration(n, unit), type="DURATION")
 
 
@@ -927,9 +929,7 @@ def _is_rate(text: str, start: int) -> bool:
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:
     unit = unit_codes()[(g.get("unit") or g.get("unit2") or g.get("unit3")).lower()]
-    if (g.get("vague") or "").lower() == "recent":
-        return Value("PAST_REF", type="DATE", basis="relative")
-    return Value(_duration(None, unit), type="DURATION")
+    return Value(_duration(None, unit), type="DURATION")  # "recent years": some years, as TimeBank has it
 
 
 _ADVERB_UNITS = {
