@@ -78,6 +78,7 @@ class Rules:
     expect: re.Pattern[str]
     auxiliary: re.Pattern[str]
     subject_breaker: re.Pattern[str]
+    unknown_templates: list[tuple[re.Pattern[str], str]]
     determiners: frozenset[str]
     leading_conjunction: re.Pattern[str]
     claim_subordinator: re.Pattern[str]
@@ -109,6 +110,7 @@ def rules() -> Rules:
         expect=re.compile(r"^expect\s+(?P<rest>.+)$", re.IGNORECASE),
         auxiliary=re.compile(r"^(?P<subj>(?:\S+\s+){0,5}?\S+)\s+(?P<aux>" + aux + r")\s+(?P<rest>\w.*)$"),
         subject_breaker=_subject_breaker(data["subject_breakers"]),
+        unknown_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["unknown_templates"]],
         determiners=frozenset(data["determiners"]),
         leading_conjunction=re.compile(r"^(?:" + _phrases(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE),
         claim_subordinator=re.compile(r"(?:" + _phrases(data["claim_subordinators"]) + r")\b"),
@@ -454,6 +456,9 @@ def _unknown_question(sentence: str, cue: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
         return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(m.group("rest"))))
+    for pattern, template in rules().unknown_templates:
+        if m := pattern.search(sentence):
+            return " ".join(template.format(rest=_claim(m.group("rest"))).split()).replace(" ?", "?")
     number = _NUMBER_OF.search(sentence)
     if number:
         return f"How many {number.group('what').strip()}?"

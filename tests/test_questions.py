@@ -215,3 +215,8 @@ def test_same_question_from_several_sources_is_asked_once_citing_all() -> None:
     (q,) = _build(docs)
     assert q.text == "Will Russia send more troops to Kursk?"
     assert [s.document for s in q.sources] == ["a", "b"]
+
+
+def test_unknown_templates_from_the_resource() -> None:
+    doc = _doc("No group has claimed responsibility for the attack in Kursk, which killed 12 soldiers.")
+    assert [q.text for q in _build([doc])] == ["Who has claimed responsibility for the attack in Kursk?"]
