@@ -270,9 +270,9 @@ def average_link(graph: Graph, threshold: float) -> list[list[int]]:
     return [sorted(group) for group in members.values()]
 
 
-def central_member(group: list[int], graph: Graph) -> int:
-    """The member most similar to the rest of its group (the first one on ties)."""
-    return max(group, key=lambda i: (sum(graph[i].get(j, 0.0) for j in group), -i))
+def centrality(i: int, group: list[int], graph: Graph) -> float:
+    """How similar member `i` is to the rest of its group."""
+    return sum(graph[i].get(j, 0.0) for j in group)
 
 
 @functools.cache
@@ -291,7 +291,7 @@ def title_member(group: list[int], graph: Graph, documents: list[Document]) -> i
     """The most central member whose title reads as a headline (the most central one if none does)."""
     return max(
         group,
-        key=lambda i: (reads_as_headline(documents[i].title), sum(graph[i].get(j, 0.0) for j in group), -i),
+        key=lambda i: (reads_as_headline(documents[i].title), centrality(i, group, graph), -i),
     )
 
 
@@ -305,7 +305,6 @@ class Cluster:
     slug: str
     title: str
     documents: list[Document]
-    central: Document | None = None
     previous: dict = field(default_factory=dict)  # the earlier briefing's recorded state, if any
 
 
@@ -366,7 +365,7 @@ def _override_clusters(documents: list[Document], earlier: list[dict]) -> list[C
     for slug, docs in by_slug.items():
         record = records.get(slug, {})
         named = docs[title_member(list(range(len(docs))), [{} for _ in docs], docs)]
-        clusters.append(Cluster(slug, str(record.get("title") or named.title.strip()), docs, docs[0], record))
+        clusters.append(Cluster(slug, str(record.get("title") or named.title.strip()), docs, record))
     return clusters
 
 
@@ -379,7 +378,7 @@ def cluster_documents(documents: list[Document], previous: dict | None = None) -
     clusters = []
     for group in average_link(graph, settings()["clustering"]["threshold"]):
         named = free[title_member(group, graph, free)]
-        clusters.append(Cluster("", named.title.strip(), [free[i] for i in group], free[central_member(group, graph)]))
+        clusters.append(Cluster("", named.title.strip(), [free[i] for i in group]))
     taken = {c.slug for c in fixed}
     _inherit_names(clusters, earlier, taken)
     taken |= {b["slug"] for b in earlier}

@@ -45,10 +45,12 @@ def ref(doc: Document, start: int, end: int) -> SourceRef:
 
 def build_briefings(documents: list[Document], previous: dict | None = None) -> list[Briefing]:
     """One briefing per story; `previous` is the earlier build's state (`generator.state.load_state`)."""
-    return [build_briefing(group, previous is not None) for group in cluster.cluster_documents(documents, previous)]
+    seen_before = state.known_documents(previous) if previous is not None else None
+    return [build_briefing(group, seen_before) for group in cluster.cluster_documents(documents, previous)]
 
 
-def build_briefing(group: cluster.Cluster, compare_with_previous: bool) -> Briefing:
+def build_briefing(group: cluster.Cluster, seen_before: set[str] | None = None) -> Briefing:
+    """Merge one story's documents; `seen_before` (the previous build's document ids) turns on change reports."""
     docs = group.documents
     briefing = Briefing(slug=group.slug, title=group.title, documents=docs)
     briefing.entities = entities.link_entities(docs)
@@ -58,8 +60,8 @@ def build_briefing(group: cluster.Cluster, compare_with_previous: bool) -> Brief
     briefing.key_facts = key_facts(docs, briefing.timeline, briefing.entities)
     briefing.disputes = figures.find_disputes(docs)
     briefing.questions = questions.build_questions(docs, briefing.disputes, briefing.timeline)
-    if compare_with_previous:
-        briefing.changes = state.compare(group.previous or None, briefing)
+    if seen_before is not None:
+        briefing.changes = state.compare(group.previous or None, briefing, seen_before)
     return briefing
 
 

@@ -133,11 +133,20 @@ def changed_figures(record: dict, briefing: Briefing) -> list[str]:
     return changes
 
 
-def compare(record: dict | None, briefing: Briefing) -> Changes:
-    """What is new in `briefing` since the previous build's `record` of it (None: a briefing new in this build).
+def known_documents(previous: dict | None) -> set[str]:
+    """Every document id the previous build had, in any briefing."""
+    briefings = previous.get("briefings") if isinstance(previous, dict) else None
+    if not isinstance(briefings, list):
+        return set()
+    return {doc_id for record in briefings if isinstance(record, dict) for doc_id in _strings(record, "documents")}
+
+
+def compare(record: dict | None, briefing: Briefing, seen_before: set[str] | None = None) -> Changes:
+    """What is new in `briefing` since the previous build's `record` of it. A briefing new in this build
+    (`record` None) reports its sources that no earlier briefing had (`seen_before`), nothing more.
     Sources are named by their titles, events as "date: sentence", as a reader sees them."""
     if not record:
-        return Changes(new_sources=[d.title for d in briefing.documents])
+        return Changes(new_sources=[d.title for d in briefing.documents if d.id not in (seen_before or set())])
     known_documents = set(_strings(record, "documents"))
     before_questions = set(_strings(record, "questions"))
     now_questions = [q.text for q in briefing.questions]

@@ -154,3 +154,11 @@ def test_the_build_keeps_its_state_and_survives_a_corrupt_one(tmp_path: Path) ->
     os.utime(state_file, ns=(10**18, 10**18))
     pipeline.generate(seeds, docs)
     assert state_file.stat().st_mtime_ns == 10**18  # nothing changed: the file is left alone
+
+
+def test_a_briefing_split_off_an_earlier_one_reports_no_new_sources() -> None:
+    chess = make_doc("chess", CHESS, "won the", "2026-03-01")
+    previous = {"version": 1, "briefings": [{"slug": "mixed", "title": "Mixed", "documents": ["first", "chess"]}]}
+    briefings = merge.build_briefings(first_docs() + [chess], previous)
+    assert len(briefings) == 2 and "mixed" in {b.slug for b in briefings}
+    assert all(b.changes.new_sources == [] for b in briefings)
