@@ -196,7 +196,8 @@ def _double_quotes(text: str, para: _Paragraph, index: int) -> list[_Span]:
             if mark not in _CLOSING_ONLY:
                 opened, open_at = m.end(), m.start()
         else:
-            spans.append(_Span(opened, m.start(), open_at, m.end(), True, True, index))
+            close = m.start() + 1 if mark == "''" and text[m.end() : m.end() + 1] == "'" else m.start()
+            spans.append(_Span(opened, close, open_at, close + len(mark), True, True, index))
             opened = None
     if opened is not None and text[opened : para.end].strip():
         spans.append(_Span(opened, para.end, open_at, para.end, True, False, index))
@@ -650,15 +651,11 @@ def _verb_after_comma(toks: list[_Tok], k: int) -> str | None:
 
 def _attribution_at_sentence_end(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
     """`"Boots on the ground" would be appropriate, Ben Carson said.`: a closing `, X said` of the sentence."""
-    for k in range(len(toks) - 2, 0, -1):
-        if toks[k].text == ",":
-            found = _attribution_after(toks[k + 1 :])
-            if found:
-                phrase, _ = found
-                rest = [t for t in toks[k + 1 :] if t.start >= phrase.end]
-                if len(rest) <= 8:
-                    return found
-            return None
+    commas = [k for k in range(len(toks) - 2, 0, -1) if toks[k].text == ","][:3]
+    for k in commas:
+        found = _attribution_after(toks[k + 1 :])
+        if found and len([t for t in toks[k + 1 :] if t.start >= found[0].end]) <= 25:
+            return found
     return None
 
 
@@ -671,8 +668,10 @@ def _any_phrase_then_verb(toks: list[_Tok], i: int) -> tuple[_Phrase, str] | Non
         tok = toks[k]
         if tok.text in (".", ";", ":", _QUOTE_TOKEN, "?", "!") or (tok.low in _CLAUSE_WORDS):
             return None
-        if _is_verb(toks, k) and toks[k - 1].text != ",":
-            return _Phrase(toks[i].start, toks[k - 1].end, "description", head=toks[k - 1].low), tok.text
+        if _is_verb(toks, k):
+            last = next((n for n in range(i, k) if toks[n].text == ","), k) - 1  # "the assailant, John McGraw, told"
+            if last >= i:
+                return _Phrase(toks[i].start, toks[last].end, "description", head=toks[last].low), tok.text
     return None
 
 

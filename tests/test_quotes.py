@@ -338,3 +338,15 @@ def test_participle_after_a_comma_belongs_to_the_main_clause() -> None:
     text = "In an interview with CNN, Omar Haddad questioned the plan, saying it could not “make deals” work."
     quote = only(text)
     assert quote.speaker == "Omar Haddad"
+
+
+def test_doubled_apostrophes_with_a_nested_quote_at_the_end() -> None:
+    text = "''I would use the word 'old-school,''' said Gregory Slayton."
+    quote = only(text)
+    assert quote.text == "I would use the word 'old-school,'"
+    assert quote.speaker == "Gregory Slayton"
+
+
+def test_closing_attribution_after_a_long_sentence() -> None:
+    text = "“Many would consider that an embarrassment” if she lost, said David Wasserman, an analyst at a report."
+    assert only(text).speaker == "David Wasserman"
