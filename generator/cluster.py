@@ -16,6 +16,7 @@ import functools
 import heapq
 import math
 import re
+import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -309,7 +310,9 @@ class Cluster:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    slug = _SLUG_JUNK.sub("-", text.lower()).strip("-")
+    """A URL-safe slug: ASCII letters and digits joined by hyphens ("Zürich talks" -> "zurich-talks")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
     return slug[:limit].rstrip("-") or "briefing"
 
 

@@ -157,3 +157,9 @@ def test_the_briefing_is_named_after_a_title_that_reads_as_a_headline() -> None:
     assert only.title == "Elsby residents return home after dam breach"
     assert not cluster.reads_as_headline("ATTENTION - ADDS details, quotes ///")
     assert not cluster.reads_as_headline(FLOOD_1.replace("\n", " "))  # a whole paragraph is no headline
+
+
+def test_slugs_fold_accents_and_never_come_out_empty() -> None:
+    assert cluster.slugify("Zürich talks: Lavrov’s visit") == "zurich-talks-lavrovs-visit"
+    assert cluster.slugify("Переговоры") == "briefing"
+    assert cluster.unique_slug("Переговоры", {"briefing"}) == "briefing-2"
