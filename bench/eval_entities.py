@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import entities
 from generator.entities import extract_entities
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc"}
@@ -113,7 +114,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="folder with *.conll* files, or one file")
     parser.add_argument("--split", choices=["all", "train", "test"], default="all")
     parser.add_argument("--errors", type=int, default=0, help="print this many documents' errors (for tuning)")
+    parser.add_argument("--rules-only", action="store_true", help="type spans by the hand-written cues alone")
     args = parser.parse_args()
+    if args.rules_only:
+        entities.model = lambda: None  # the tagger falls back to its rule types
     files = [args.data] if args.data.is_file() else sorted(args.data.glob("*conll*"))
     docs = [d for f in files for d in read_conll(f)]
     if args.split != "all":
@@ -130,7 +134,8 @@ def main() -> None:
         score_document(doc, system, exact, overlap)
         if n < args.errors:
             _print_errors(doc, system)
-    print(f"{len(docs)} documents, {sum(overlap.gold.values())} gold PER/ORG/LOC mentions ({args.split})")
+    mode = "rules only" if args.rules_only else "rules + trained typer"
+    print(f"{len(docs)} documents, {sum(overlap.gold.values())} gold PER/ORG/LOC mentions ({args.split}, {mode})")
     for label, score in (("exact", exact), ("overlap", overlap)):
         p, r, f = score.prf()
         per_type = "  ".join(f"{t} {score.prf(t)[2] * 100:.1f}" for t in ("person", "organization", "place"))
