@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _CODE_BEFORE = re.compile(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$")
+_STRONG = re.compile(r"-strong\b", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}")
 _LABEL_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -259,7 +260,7 @@ def _is_label_or_code(text: str, start: int, end: int) -> bool:
     """Model numbers (F-16), times (11:20), dates (28/10), ordinals (3rd), phone numbers, labels (Article 5)."""
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
-    if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
+    if _CODE_BEFORE.search(before) or (_CODE_AFTER.match(after) and not _STRONG.match(text, end)):
         return True
     previous = _LABEL_BEFORE.search(text, max(0, start - 20), start)
     return bool(previous and previous.group(1).lower() in _label_words())
@@ -347,6 +348,11 @@ def _units() -> frozenset[str]:
 
 
 @functools.cache
+def _strong_noun_of() -> dict[str, str]:
+    return {w.lower(): name for name, words in lexicon().data["strong_nouns"].items() for w in words}
+
+
+@functools.cache
 def _verb_gap() -> frozenset[str]:
     return frozenset(w.lower() for w in [*lexicon().data["auxiliaries"], *lexicon().data["verb_gap_words"]])
 
@@ -373,6 +379,10 @@ def _casualty_after(text: str, pos: int) -> str | None:
 def _counted(text: str, reading: Reading, previous: str | None) -> tuple[str | None, int]:
     """The normalised counted noun and where the figure's own phrase ends (for the casualty check)."""
     lex = lexicon()
+    if strong := _STRONG.match(text, reading.end):  # "a 10,000-strong force"
+        noun = _tokens_after(text, strong.end(), 1)
+        name = _strong_noun_of().get(noun[0][0].lower()) if noun else None
+        return name, (noun[0][1] + len(noun[0][0])) if name and noun else reading.end
     tokens = _tokens_after(text, reading.end, 6)
     if tokens and tokens[0][0].lower() == "of" and not reading.vague:
         rest = [w.lower() for w, _ in tokens[1:3]]

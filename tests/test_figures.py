@@ -184,3 +184,10 @@ def test_changes_and_levels_are_not_ranges() -> None:
     doses = _one("We have 60 to 70 million doses of vaccine.")
     assert (doses.text, doses.low, doses.high, doses.counts) == ("60 to 70 million", 6e7, 7e7, "doses")
     assert _figures("They won 1-0 in the away game.") == []
+
+
+def test_strong_forces_and_handfuls() -> None:
+    force = _one("Russia sent a 10,000-strong force to Kursk.")
+    assert (force.text, force.value, force.counts) == ("10,000", 10000, "troops")
+    handful = _one("A handful of soldiers stayed behind.")
+    assert (handful.value, handful.low, handful.high, handful.counts) == (None, 3, 9, "troops")
