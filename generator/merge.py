@@ -32,7 +32,6 @@ from generator.model import (
     TimelineItem,
 )
 
-slugify = cluster.slugify  # kept for callers of the earlier placeholder
 _WORDS = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 _PRINCIPAL_TYPES = {"person", "organization"}
