@@ -42,6 +42,7 @@ The cleaned `text` is the paragraphs joined by exactly one blank line; every lat
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import os
@@ -366,6 +367,8 @@ def _decode_bytes(raw: bytes) -> str:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        if _mostly_utf8(raw):  # UTF-8 with a stray byte or two: keep the UTF-8, read the strays as Windows-1252
+            return raw.decode("utf-8", errors=_STRAY_BYTES_AS_CP1252)
     if _mostly_ascii(raw):
         try:  # English with a few accents or curly quotes: Windows-1252 (a superset of Latin-1's letters)
             return raw.decode("cp1252")
@@ -379,6 +382,23 @@ def _decode_bytes(raw: bytes) -> str:
     if len(_TEXTUAL.findall(sample)) < MIN_TEXT_SHARE * len(sample):  # any bytes decode as *some* 8-bit text
         raise ValueError("looks binary, not text")
     return text
+
+
+def _stray_bytes_as_cp1252(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+_STRAY_BYTES_AS_CP1252 = "briefing-stray-bytes-as-cp1252"
+codecs.register_error(_STRAY_BYTES_AS_CP1252, _stray_bytes_as_cp1252)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More valid UTF-8 multi-byte characters than invalid bytes: a UTF-8 file with a few foreign bytes in it."""
+    text = raw.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    return len(text) - len(text.encode("ascii", errors="ignore")) - invalid > invalid
 
 
 def _mostly_ascii(raw: bytes) -> bool:

@@ -439,6 +439,12 @@ def test_encodings(tmp_path: Path, encoding: str) -> None:
     assert doc.raw_sha1 == hashlib.sha1(raw).hexdigest()
 
 
+def test_utf8_with_a_stray_windows_byte_keeps_its_utf8(tmp_path: Path) -> None:
+    raw = "Café talks stall\n\nThe minister’s “no” was final.".encode() + b" It\x92s over."
+    (tmp_path / "a.txt").write_bytes(raw)
+    assert read_document(tmp_path / "a.txt").text == "Café talks stall\n\nThe minister’s “no” was final. It’s over."
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_crlf_and_cr(tmp_path: Path, newline: str) -> None:
     doc = read(tmp_path, f"Trade talks stall{newline}{newline}{BODY.replace(chr(10), newline)}")
