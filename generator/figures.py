@@ -86,6 +86,7 @@ def lexicon() -> Lexicon:
     core = re.compile(
         rf"(?=[\d{re.escape(''.join(s[0] for s in data['currency_symbols']))}]|\b[{first}])"
         rf"(?:\b(?P<vague>{_alternation(list(data['vague_quantities']))})\s+of\b"
+        rf"|\b(?P<bare>{_alternation(list(data['vague_quantities']))})\b(?!\s+of\b)"
         rf"|\b(?P<vmult>{_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
         rf"|(?:(?P<cur>{symbols})\s?)?(?P<num>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{spelled}\b)"
         rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{_alternation(list(data['short_scales']))})\b)?)",
@@ -143,6 +144,7 @@ class Reading:
     counts: str | None = None  # set by the wording itself: currency or percent
     spelled: bool = False
     vague: bool = False
+    bare: bool = False  # "thousands were killed": a vague quantity without its noun
 
 
 def _parse_number(token: str) -> float | None:
@@ -158,9 +160,9 @@ def _parse_number(token: str) -> float | None:
 
 def _read_core(m: re.Match[str]) -> Reading | None:
     lex = lexicon().data
-    if m.group("vague"):
-        low, high = lex["vague_quantities"][_squash(m.group("vague").lower())]
-        return Reading(m.start(), m.end(), None, low, high, approximate=True, vague=True)
+    if m.group("vague") or m.group("bare"):
+        low, high = lex["vague_quantities"][_squash((m.group("vague") or m.group("bare")).lower())]
+        return Reading(m.start(), m.end(), None, low, high, approximate=True, vague=True, bare=bool(m.group("bare")))
     if m.group("vmult"):
         low, high = lex["vague_multipliers"][_squash(m.group("vmult").lower())]
         scale = lex["scales"][m.group("vscale").lower()]
@@ -530,7 +532,12 @@ def _to_figure(
     attributions: dict[int, str | None],
 ) -> Figure | None:
     text = doc.text
-    counts, phrase_end = (reading.counts, reading.end) if reading.counts else _counted(text, reading, previous)
+    if reading.bare:  # only a casualty verb says what a bare "thousands" counts: "killing thousands"
+        counts, phrase_end = _with_casualty_scope(text, "people", reading.start, reading.end), reading.end
+        if counts == "people":
+            return None
+    else:
+        counts, phrase_end = (reading.counts, reading.end) if reading.counts else _counted(text, reading, previous)
     if counts is None or counts in _excluded_nouns():
         return None
     if reading.spelled and counts not in lexicon().data["counted_nouns"] and reading.value and reading.value < 100:

@@ -191,3 +191,9 @@ def test_strong_forces_and_handfuls() -> None:
     assert (force.text, force.value, force.counts) == ("10,000", 10000, "troops")
     handful = _one("A handful of soldiers stayed behind.")
     assert (handful.value, handful.low, handful.high, handful.counts) == (None, 3, 9, "troops")
+
+
+def test_bare_vague_quantities_count_only_casualties() -> None:
+    killed, wounded = _figures("The strikes killed hundreds and wounded thousands.")
+    assert (killed.text, killed.counts, wounded.text, wounded.counts) == ("hundreds", "dead", "thousands", "injured")
+    assert _figures("Thousands fled the city. Hundreds more arrived.") == []
