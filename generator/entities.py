@@ -56,6 +56,7 @@ _SPEECH_VERBS = frozenset("said says say told added asked wrote stated announced
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]
+    honorifics: frozenset[str]  # titles that are no role (`Mr.`)
     title_words: frozenset[str]
     org_words: frozenset[str]
     place_words: frozenset[str]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
 
     return Lexicon(
         titles=titles,
+        honorifics=words("honorifics"),
         title_words=frozenset(w for t in titles for w in t.split()),
         org_words=words("organization_words"),
         place_words=words("place_words"),
@@ -917,44 +919,83 @@ def _country(words: list[Token]) -> str | None:
 
 
 def _title_case(words: list[Token]) -> str:
-    return " ".join(t.text if t.text.isupper() else t.text[:1].upper() + t.text[1:] for t in words)
+    connectors = lexicon().connectors
+    return " ".join(
+        t.text if t.text.isupper() else t.text.lower() if t.key in connectors else t.text[:1].upper() + t.text[1:]
+        for t in words
+    )
 
 
-def _format_role(title: list[Token], country: str | None) -> str:
+def _format_role(title: list[Token], country: str | None) -> str | None:
+    lex = lexicon()
+    if " ".join(t.key for t in title) in lex.honorifics:
+        return None  # `Mr.` is no role
     role = _title_case(title)
     if country:
-        the = "the " if country in lexicon().with_article else ""
+        the = "the " if country in lex.with_article else ""
         role += f" of {the}{country}"
     return role
 
 
-def _role_before(tokens: list[Token], i: int) -> str | None:
-    """`North Korean Foreign Minister Choe` / `Russia's Foreign Minister Sergei Lavrov`: tokens[i] starts the name."""
+def _title_ending_at(tokens: list[Token], i: int) -> int | None:
+    """Start of a title that ends just before tokens[i] (`Foreign Minister`, `secretary of state`), or None."""
     lex = lexicon()
     j = i
     while j > 0 and tokens[j - 1].key in lex.title_words:
         j -= 1
-    if j == i or " ".join(t.key for t in tokens[j:i]) not in lex.titles and tokens[i - 1].key not in lex.titles:
+    while j < i and tokens[j].key in lex.connectors:
+        j += 1
+    if j == i or (" ".join(t.key for t in tokens[j:i]) not in lex.titles and tokens[i - 1].key not in lex.titles):
         return None
-    title = tokens[j:i]
-    country = None
+    return j
+
+
+def _country_before(tokens: list[Token], j: int) -> str | None:
+    """`North Korean` / `Russia's` / `US` just before tokens[j]."""
     if j >= 2 and tokens[j - 1].key in ("'s", "s"):
         for n in (3, 2, 1):
             if j - 1 - n >= 0 and (country := _country(tokens[j - 1 - n : j - 1])):
-                break
-    else:
-        for n in (2, 1):
-            if j - n >= 0 and (country := _country(tokens[j - n : j])):
-                break
-    return _format_role(title, country)
+                return country
+        return None
+    for n in (2, 1):
+        if j - n >= 0 and (country := _country(tokens[j - n : j])):
+            return country
+    return None
+
+
+def _role_before(tokens: list[Token], i: int) -> str | None:
+    """`North Korean Foreign Minister Choe`, `Russia's Foreign Minister Sergei Lavrov`,
+    `the Russian president, Vladimir Putin`: tokens[i] starts the name."""
+    if i >= 2 and tokens[i - 1].text == ",":
+        j = _title_ending_at(tokens, i - 1)
+        if j is None:
+            return None
+        country = _country_before(tokens, j)
+        lead = j - (0 if country is None else _country_length(tokens, j))
+        if lead == 0 or tokens[lead - 1].key in ("the", "a", "an"):
+            return _format_role(tokens[j : i - 1], country)
+        return None
+    j = _title_ending_at(tokens, i)
+    if j is None:
+        return None
+    return _format_role(tokens[j:i], _country_before(tokens, j))
+
+
+def _country_length(tokens: list[Token], j: int) -> int:
+    if j >= 2 and tokens[j - 1].key in ("'s", "s"):
+        return 1 + next((n for n in (3, 2, 1) if j - 1 - n >= 0 and _country(tokens[j - 1 - n : j - 1])), 0)
+    return next((n for n in (2, 1) if j - n >= 0 and _country(tokens[j - n : j])), 0)
 
 
 def _role_after(tokens: list[Token], k: int) -> str | None:
-    """`Choe Son-hui, North Korea's foreign minister,`: tokens[k] is the first token after the name."""
+    """`Choe Son-hui, North Korea's foreign minister,` / `Vladimir Putin, the Russian president,`:
+    tokens[k] is the first token after the name."""
     lex = lexicon()
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     j, country = k + 1, None
+    if j < len(tokens) and tokens[j].key in ("the", "a", "an"):
+        j += 1
     for n in (3, 2, 1):
         if j + n < len(tokens) and tokens[j + n].key in ("'s", "s") and (country := _country(tokens[j : j + n])):
             j += n + 1
@@ -967,9 +1008,11 @@ def _role_after(tokens: list[Token], k: int) -> str | None:
     end = j
     while end < len(tokens) and tokens[end].key in lex.title_words:
         end += 1
+    while end > j and tokens[end - 1].key in lex.connectors:
+        end -= 1
     if end == j or " ".join(t.key for t in tokens[j:end]) not in lex.titles:
         return None
-    if end < len(tokens) and tokens[end].text not in ",.;)" and tokens[end].key not in ("and", "who"):
+    if end < len(tokens) and tokens[end].text not in ",.;)" and tokens[end].key not in ("and", "who", "for", "of"):
         return None
     return _format_role(tokens[j:end], country)
 

@@ -215,3 +215,22 @@ def test_a_surname_alone_in_one_article_joins_the_full_name_from_another():
     assert len(lavrov) == 1
     assert lavrov[0].name == "Sergei Lavrov"
     assert {r.document for r in lavrov[0].mentions} == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        ("North Korean Foreign Minister Choe Son-hui arrived.", "Choe Son-hui", "Foreign Minister of North Korea"),
+        ("Russia's Foreign Minister Sergei Lavrov arrived.", "Sergei Lavrov", "Foreign Minister of Russia"),
+        ("Choe Son-hui, North Korea's foreign minister, arrived.", "Choe Son-hui", "Foreign Minister of North Korea"),
+        ("Vladimir Putin, the Russian president, arrived.", "Vladimir Putin", "President of Russia"),
+        ("The Russian president, Vladimir Putin, arrived.", "Vladimir Putin", "President of Russia"),
+        ("US Secretary of State Marco Rubio arrived.", "Marco Rubio", "Secretary of State of the United States"),
+        ("Mr. Smith arrived late.", "Smith", None),
+    ],
+)
+def test_roles_come_from_premodifiers_and_appositions(sentence: str, person: str, role: str | None):
+    doc = make_document("a", sentence, dt.date(2025, 7, 12))
+    entity = next(e for e in link_entities([doc]) if e.name == person)
+    assert entity.role == role
+    assert entity.role_date == ("2025-07-12" if role else None)
