@@ -133,8 +133,12 @@ class Words:
     capitalised: list[bool]
 
     def between(self, start: int, end: int) -> tuple[list[str], list[bool]]:
-        lo, hi = bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+        lo, hi = self.indices(start, end)
         return self.terms[lo:hi], self.capitalised[lo:hi]
+
+    def indices(self, start: int, end: int) -> tuple[int, int]:
+        """The [lo, hi) range of the words that start inside [start, end)."""
+        return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
 
 
 def tokenise(text: str) -> Words:

@@ -123,17 +123,39 @@ def _figures_agree(a: list[float], b: list[float], tolerance: float) -> bool:
     return any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a for y in b)
 
 
-def _event_wording(doc: Document, event: Event) -> tuple[set[str], set[str]]:
-    """(all content terms, action terms) of an event's text, calendar words left out. Action terms say what
-    happened: written in lower case and not part of a name, so two events about the same people do not match
-    on the names alone."""
+def _event_words(doc: Document, event: Event) -> list[tuple[str, bool, float]]:
+    """(term, capitalised, nearness) of each content word of the event. A sentence often holds several clauses;
+    words near the time expression say most about what happened then, so the others weigh less."""
+    config = settings()["events"]
+    words = cluster.document_words(doc)
+    lo, hi = words.indices(event.start, event.end)
+    if lo == hi:  # a span that does not point into the text: read the event's own words, all near
+        return [(t, cap, 1.0) for t, cap in content_words(event.text)]
+    anchor = event.timex
+    result = []
+    for i in range(lo, hi):
+        offset = words.offsets[i]
+        distance = 0 if anchor is None else max(anchor.start - offset, offset - anchor.end, 0)
+        nearness = 1.0 if distance <= config["near_timex_chars"] else config["far_word_weight"]
+        result.append((words.terms[i], words.capitalised[i], nearness))
+    return result
+
+
+def _event_wording(doc: Document, event: Event) -> tuple[dict[str, float], set[str]]:
+    """(content term -> nearness, action terms) of an event's text, calendar words left out. Action terms say
+    what happened: written in lower case and not part of a name, so two events about the same people do not
+    match on the names alone."""
     calendar = cluster.calendar_words()
-    words = list(zip(*cluster.document_words(doc).between(event.start, event.end), strict=True))
-    if not words:  # a span that does not point into the text: read the event's own words
-        words = content_words(event.text)
     names = {t for name in event.participants for t in cluster.content_terms(name)}
-    words = [(t, cap) for t, cap in words if t not in calendar]
-    return {t for t, _ in words}, {t for t, cap in words if not cap and t not in names}
+    nearness: dict[str, float] = {}
+    actions: set[str] = set()
+    for term, capitalised, near in _event_words(doc, event):
+        if term in calendar:
+            continue
+        nearness[term] = max(nearness.get(term, 0.0), near)
+        if not capitalised and term not in names:
+            actions.add(term)
+    return nearness, actions
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -201,7 +223,7 @@ def group_events(documents: list[Document]) -> list[_Happening]:
     for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
         participants = {entity_key(p) for p in event.participants}
         wording = _Wording(
-            weights={t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms},
+            weights={t: (math.log((1 + n) / (1 + df[t])) + 1.0) * near for t, near in terms.items()},
             actions=actions,
             people={p for p in participants if kinds.get(p) == "person"},
             actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
