@@ -1020,19 +1020,24 @@ def _role_after(tokens: list[Token], k: int) -> str | None:
 def person_roles(doc: Document) -> dict[int, str]:
     """Mention start -> role stated next to that mention of a person."""
     roles: dict[int, str] = {}
-    starts = {m.start: m for m in doc.mentions if m.type == PERSON}
-    if not starts:
+    people = sorted((m for m in doc.mentions if m.type == PERSON), key=lambda m: m.start)
+    if not people:
         return roles
-    for line in _LINE.finditer(doc.text):
-        tokens = _tokens(line.group(), line.start())
-        index = {t.start: n for n, t in enumerate(tokens)}
-        for start, mention in starts.items():
-            if line.start() <= start < line.end() and start in index:
-                i = index[start]
-                k = next((n for n in range(i, len(tokens)) if tokens[n].end >= mention.end), i) + 1
-                role = _role_before(tokens, i) or _role_after(tokens, k)
-                if role:
-                    roles[start] = role
+    lines: dict[int, list[Token]] = {}  # line start -> tokens, made once and only where a person is named
+    for mention in people:
+        line_start = doc.text.rfind("\n", 0, mention.start) + 1
+        if line_start not in lines:
+            line_end = doc.text.find("\n", mention.start)
+            line_end = len(doc.text) if line_end < 0 else line_end
+            lines[line_start] = _tokens(doc.text[line_start:line_end], line_start)
+        tokens = lines[line_start]
+        i = next((n for n, t in enumerate(tokens) if t.start == mention.start), None)
+        if i is None:
+            continue
+        k = next((n for n in range(i, len(tokens)) if tokens[n].end >= mention.end), i) + 1
+        role = _role_before(tokens, i) or _role_after(tokens, k)
+        if role:
+            roles[mention.start] = role
     return roles
 
 
