@@ -543,6 +543,11 @@ def _full_date(value: str) -> dt.date | None:
 class _Block:
     text: str
     heading: bool = False  # marked as a heading by the markup (Markdown `#`, HTML <h1>..<h6>)
+    more: list[str] = field(default_factory=list)  # paragraphs that continue its sentence, joined once at the end
+
+    @property
+    def last(self) -> str:
+        return self.more[-1] if self.more else self.text
 
 
 def _blocks(body: str, markdown: bool) -> list[_Block]:
@@ -778,13 +783,15 @@ def _read_head(blocks: list[_Block]) -> _Head:
                 head.blocks.pop()
             continue
         previous = head.blocks[-1] if head.blocks else None
-        if previous and previous.text == text:  # pasted twice in a row
+        if previous and previous.last == text:  # pasted twice in a row
             continue
         # a sentence cut by an ad or a stray blank line (never glued to the first paragraph, the title line)
         if previous and len(head.blocks) > 1 and _continues(previous, block, text):
-            previous.text = f"{previous.text} {text}"
+            previous.more.append(text)
             continue
         head.blocks.append(_Block(text, block.heading))
+    for joined in (b for b in head.blocks if b.more):
+        joined.text, joined.more = " ".join([joined.text, *joined.more]), []
     if links_from is not None and all(_is_link_text(b.text) for b in head.blocks[links_from:]):
         del head.blocks[links_from:]  # the headlines and topic tags listed under "Related" at the end
     _cut_dateline(head)
@@ -796,7 +803,7 @@ def _continues(previous: _Block, block: _Block, text: str) -> bool:
     return (
         not previous.heading
         and not block.heading
-        and not _SENTENCE_END.search(previous.text)
+        and not _SENTENCE_END.search(previous.last)
         and bool(_LOWER_START.match(text))
     )
 
@@ -851,6 +858,9 @@ def _boilerplate_kind(text: str) -> str | None:
 def _caption_text(text: str) -> str | None:
     """The caption without its credit when the paragraph is a credited image caption, else None."""
     if text.count(" ") > 60 or text[-1] in '.!?"”’':  # a credit, not a full stop, ends a caption
+        return None
+    tail = text[-90:]
+    if text[-1] not in ")]" and ":" not in tail and ". " not in tail:  # no credit can match: skip the regexes
         return None
     rules = _boilerplate()
     offset = max(0, len(text) - 160)  # a credit closes the caption: only its tail needs searching
@@ -937,7 +947,7 @@ _SEGMENTS = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
 def _read_stamp(head: _Head, text: str) -> bool:
     """True for a date/time stamp line; its publication (or update) date goes to `head`."""
-    if len(text) > 160 or not (_dates().token.match(text) or _SEGMENTS.search(text)):  # quick no for prose
+    if len(text) > 160 or not (_dates().token.match(text) or any(c in text for c in "|/·•")):  # quick no for prose
         return False
     stamps = _stamp_parts(_dates().glued.sub(" ", text))
     for stamp in stamps or ():
