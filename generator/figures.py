@@ -31,7 +31,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _INLINE_SPACE = re.compile(r"[ \t]*(?:\n(?!\n))?[ \t]*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+[^,;.!?]{2,80}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|de|al))*(?:[ -][A-Z][a-z]+)?")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:(?:[ -](?:of|de|al))?[ -][A-Z][a-z]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -609,8 +609,8 @@ def _is_increment(text: str, fig: Figure) -> bool:
 
 def _is_dispute(group: list[tuple[Document, Figure]]) -> bool:
     """Different readings from different sources (documents, or attributions within one document)."""
-    if len({_reading_key(fig) for _, fig in group}) < 2:
-        return False
+    if len({fig.value if fig.value is not None else _reading_key(fig) for _, fig in group}) < 2:
+        return False  # "some 19" and "at least 19" agree on the number
     sources = {doc.id for doc, _ in group}
     attributions = {fig.attribution for _, fig in group if fig.attribution}
     if len(sources) < 2 and len(attributions) < 2:

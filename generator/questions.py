@@ -34,6 +34,7 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s+(?P<aux>were|was|have been|had been|have|had)"
     r"\s+(?P<verb>[a-z]+ed|sent|killed|held|taken)\b"
 )
+_ACTIVE_CASUALTY = re.compile(r"\b(?P<verb>killed|wounded|injured|captured|arrested|detained|kidnapped)$")
 _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
@@ -271,6 +272,9 @@ def _how_many(doc: Document | None, start: int) -> str | None:
     if m and noun:  # "Britain has some 7,000 troops": have is the verb
         does = "do" if _have_for(m.group("subj")) == "have" else "does"
         return f"How many {noun} {does} {m.group('subj')} have"
+    m = _ACTIVE_CASUALTY.search(clause)
+    if m and noun:  # "an offensive that killed some 19 civilians" -> "How many civilians were killed"
+        return f"How many {noun} were {m.group('verb')}"
     m = _PASSIVE_AFTER.match(doc.text, figure.end, sentence.end)
     if m and noun and m.group("noun").lower() == noun:  # "2,150 soldiers have been killed"
         return f"How many {noun} {m.group('aux')} {m.group('verb')}"

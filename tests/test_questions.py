@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Words a question may add around the cited words: the frames of the phrasings, nothing of substance.
 FRAME_WORDS = set(
     "how many much will is are has have it confirmed that there be only one source reports known whether "
-    "not yet go ahead as planned or what when why who which where do does did".split()
+    "not yet go ahead as planned or what when why who which where do does did were was".split()
 )
 
 
@@ -220,3 +220,14 @@ def test_same_question_from_several_sources_is_asked_once_citing_all() -> None:
 def test_unknown_templates_from_the_resource() -> None:
     doc = _doc("No group has claimed responsibility for the attack in Kursk, which killed 12 soldiers.")
     assert [q.text for q in _build([doc])] == ["Who has claimed responsibility for the attack in Kursk?"]
+
+
+def test_casualty_disputes_ask_how_many_were_killed() -> None:
+    docs = [
+        _doc("An Israeli offensive in Beit Hanoun killed some 19 civilians.", "a"),
+        _doc("The Israeli offensive in Beit Hanoun killed 24 civilians.", "b"),
+        _doc("Israeli shells in Beit Hanoun killed at least 19 civilians.", "c"),
+    ]
+    (q,) = _build(docs)
+    assert q.text == "How many civilians were killed: some 19, 24 or at least 19?"
+    assert not figures.find_disputes([docs[0], docs[2]])  # "some 19" and "at least 19" agree
