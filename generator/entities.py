@@ -41,6 +41,8 @@ WINDOW = 4  # words either side of a candidate that the typing model sees as a b
 _TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|\S"
 _LINE = re.compile(r"[^\n]+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
 _SENTENCE_END = frozenset(".!?")
 _OPENERS = frozenset("\"'“‘([«")
 _BULLETS = frozenset("-–—•*#>")
@@ -1111,7 +1113,7 @@ def _fold_surnames(referents: dict[str, _Referent]) -> None:
 
 def _to_entity(ref: _Referent) -> Entity:
     name = _display_name(ref.surfaces, ref.type)
-    aliases = sorted({_strip_possessive(s) for s in ref.surfaces} - {name})
+    aliases = _aliases(ref.surfaces, name)
     role, role_date = None, None
     if ref.roles:
         role_date, role = max(ref.roles, key=lambda r: r[0])  # the latest statement of the role
@@ -1119,8 +1121,15 @@ def _to_entity(ref: _Referent) -> Entity:
     return Entity(name, ref.type, aliases, role, role_date or None, refs)
 
 
-def _strip_possessive(surface: str) -> str:
-    return re.sub(r"['’]s$", "", surface)
+def _aliases(surfaces: list[str], name: str) -> list[str]:
+    """Other spellings, without `the`, possessives or mere changes of case (`UNITED NATIONS` in a dateline)."""
+    by_case: dict[str, str] = {name.casefold(): name}
+    for surface in surfaces:
+        form = _LEADING_THE.sub("", _POSSESSIVE.sub("", surface))
+        kept = by_case.get(form.casefold())
+        if kept is None or (kept.isupper() and not form.isupper()):
+            by_case[form.casefold()] = form
+    return sorted(form for form in by_case.values() if form != name)
 
 
 def _assign_slugs(entities: list[Entity]) -> None:
