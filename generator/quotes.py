@@ -940,19 +940,45 @@ def _name_kind(words: list[str]) -> str:
     return "person"
 
 
-def _fullest(name: str, names: list[_Name]) -> str:
+@dataclass
+class _NameTable:
+    """The names of one text, indexed so that each look-up is cheap on long texts."""
+
+    items: list[_Name]
+    starts: list[int] = field(default_factory=list)
+    by_word: dict[str, list[str]] = field(default_factory=dict)  # word -> distinct names containing it, in order
+    single: set[str] = field(default_factory=set)  # names written as one word
+
+    def __post_init__(self) -> None:
+        self.starts = [n.start for n in self.items]
+        for n in self.items:
+            if n.kind == "place":
+                continue
+            for word in set(n.name.lower().split()):
+                forms = self.by_word.setdefault(word, [])
+                if n.name not in forms:
+                    forms.append(n.name)
+            if " " not in n.name:
+                self.single.add(n.name)
+
+    def before(self, position: int, limit: int = 200) -> list[_Name]:
+        """The names that start before `position`, nearest first."""
+        k = bisect_right(self.starts, position - 1)
+        return self.items[max(0, k - limit) : k][::-1]
+
+
+def _fullest(name: str, names: _NameTable) -> str:
     """The fullest form of `name` in the text: `Lavrov` -> `Sergei Lavrov`."""
-    wanted = set(name.lower().split())
+    wanted = name.lower().split()
     best = name
-    for cand in names:
-        words = cand.name.split()
-        if len(words) > len(best.split()) and wanted <= set(cand.name.lower().split()) and cand.kind != "place":
-            best = cand.name
+    for cand in names.by_word.get(wanted[0], []) if wanted else []:
+        if len(cand.split()) > len(best.split()) and set(wanted) <= set(cand.lower().split()):
+            best = cand
     return best
 
 
 def _antecedent(
-    text: str, position: int, kind: str, names: list[_Name], speakers: list[tuple[int, str, str]], pronoun: str = ""
+    text: str, position: int, kind: str, names: _NameTable, speakers: list[tuple[int, str, str]], pronoun: str = ""
 ) -> str | None:
     """The nearest name before `position` of this kind and gender; the subject of the nearest sentence that has one
     wins, a more recent speaker over an older subject."""
@@ -965,9 +991,8 @@ def _antecedent(
         if pos < position and speaker_kind == kind and fits(name):
             best = (pos, name)
             break
-    k = bisect_right([n.start for n in names], position - 1)
     fitting = []
-    for cand in reversed(names[:k]):
+    for cand in names.before(position):
         if len(fitting) == 6:
             break
         if cand.kind == kind and fits(_fullest(cand.name, names)):
@@ -982,17 +1007,16 @@ def _antecedent(
     return best[1] if best else None
 
 
-def _known_by_surname(cand: _Name, names: list[_Name]) -> bool:
+def _known_by_surname(cand: _Name, names: _NameTable) -> bool:
     """A person is confirmed when the text also calls them by one part of their name (`Sergei Lavrov` ... `Lavrov`)."""
     parts = cand.name.split()
-    return len(parts) > 1 and any(n.name in parts for n in names if " " not in n.name)
+    return len(parts) > 1 and any(part in names.single for part in parts)
 
 
-def _described(position: int, head: str, names: list[_Name]) -> str | None:
+def _described(position: int, head: str, names: _NameTable) -> str | None:
     """`the foreign minister` -> the nearest name introduced with that role; `the newspaper` -> the nearest outlet."""
     lex = _lexicon()
-    k = bisect_right([n.start for n in names], position - 1)
-    for cand in reversed(names[:k]):
+    for cand in names.before(position):
         if head in lex.person_nouns and cand.kind == "person" and head in cand.roles:
             return cand.name
         outlet = any(w in lex.media_words for w in cand.name.split())
@@ -1003,7 +1027,7 @@ def _described(position: int, head: str, names: list[_Name]) -> str | None:
     return None
 
 
-def _resolve(phrase: _Phrase, text: str, names: list[_Name], speakers: list[tuple[int, str, str]]) -> str | None:
+def _resolve(phrase: _Phrase, text: str, names: _NameTable, speakers: list[tuple[int, str, str]]) -> str | None:
     lex = _lexicon()
     if phrase.kind == "name" and phrase.name:
         return _fullest(phrase.name, names)
@@ -1035,8 +1059,8 @@ def extract_quotes(text: str, mentions: list[Mention] | None = None) -> list[Quo
         return []
     _attribute(text, paragraphs, spans)
     _attribute_backwards(spans)
-    names = _name_candidates(text, spans, mentions)
-    kinds = {n.name: n.kind for n in names}
+    names = _NameTable(_name_candidates(text, spans, mentions))
+    kinds = {n.name: n.kind for n in names.items}
     speakers: list[tuple[int, str, str]] = []
     for span in spans:
         if span.phrase is not None:
@@ -1095,7 +1119,7 @@ def _attribute_span(
         found = found or _attribution_after(right, loose) or _attribution_before(left, weak=True)
         found = found or _attribution_at_sentence_end(right)
         if not found and not left and span.open_at == para.start and lead_in is not None:
-            found = _lead_in_attribution(text, lead_in)
+            found = _lead_in_attribution(text, lead_in, alone=not right)
     else:
         found = _attribution_before(left) or _attribution_after(right) or _attribution_at_sentence_end(right)
         found = found or _attribution_before(left, weak=True)
@@ -1134,13 +1158,22 @@ def _transcript_speaker(text: str, span: _Span) -> tuple[_Phrase, str] | None:
     return _Phrase(m.start(1), m.end(1), "name", " ".join(_strip_titles(name.split()))), ":"
 
 
-def _lead_in_attribution(text: str, lead_in: _Paragraph) -> tuple[_Phrase, str] | None:
-    """`The New York Times reports:` as its own paragraph, then the quote as the next one."""
-    if not text[lead_in.start : lead_in.end].rstrip().endswith(":") or lead_in.spans:
+def _lead_in_attribution(text: str, lead_in: _Paragraph, alone: bool) -> tuple[_Phrase, str] | None:
+    """`The New York Times reports:` as its own paragraph, then the quote as the next one. A paragraph that is
+    only a quote also takes the reporting subject of the paragraph before (`Carter said that ...`)."""
+    if lead_in.spans:
         return None
-    ends = _sentence_ends(text, lead_in)
-    start = max([lead_in.start] + ends)
-    return _attribution_before(_tokens(text, start, lead_in.end, []), weak=True)
+    starts = [lead_in.start] + _sentence_ends(text, lead_in)
+    if text[lead_in.start : lead_in.end].rstrip().endswith(":"):
+        return _attribution_before(_tokens(text, starts[-1], lead_in.end, []), weak=True)
+    if not alone:
+        return None
+    bounds = list(zip(starts, starts[1:] + [lead_in.end], strict=True))
+    for start, end in reversed(bounds[-2:]):
+        found = _attribution_before(_tokens(text, start, end, []))
+        if found and found[0].kind in ("name", "pronoun"):
+            return found
+    return None
 
 
 def _continues(text: str, para: _Paragraph, span: _Span, previous: _Span, left: list[_Tok]) -> bool:

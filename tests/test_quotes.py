@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,18 @@ def test_doubled_apostrophes_with_a_nested_quote_at_the_end() -> None:
 def test_closing_attribution_after_a_long_sentence() -> None:
     text = "“Many would consider that an embarrassment” if she lost, said David Wasserman, an analyst at a report."
     assert only(text).speaker == "David Wasserman"
+
+
+def test_quote_paragraph_takes_the_reporting_subject_of_the_paragraph_before() -> None:
+    text = "Ash Carter said the region would stay a priority.\n\n“That is because half the world lives here.”"
+    quote = only(text)
+    assert quote.speaker == "Ash Carter"
+
+
+def test_long_text_is_fast() -> None:
+    paragraph = "“We will rebuild the port,” Mayor Ana Silva said on Monday. She added that “work starts now.”\n\n"
+    text = paragraph * 2000
+    began = time.perf_counter()
+    quotes = extract_quotes(text)
+    assert len(quotes) == 4000
+    assert time.perf_counter() - began < 5
