@@ -1,11 +1,16 @@
 """TempEval-3 Task A evaluation of the time-expression tagger.
 
 Usage: .venv/bin/python bench/eval_timex.py --data ../shared/eval/tempeval3-tbaq [--errors 40]
+       .venv/bin/python bench/eval_timex.py --dates ../shared/corpora/news-2452
 
 For each TimeML file: strip every tag inside <TEXT> to get the raw text and the gold TIMEX3 spans, tag the raw text
 with the document creation time (<DCT>) as anchor, and compare. Relaxed match = any character overlap (one-to-one),
 strict = identical span; type / value F1 count only the relaxed matches whose type / value is exactly right.
 The creation time itself (tid="t0") is not scored.
+
+With --dates, it measures instead how well an article's publication date is estimated from its text alone: each
+article's front matter (which holds the true date) is removed, the date is estimated from the body, and the script
+prints how many articles get an estimate and how many of those fall within a day / a week of the true date.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from generator.events import estimate_publication_date  # noqa: E402
+from generator.model import Document  # noqa: E402
 from generator.timex import tag_timexes  # noqa: E402
 
 
@@ -141,12 +148,51 @@ def report(name: str, c: Counts) -> None:
         print(f"  {label:8s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
 
 
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_DATE_LINE = re.compile(r"^date:\s*['\"]?(\d{4}-\d\d-\d\d)", re.M)
+
+
+def evaluate_date_estimates(folder: Path) -> int:
+    """Estimate each dated article's date from its body alone and compare with its front-matter date."""
+    total = estimated = same_day = within_week = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        front = _FRONT_MATTER.match(raw)
+        true = _DATE_LINE.search(front.group(1)) if front else None
+        if true is None:
+            continue
+        doc = Document(id=path.stem, path=str(path), text=raw[front.end() :], title="")
+        estimate_publication_date(doc)
+        total += 1
+        if doc.published is None:
+            continue
+        estimated += 1
+        days = abs((doc.published - dt.date.fromisoformat(true.group(1))).days)
+        same_day += days == 0
+        within_week += days <= 7
+    if not total:
+        print(f"no articles with a front-matter date under {folder}", file=sys.stderr)
+        return 1
+    print(f"{total} dated articles, {estimated} ({100 * estimated / total:.1f}%) get an estimate from their text")
+    if estimated:
+        print(
+            f"  exact day {same_day} ({100 * same_day / estimated:.1f}%), within a week {within_week} "
+            f"({100 * within_week / estimated:.1f}%) of the estimated"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, required=True, help="folder of TimeML .tml files (searched recursively)")
+    parser.add_argument("--data", type=Path, help="folder of TimeML .tml files (searched recursively)")
+    parser.add_argument("--dates", type=Path, help="folder of dated articles: measure publication-date estimates")
     parser.add_argument("--errors", type=int, default=0, help="also print this many error examples")
     parser.add_argument("--grep", default="", help="only print error examples containing this text")
     args = parser.parse_args(argv)
+    if args.dates:
+        return evaluate_date_estimates(args.dates)
+    if not args.data:
+        parser.error("give --data (TimeML folder) or --dates (dated articles)")
     files = sorted(args.data.rglob("*.tml"))
     if not files:
         print(f"no .tml files under {args.data}", file=sys.stderr)
