@@ -438,7 +438,7 @@ def _attribution(doc: Document, sentence: Sentence | None) -> str | None:
     if m:
         return m.group(0).strip()
     for m in lex.attribution.finditer(text):
-        if _is_source(m.group("src")):
+        if _is_source(m.group("src")) and not _takes_object(text, m):
             return m.group(0).strip()
     m = lex.attribution_after.search(text)
     if m and _is_source(m.group("src")):
@@ -558,6 +558,15 @@ def _to_figure(
         attribution=attributions[index] or _speaker_of(doc, reading.start),
         sentence=index,
     )
+
+
+def _takes_object(text: str, m: re.Match[str]) -> bool:
+    """'Indonesia claimed the title': the verb has an object, it attributes nothing."""
+    data = lexicon().data
+    if m.group(0).split()[-1].lower() not in data["object_verbs"]:
+        return False
+    following = _TOKEN.match(text, m.end() + 1)
+    return bool(following and following.group(0).lower() in data["not_after_object_verb"])
 
 
 def _is_source(words: str) -> bool:

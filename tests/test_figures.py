@@ -197,3 +197,8 @@ def test_bare_vague_quantities_count_only_casualties() -> None:
     killed, wounded = _figures("The strikes killed hundreds and wounded thousands.")
     assert (killed.text, killed.counts, wounded.text, wounded.counts) == ("hundreds", "dead", "thousands", "injured")
     assert _figures("Thousands fled the city. Hundreds more arrived.") == []
+
+
+def test_attribution_verbs_with_an_object_attribute_nothing() -> None:
+    assert _one("Wibowo of Indonesia claimed the title in the 100 meter dash.").attribution is None
+    assert _one("Russia claimed 500 Ukrainian soldiers were killed.").attribution == "Russia claimed"
