@@ -371,10 +371,32 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
                 end += 1
             while end > k + 1 and run[end - 1].text in lex.connectors:
                 end -= 1
+            cut = _person_of_cut(run, k, end, bool(title))
+            if cut:  # `President Chavez of Venezuela`, `John McLaughlin of the Mahavishnu Orchestra`
+                out.append((Candidate(run[k:cut], title=title, demonym=demonym), i + lead, i + k, i + cut - 1))
+                rest = cut + 1 + (run[cut + 1].key == "the")
+                out.append((Candidate(run[rest:end]), i + cut, i + rest, i + end - 1))
+                demonym, title = None, []
+                k = end
+                continue
             out.append((Candidate(run[k:end], title=title, demonym=demonym), i + lead, i + k, i + end - 1))
             demonym, title = None, []
             k = end
     return out
+
+
+def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | None:
+    """Index of an `of` that ends a person's name and starts where they are from, or None."""
+    lex = lexicon()
+    if not titled and run[k].key not in lex.first_names:
+        return None
+    for cut in range(k + 1, end - 1):
+        if run[cut].key == "of":
+            before = run[k:cut]
+            if any(t.key in lex.org_words or t.key in lex.place_words for t in before):
+                return None
+            return cut if run[end - 1].text[0].isupper() and (titled or len(before) >= 2) else None
+    return None
 
 
 def _demonym_key(key: str) -> bool:
@@ -1019,6 +1041,16 @@ def _role_after(tokens: list[Token], k: int) -> str | None:
     return _format_role(tokens[j:end], country)
 
 
+def _with_country_after(role: str, tokens: list[Token], k: int) -> str:
+    """`President Chavez of Venezuela` -> President of Venezuela."""
+    if k < len(tokens) and tokens[k].key == "of":
+        for n in (3, 2, 1):
+            if k + 1 + n <= len(tokens) and (country := _country(tokens[k + 1 : k + 1 + n])):
+                the = "the " if country in lexicon().with_article else ""
+                return f"{role} of {the}{country}"
+    return role
+
+
 def person_roles(doc: Document) -> dict[int, str]:
     """Mention start -> role stated next to that mention of a person."""
     roles: dict[int, str] = {}
@@ -1037,7 +1069,10 @@ def person_roles(doc: Document) -> dict[int, str]:
         if i is None:
             continue
         k = next((n for n in range(i, len(tokens)) if tokens[n].end >= mention.end), i) + 1
-        role = _role_before(tokens, i) or _role_after(tokens, k)
+        role = _role_before(tokens, i)
+        if role and " of " not in role:
+            role = _with_country_after(role, tokens, k)
+        role = role or _role_after(tokens, k)
         if role:
             roles[mention.start] = role
     return roles
