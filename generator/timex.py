@@ -411,11 +411,16 @@ class Value:
 CLAUSE_REACH = 120
 
 
+_CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")  # not the dot of "$42.875" or "Oct. 27" alone
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    reach_lo = max(0, start - CLAUSE_REACH)
-    lo = max(max(text.rfind(c, reach_lo, start) for c in ".!?\n;") + 1, reach_lo)
-    ends = [i for i in (text.find(c, end, end + CLAUSE_REACH) for c in ".!?\n;") if i >= 0]
-    return lo, min(ends) if ends else min(len(text), end + CLAUSE_REACH)
+    """The stretch around [start, end) up to the nearest sentence or clause ends, within CLAUSE_REACH."""
+    lo = max(0, start - CLAUSE_REACH)
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        lo = m.end()
+    m = _CLAUSE_END.search(text, end, min(len(text), end + CLAUSE_REACH))
+    return lo, m.start() if m else min(len(text), end + CLAUSE_REACH)
 
 
 def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
