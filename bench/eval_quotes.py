@@ -169,6 +169,8 @@ def evaluate(split: Path, show_errors: int) -> dict[str, float]:
         pairs = match(system, gold)
         right = [speaker_right(q, g) for q, g in pairs]
         counts.update(system=len(system), gold=len(gold), matched=len(pairs), speaker=sum(right))
+        missing = sum(not ok and q.speaker_start is None for (q, _), ok in zip(pairs, right, strict=True))
+        counts.update(no_speaker=missing, wrong_speaker=len(pairs) - sum(right) - missing)
         errors.extend(_describe_errors(name, text, system, gold, pairs, right))
     return _report(counts, errors, show_errors, size / max(elapsed, 1e-9))
 
@@ -213,6 +215,8 @@ def _report(counts: Counter, errors: list[str], show_errors: int, chars_per_seco
         "R": 100 * r,
         "F1": 100 * f,
         "speaker": 100 * accuracy,
+        "no_speaker": 100 * counts["no_speaker"] / max(counts["matched"], 1),
+        "wrong_speaker": 100 * counts["wrong_speaker"] / max(counts["matched"], 1),
         "end_to_end": 100 * f * accuracy,
         "kB/s": chars_per_second / 1000,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -366,3 +367,42 @@ def test_long_text_is_fast() -> None:
     quotes = extract_quotes(text)
     assert len(quotes) == 4000
     assert time.perf_counter() - began < 5
+
+
+def load_eval_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "eval_quotes.py"
+    spec = importlib.util.spec_from_file_location("eval_quotes", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_evaluation_metric_on_a_tiny_brat_set(tmp_path: Path) -> None:
+    text = "“Rain is coming,” the forecaster said. The so-called “big wet” began.\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    content = text.index("Rain")
+    source = text.index("the forecaster")
+    ann = (
+        f"T1\tContent {content} {content + 15}\tRain is coming,\n"
+        f"T2\tSource {source} {source + 14}\tthe forecaster\n"
+        "E1\tAttribution:T1 Content:T1 Source:T2\n"
+    )
+    (tmp_path / "attributions" / "doc_aaaa.ann").write_text(ann, encoding="utf-8")
+    scores = load_eval_script().evaluate(tmp_path, show_errors=0)
+    assert scores["gold"] == 1 and scores["matched"] == 1
+    assert scores["speaker"] == 100.0
+    assert scores["system"] == 1  # "big wet" is a scare quote, not counted as speech
+
+
+def test_evaluation_on_polnear_dev_meets_the_goal() -> None:
+    dev = SHARED / "eval" / "polnear" / "dev"
+    if not dev.is_dir():
+        pytest.skip("PolNeAR not available")
+    scores = load_eval_script().evaluate(dev, show_errors=0)
+    assert scores["F1"] >= 93
+    assert scores["speaker"] >= 90
