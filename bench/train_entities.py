@@ -11,7 +11,7 @@ common English words or given names are left to the tagger's context cues (tier 
 `--words` writes `english_words.txt`: the lower-case words (3+ letters) of SCOWL's American English list
 as Debian's `wamerican` package installs it (`apt-get install wamerican`).
 
-`--data` trains the averaged perceptron that types candidate spans (person / organization / place / none)
+`--data` trains the logistic regression that types candidate spans (person / organization / place / none)
 on CoNLL data and writes `generator/resources/entities/model.json`. Only the documents that
 `bench/eval_entities.py --split train` selects (two in three) are used, so `--split test` stays unseen.
 The candidate spans come from the tagger itself; a span's label is the type of the gold mention it
@@ -62,45 +62,7 @@ def place_tiers() -> dict[str, int]:
     return dict(sorted(tiers.items()))
 
 
-EPOCHS = 12
 MIN_FEATURE_COUNT = 1  # keep every feature: L2 keeps the rare ones small
-
-
-class AveragedPerceptron:
-    def __init__(self) -> None:
-        self.weights: dict[str, dict[str, float]] = defaultdict(dict)
-        self.totals: dict[tuple[str, str], float] = defaultdict(float)
-        self.stamps: dict[tuple[str, str], int] = defaultdict(int)
-        self.step = 0
-
-    def predict(self, features: list[str]) -> str:
-        scores = dict.fromkeys(LABELS, 0.0)
-        for f in features:
-            for label, w in self.weights.get(f, {}).items():
-                scores[label] += w
-        return max(LABELS, key=lambda k: (scores[k], k))
-
-    def update(self, truth: str, guess: str, features: list[str]) -> None:
-        self.step += 1
-        if truth == guess:
-            return
-        for f in features:
-            for label, delta in ((truth, 1.0), (guess, -1.0)):
-                key = (f, label)
-                w = self.weights[f].get(label, 0.0)
-                self.totals[key] += (self.step - self.stamps[key]) * w
-                self.stamps[key] = self.step
-                self.weights[f][label] = w + delta
-
-    def averaged(self) -> dict[str, dict[str, float]]:
-        out: dict[str, dict[str, float]] = {}
-        for f, labels in self.weights.items():
-            for label, w in labels.items():
-                key = (f, label)
-                avg = (self.totals[key] + (self.step - self.stamps[key]) * w) / max(self.step, 1)
-                if abs(avg) >= 0.001:
-                    out.setdefault(f, {})[label] = round(avg, 3)
-        return out
 
 
 SCOWL = Path("/usr/share/dict/american-english")
@@ -133,18 +95,10 @@ def training_set(data: Path) -> list[tuple[list[str], str]]:
     return [(feats, label_of(s, e, doc.spans)) for doc in docs for s, e, feats in training_examples(doc.text)]
 
 
-def train(examples: list[tuple[list[str], str]], method: str = "logistic") -> dict[str, dict[str, float]]:
+def train(examples: list[tuple[list[str], str]]) -> dict[str, dict[str, float]]:
     counts = Counter(f for feats, _ in examples for f in set(feats))
     examples = [([f for f in feats if counts[f] >= MIN_FEATURE_COUNT], label) for feats, label in examples]
-    if method == "logistic":
-        return train_logistic(examples)
-    perceptron = AveragedPerceptron()
-    rng = random.Random(13)
-    for _ in range(EPOCHS):
-        rng.shuffle(examples)
-        for feats, label in examples:
-            perceptron.update(label, perceptron.predict(feats), feats)
-    return perceptron.averaged()
+    return train_logistic(examples)
 
 
 L2 = 0.1

@@ -514,7 +514,7 @@ def _gazetteer_type(key: str) -> str | None:
     return None
 
 
-def _rule_type(cand: Candidate, known: dict[str, str]) -> str | None:
+def _rule_type(cand: Candidate) -> str | None:
     """The type the cues give, or None when the span is not a person, organisation or place."""
     lex = lexicon()
     key, toks = cand.key, cand.tokens
@@ -528,8 +528,6 @@ def _rule_type(cand: Candidate, known: dict[str, str]) -> str | None:
     typ = _gazetteer_type(key)
     if typ:
         return typ
-    if key in known:
-        return known[key]
     if len(toks) > 1 and (last in lex.org_words or first in lex.org_words and first != "city"):
         return ORGANIZATION
     if len(toks) > 1 and last in lex.place_words:
@@ -617,7 +615,7 @@ def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
     strong = [c for c in cands if not c.weak]
     # First the spans that carry their own evidence, then those that lean on the document.
     for cand in strong:
-        cand.rule = _rule_type(cand, {})
+        cand.rule = _rule_type(cand)
     known = _known_names(strong)
     for cand in strong:  # a bare surname typed by the full name seen elsewhere in the document
         if cand.rule and len(cand.tokens) == 1 and not cand.title and known.get(cand.key) == PERSON:
@@ -664,7 +662,7 @@ def _place_tier(key: str) -> int:
 
 
 # --------------------------------------------------------------------------- #
-# The trained typing model (an averaged perceptron over the cues; see bench/train_entities.py)
+# The trained typing model (logistic regression over the cues; see bench/train_entities.py)
 # --------------------------------------------------------------------------- #
 
 NONE = "none"  # the model's label for a span that is no person, organisation or place
