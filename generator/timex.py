@@ -392,6 +392,7 @@ class Context:
     reference: dt.date | None  # the last full date the narrative mentioned (starts at the anchor)
     quarter: tuple[int, int] | None = None  # the last quarter mentioned, for "a year earlier" in quarterly reports
     year: int | None = None  # the last year mentioned, for "that year", "the previous year"
+    month: tuple[int, int] | None = None  # the last month mentioned, for "the following month"
     clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
 
     def tense(self, c: Candidate) -> str | None:
@@ -837,6 +838,8 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     base = ctx.reference if narrative else ctx.anchor
     if narrative and unit == "Y" and ctx.year is not None and base is not None and base.year != ctx.year:
         base = dt.date(ctx.year, 7, 1)  # the narrative's year was last given alone: "in 1998 ... that year"
+    if narrative and unit == "M" and ctx.month is not None:
+        base = dt.date(*ctx.month, 15)  # "in March ... the following month"
     if base is None:
         return Value("XXXX" if unit == "Y" else "XXXX-XX", basis="relative")
     if shift in ("past", "last", "previous") and unit in ("DE", "CE") and not g.get("within"):
@@ -1010,10 +1013,11 @@ def norm_iso(ctx: Context, c: Candidate, g: dict) -> Value | None:
 
 def norm_spelled_year(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if g.get("thousand"):
-        rest = number_value(g["rest"]) if g.get("rest") else 0
-        return Value(str(2000 + int(rest or 0)))
-    hundreds = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["century"].lower()]
-    return Value(str(hundreds + int(number_value(g["tens"]) or 0)))
+        year = 2000 + int((number_value(g["rest"]) if g.get("rest") else 0) or 0)
+    else:
+        hundreds = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["century"].lower()]
+        year = hundreds + int(number_value(g["tens"]) or 0)
+    return Value(_date_value(str(year), _month(g), None) if g.get("month") else str(year))
 
 
 def norm_the_weekend(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -1130,6 +1134,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
 # --------------------------------------------------------------------------- #
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:$|-)")
 _HYPHENATED_MODIFIER = re.compile(r"the\s+\S+-\S+$", re.IGNORECASE)
 
 
@@ -1169,6 +1174,8 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
             ctx.reference = v.date
         if v.value[:4].isdigit() and v.type in ("DATE", "TIME"):
             ctx.year = int(v.value[:4])
+            if _MONTH_VALUE.match(v.value):
+                ctx.month = (int(v.value[:4]), int(v.value[5:7]))
         if c.rule.name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", v.value):
             ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
     return out

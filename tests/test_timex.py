@@ -260,3 +260,12 @@ def test_extent_follows_timeml(text: str, expr: str) -> None:
 
 def test_a_fiscal_year_ended_on_a_date_is_a_duration() -> None:
     assert tag("Revenue for the year ended March 31 rose.")[0] == ("the year", "DURATION", "P1Y")
+
+
+def test_narrative_month_counts_from_the_last_month_named() -> None:
+    found = tag("The deal was agreed in March 2024. The following month, it collapsed.")
+    assert found[-1] == ("The following month", "DATE", "2024-04")
+
+
+def test_spelled_out_year_with_its_month() -> None:
+    assert tag("It began in January nineteen ninety-seven.") == [("January nineteen ninety-seven", "DATE", "1997-01")]
