@@ -35,6 +35,11 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?P<verb>[a-z]+ed|sent|killed|held|taken)\b"
 )
 _ACTIVE_CASUALTY = re.compile(r"\b(?P<verb>killed|wounded|injured|captured|arrested|detained|kidnapped)$")
+_HAS_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b|\b[a-z]+(?:ed|es)\b"
+)
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]+(?:ed|ing|en)\b")
+OPENER_MAX_WORDS = 8
 _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
@@ -323,8 +328,8 @@ def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[
         # a "will" in a side clause ("Mahathir, who will turn 81, ...") is no event to watch: only rephrasable ones
         text = _future_question(sentence.text, fallback=False)
         return [_candidate(text, "scheduled", [ref], score)] if text else []
-    if score <= 0:
-        return []  # nothing of consequence hedged: not worth a question
+    if score <= 0 or hedge.cue in rules().data["no_question_cues"]:
+        return []  # nothing of consequence hedged, or only a fear framed: not worth a question
     text = _hedged_question(sentence.text, hedge.cue)
     if text is None:
         return []
@@ -387,12 +392,22 @@ def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
 
 def _confirm(claim: str) -> str | None:
     """The fallback: ask about the whole claim, if it reads as one (a clause of sensible length)."""
-    claim = _drop_adverbs(claim)
+    claim = _without_opener(_drop_adverbs(claim))
     low, high = rules().data["fallback_words"]
     words = claim.split()
+    if not _HAS_VERB.search(claim):
+        return None  # a fragment ("in the south, in Reggio di Calabria") is no claim
     if not low <= len(words) <= high or _BAD_OPENER.fullmatch(words[0]) or _SPEECH_END.search(claim):
         return None
     return f"Is it confirmed that {_lower_opener(claim)}?"
+
+
+def _without_opener(claim: str) -> str:
+    """'Held on fraud charges, Awan made calls' -> 'Awan made calls': a verbless opening phrase is dropped."""
+    head, sep, rest = claim.partition(", ")
+    if not sep or len(head.split()) > OPENER_MAX_WORDS:
+        return claim
+    return rest if _PARTICIPLE_OPENER.match(head) or not _HAS_VERB.search(head) else claim
 
 
 def _is_subject(text: str) -> bool:

@@ -231,3 +231,15 @@ def test_casualty_disputes_ask_how_many_were_killed() -> None:
     (q,) = _build(docs)
     assert q.text == "How many civilians were killed: some 19, 24 or at least 19?"
     assert not figures.find_disputes([docs[0], docs[2]])  # "some 19" and "at least 19" agree
+
+
+def test_fears_and_fragments_raise_no_question() -> None:
+    doc = _doc(
+        "Aid workers fear that cholera is spreading in the Kisangani camps. "
+        "Market speculation sent Singapore property stocks down five percent."
+    )
+    assert _build([doc]) == []
+    analysts = _doc("Analysts say a war between Ethiopia and Somalia could draw in neighbouring countries.")
+    assert [q.text for q in _build([analysts])] == [
+        "Will a war between Ethiopia and Somalia draw in neighbouring countries?"
+    ]
