@@ -1169,13 +1169,21 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
         if v is None:
             continue
         start, end = extent(text, c)
-        out.append(Timex(start, end, text[start:end], v.type or c.rule.type, v.value, v.basis, v.mod))
-        if v.date is not None and v.type != "SET":
-            ctx.reference = v.date
-        if v.value[:4].isdigit() and v.type in ("DATE", "TIME"):
-            ctx.year = int(v.value[:4])
-            if _MONTH_VALUE.match(v.value):
-                ctx.month = (int(v.value[:4]), int(v.value[5:7]))
-        if c.rule.name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", v.value):
-            ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
+        kind = v.type or c.rule.type
+        out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
+        move_reference_time(ctx, c, v, kind)
     return out
+
+
+def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None:
+    """What the narrative's later expressions count from: the last day, month, year and quarter it named."""
+    if kind not in ("DATE", "TIME"):
+        return
+    if v.date is not None:
+        ctx.reference = v.date
+    if v.value[:4].isdigit():
+        ctx.year = int(v.value[:4])
+        if _MONTH_VALUE.match(v.value):
+            ctx.month = (int(v.value[:4]), int(v.value[5:7]))
+    if c.rule.name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", v.value):
+        ctx.quarter = (int(v.value[:4]), int(v.value[-1]))
