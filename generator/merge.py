@@ -109,6 +109,7 @@ class _Wording:
     people: set[str]
     actors: set[str]
     figures: list[float] = field(default_factory=list)  # values of the numeric claims in the event's span
+    phrases: set[tuple[str, ...]] = field(default_factory=set)  # runs of consecutive content words
 
 
 def _figure_values(doc: Document, event: Event) -> list[float]:
@@ -141,21 +142,26 @@ def _event_words(doc: Document, event: Event) -> list[tuple[str, bool, float]]:
     return result
 
 
-def _event_wording(doc: Document, event: Event) -> tuple[dict[str, float], set[str]]:
-    """(content term -> nearness, action terms) of an event's text, calendar words left out. Action terms say
-    what happened: written in lower case and not part of a name, so two events about the same people do not
-    match on the names alone."""
+def _event_wording(doc: Document, event: Event) -> tuple[dict[str, float], set[str], set[tuple[str, ...]]]:
+    """(content term -> nearness, action terms, phrases) of an event's text, calendar words left out. Action
+    terms say what happened: written in lower case and not part of a name, so two events about the same people
+    do not match on the names alone. Phrases are runs of consecutive content words ("comprehensive strategic
+    partnership"): sharing one is strong evidence of talking about the same thing."""
     calendar = cluster.calendar_words()
     names = {t for name in event.participants for t in cluster.content_terms(name)}
     nearness: dict[str, float] = {}
     actions: set[str] = set()
+    sequence = []
     for term, capitalised, near in _event_words(doc, event):
         if term in calendar:
             continue
+        sequence.append(term)
         nearness[term] = max(nearness.get(term, 0.0), near)
         if not capitalised and term not in names:
             actions.add(term)
-    return nearness, actions
+    size = settings()["events"]["phrase_words"]
+    phrases = {tuple(sequence[i : i + size]) for i in range(len(sequence) - size + 1)}
+    return nearness, actions, phrases
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -185,7 +191,9 @@ def _same_happening(happening: _Happening, date: str, wording: _Wording) -> floa
         if len(shared_actions) < needed:
             continue
         score = _overlap(wording.weights, member.weights)
-        if score >= bar:
+        # A shared phrase ("comprehensive strategic partnership") with two shared action words may do with less.
+        by_phrase = len(shared_actions) >= 2 and bool(wording.phrases & member.phrases)
+        if score >= bar or (by_phrase and score >= config["min_overlap_with_phrase"]):
             best = max(best, score)
     return best
 
@@ -213,14 +221,14 @@ def group_events(documents: list[Document]) -> list[_Happening]:
     """Group events reporting the same happening: compatible dates, shared actors, shared wording."""
     events = _dated_events(documents)
     wordings = [_event_wording(doc, event) for doc, event in events]
-    df = Counter(t for terms, _ in wordings for t in terms)
+    df = Counter(t for terms, _, _ in wordings for t in terms)
     n = len(events)
     kinds = _participant_kinds(documents)
     happenings: list[_Happening] = []
     # (year, term) -> happenings where it is an action word / any word: a match needs a shared action word
     by_action: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for (doc, event), (terms, actions) in zip(events, wordings, strict=True):
+    for (doc, event), (terms, actions, phrases) in zip(events, wordings, strict=True):
         participants = {entity_key(p) for p in event.participants}
         wording = _Wording(
             weights={t: (math.log((1 + n) / (1 + df[t])) + 1.0) * near for t, near in terms.items()},
@@ -228,6 +236,7 @@ def group_events(documents: list[Document]) -> list[_Happening]:
             people={p for p in participants if kinds.get(p) == "person"},
             actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
             figures=_figure_values(doc, event),
+            phrases=phrases,
         )
         year = event.date[:4]
         candidates: set[int] = set()
