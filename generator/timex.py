@@ -1086,6 +1086,16 @@ def norm_within_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     return Value(_at_granularity(base, unit), basis="relative")
 
 
+def norm_week_of(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """ "the week of March 6": the ISO week that holds that day."""
+    g = dict(g, month=g.get("month") or g.get("month2"), day=g.get("day") or g.get("day2"))
+    day = norm_calendar_date(ctx, c, g)
+    if day is None or day.date is None:
+        return None
+    y, w, _ = day.date.isocalendar()
+    return Value(f"{y}-W{w:02d}", basis=day.basis)
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1123,6 +1133,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "year_end": norm_year_end,
     "vague_ago": norm_vague_ago,
     "within_unit": norm_within_unit,
+    "week_of": norm_week_of,
     "year_ended": norm_year_ended,
     "full_year": norm_full_year,
     "decade_word": norm_decade_word,

@@ -37,6 +37,7 @@ def one(text: str, anchor: dt.date | None = TUE_OCT_28):
         ("Profits fell in fiscal 1998.", "fiscal 1998", "1998"),
         ("The talks are on 10/27/2025.", "10/27/2025", "2025-10-27"),
         ("The sales surged on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+        ("Talks are set for the week of March 6, 2026.", "the week of March 6, 2026", "2026-W10"),
     ],
 )
 def test_explicit_dates(text: str, expr: str, value: str) -> None:
