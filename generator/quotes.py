@@ -720,7 +720,7 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
         if phrase is None and weak and (participle or (i > 0 and toks[i - 1].low in (",", "and"))):
             phrase = _clause_subject(toks, i)
         if phrase is not None:
-            return phrase, toks[i].text
+            return (_reporter_of(toks, phrase) if phrase.kind != "description" else None) or (phrase, toks[i].text)
         trailing = _trailing_punctuation(toks)
         after = _forward_phrase(toks, i + 1) if weak and trailing else None
         if after and after[1] == len(toks) - trailing and after[0].kind != "pronoun":
@@ -740,8 +740,21 @@ def _after_preposition(toks: list[_Tok], phrase: _Phrase) -> bool:
 def _earlier_subject(toks: list[_Tok], before: int) -> _Phrase | None:
     for k in range(before - 1, -1, -1):
         if _is_verb(toks, k) and not toks[k].low.endswith("ing"):
-            return _backward_phrase(toks, k)
+            phrase = _backward_phrase(toks, k)
+            if phrase is not None:
+                return phrase
     return None
+
+
+def _reporter_of(toks: list[_Tok], phrase: _Phrase) -> tuple[_Phrase, str] | None:
+    """`Carter said he would welcome "..."`: the subject right after a speech verb is reported; its reporter speaks."""
+    k = next((n for n, t in enumerate(toks) if t.start >= phrase.start), 0) - 1
+    if k >= 0 and toks[k].low == "that":
+        k -= 1
+    if k < 0 or not _is_verb(toks, k):
+        return None
+    reporter = _backward_phrase(toks, k)
+    return (reporter, toks[k].text) if reporter is not None and reporter.kind in ("name", "pronoun") else None
 
 
 def _possessor_of_speech(toks: list[_Tok]) -> tuple[_Phrase, str] | None:
@@ -1116,7 +1129,10 @@ def _attribute_span(
         loose = quoted.rstrip()[-1:] in (",", "?", "!") or text[span.close_end : span.close_end + 1] == ","
         introduced = bool(left) and left[-1].text in (":", ",") and not quoted.rstrip().endswith(",")
         found = _attribution_before(left) if introduced else None  # `X said: "..."` owns a full sentence
-        found = found or _attribution_after(right, loose) or _attribution_before(left, weak=True)
+        after = _attribution_after(right, loose)
+        if after and quoted.rstrip()[-1:] in (".", "!", "?") and _reports_anew(right, after[0]):
+            after = None  # `"..." He bemoaned that ...`: a new sentence with its own content
+        found = found or after or _attribution_before(left, weak=True)
         found = found or _attribution_at_sentence_end(right)
         if not found and not left and span.open_at == para.start and lead_in is not None:
             found = _lead_in_attribution(text, lead_in, alone=not right)
@@ -1137,6 +1153,14 @@ def _attribute_span(
         span.kind = "scare"
     if span.kind == "scare":
         span.phrase = span.speaker_start = span.speaker_end = span.cue = None
+
+
+def _reports_anew(right: list[_Tok], phrase: _Phrase) -> bool:
+    """After the speaker and verb, `that` or a colon opens new reported content."""
+    k = next((n for n, t in enumerate(right) if t.start >= phrase.end), len(right))
+    while k < len(right) and (_is_modifier(right[k]) or right[k].text == ","):
+        k += 1
+    return k + 1 < len(right) and right[k + 1].low in ("that", ":")
 
 
 def _title_case(quoted: str) -> bool:

@@ -406,3 +406,15 @@ def test_evaluation_on_polnear_dev_meets_the_goal() -> None:
     scores = load_eval_script().evaluate(dev, show_errors=0)
     assert scores["F1"] >= 93
     assert scores["speaker"] >= 90
+
+
+def test_reported_pronoun_gives_way_to_its_reporter() -> None:
+    text = "Ash Carter said he would welcome China in a “principled security network” for Asia."
+    quote = only(text)
+    assert quote.speaker == "Ash Carter"
+    assert mention(text, quote) == "Ash Carter"
+
+
+def test_new_sentence_with_its_own_content_is_not_an_attribution() -> None:
+    text = "Omar Haddad was calm.\n\n“No one is tearing this up.” He bemoaned that costs keep rising."
+    assert only(text).speaker_start is None
