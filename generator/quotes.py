@@ -717,6 +717,8 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
             phrase = _backward_phrase(toks, i, participle=participle)
             if phrase is not None and participle and _after_preposition(toks, phrase):
                 phrase = _earlier_subject(toks, i) or phrase  # "wrote a letter to X asking": the writer asks
+            elif phrase is not None and participle and phrase.kind == "description" and _object_of_verb(toks, phrase):
+                phrase = _clause_subject(toks, i) or phrase  # "Trump issued a statement saying": Trump says
         if phrase is None and weak and (participle or (i > 0 and toks[i - 1].low in (",", "and"))):
             phrase = _clause_subject(toks, i)
         if phrase is not None:
@@ -730,6 +732,15 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
         if subject is not None and subject.kind != "description":
             return subject, ":"
     return None
+
+
+def _object_of_verb(toks: list[_Tok], phrase: _Phrase) -> bool:
+    lex = _lexicon()
+    k = next((n for n, t in enumerate(toks) if t.start >= phrase.start), 0) - 1
+    if k < 0 or not toks[k].text.isalpha() or toks[k].capitalised:
+        return False
+    word = toks[k].low
+    return word not in lex.function_words and word not in lex.determiners and word not in _PREPOSITIONS
 
 
 def _after_preposition(toks: list[_Tok], phrase: _Phrase) -> bool:

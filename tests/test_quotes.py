@@ -418,3 +418,8 @@ def test_reported_pronoun_gives_way_to_its_reporter() -> None:
 def test_new_sentence_with_its_own_content_is_not_an_attribution() -> None:
     text = "Omar Haddad was calm.\n\n“No one is tearing this up.” He bemoaned that costs keep rising."
     assert only(text).speaker_start is None
+
+
+def test_participle_after_an_object_belongs_to_the_subject() -> None:
+    text = "On Saturday, Omar Haddad issued a statement saying the judge was “a remarkable person” indeed."
+    assert only(text).speaker == "Omar Haddad"
