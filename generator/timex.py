@@ -754,7 +754,7 @@ def weekday_date(anchor: dt.date, weekday: int, shift: str, when: str | None) ->
         return anchor - dt.timedelta(days=behind or 7)
     if ahead == 0:
         return anchor
-    if when == "future" or (when is None and ahead == 1):
+    if when == "future":
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=behind)
 
