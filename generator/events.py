@@ -135,7 +135,8 @@ def is_buried(sentence: Sentence, t: Timex) -> bool:
     if before.count("(") > before.count(")"):
         return True
     m = nominal_opener_regex().search(before)
-    if m and not verb_regex().search(m.group("rest")):
+    # "since its founding in 1948": a noun phrase about something else; a bare "since 2014" dates the clause's state
+    if m and m.group("rest").strip() and not verb_regex().search(m.group("rest")):
         return True
     return bool(relative_clause_regex().search(before))
 

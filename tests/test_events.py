@@ -61,6 +61,11 @@ def test_a_date_buried_in_a_nominal_since_phrase_dates_nothing() -> None:
     assert doc.events == []
 
 
+def test_a_bare_since_date_dates_the_state_it_starts() -> None:
+    doc = document("Russia has been under sanctions since 2014.")
+    assert [e.date for e in doc.events] == ["2014"]
+
+
 def test_a_since_clause_with_its_own_verb_is_an_event() -> None:
     doc = document("Ties have grown since the two leaders signed a treaty in June 2024.")
     assert dated(doc) == [("2024-06", "month", "explicit", False)]
