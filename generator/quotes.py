@@ -42,6 +42,7 @@ class _Lexicon:
     verbs: frozenset[str]
     particles: dict[str, str]
     not_before_to: frozenset[str]
+    to_verbs: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     modifiers: frozenset[str]
     pronouns: dict[str, str]
@@ -91,6 +92,7 @@ def _lexicon() -> _Lexicon:
         verbs=_inflect(v.lower() for v in a["speech_verbs"]),
         particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
         not_before_to=frozenset(w.lower() for w in a["not_before_to"]),
+        to_verbs=frozenset(w.lower() for w in a["to_verbs"]),
         prepositions=tuple(tuple(p.split()) for p in a["source_prepositions"]),
         modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
         pronouns={k.lower(): v for k, v in a["pronouns"].items()},
@@ -528,6 +530,10 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
         j -= 2  # "he laughed and said"
         while j > 0 and _is_modifier(toks[j - 1]):
             j -= 1
+    if j > 1 and toks[j - 1].low == "to" and toks[j - 2].low in _lexicon().to_verbs:
+        j -= 2  # "he went on to call"
+        while j > 0 and (toks[j - 1].low in _lexicon().to_verbs or _is_modifier(toks[j - 1])):
+            j -= 1
     if j > 0 and toks[j - 1].text == ")":  # "Rep. Gwen Moore (D-Wis.) said"
         k = j - 2
         while k >= 0 and j - k < 10 and toks[k].text != "(":
@@ -630,7 +636,7 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
     j = _skip_parenthesis(toks, j)
     if j < len(toks) and toks[j].text == ",":  # appositive: "X, now 81 and retired in Cambridge, Mass., said"
         k = next((k for k in range(j + 2, min(len(toks), j + 40)) if _verb_after_comma(toks, k)), 0)
-        stop = next((n for n in range(j, k) if toks[n].text in (".", ";", "!", "?", _QUOTE_TOKEN)), None)
+        stop = next((n for n in range(j, k) if _clause_stop(toks, n)), None)
         if k and stop is None:
             return phrase, _verb_after_comma(toks, k)
     while j < len(toks) and _is_modifier(toks[j]):
@@ -638,6 +644,13 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
     if j < len(toks) and _is_verb(toks, j):
         return phrase, toks[j].text
     return _any_phrase_then_verb(toks, i) if loose else None
+
+
+def _clause_stop(toks: list[_Tok], n: int) -> bool:
+    """A token that ends the clause; the period of an abbreviation (`R-Ky.,`, `N.C.`) does not."""
+    if toks[n].text in (";", "!", "?", _QUOTE_TOKEN):
+        return True
+    return toks[n].text == "." and n + 1 < len(toks) and toks[n + 1].capitalised and len(toks[n - 1].text) > 4
 
 
 def _verb_after_comma(toks: list[_Tok], k: int) -> str | None:
@@ -1026,6 +1039,8 @@ def _antecedent(
     if pool:
         opening = max(text.rfind(". ", 0, pool[0].start), text.rfind("\n", 0, pool[0].start))
         subject = [c for c in pool if c.start > opening][-1]  # the first of that sentence: usually its subject
+        if pronoun == "who":
+            subject = fitting[0]  # a relative pronoun follows its antecedent: "Mike Lee, who declared"
         if best is None or subject.start > best[0]:
             best = (subject.start, subject.name)
     return best[1] if best else None

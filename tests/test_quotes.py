@@ -423,3 +423,15 @@ def test_new_sentence_with_its_own_content_is_not_an_attribution() -> None:
 def test_participle_after_an_object_belongs_to_the_subject() -> None:
     text = "On Saturday, Omar Haddad issued a statement saying the judge was “a remarkable person” indeed."
     assert only(text).speaker == "Omar Haddad"
+
+
+def test_relative_pronoun_points_at_who_and_resolves_to_the_name_before() -> None:
+    text = "Ted Cruz won the first endorsement from Mike Lee, who declared, “It is time to unite.”"
+    quote = only(text)
+    assert mention(text, quote) == "who"
+    assert quote.speaker == "Mike Lee"
+
+
+def test_abbreviation_inside_an_appositive() -> None:
+    text = "“We condemn his views,” Senate Majority Leader Mitch McConnell, R-Ky., said."
+    assert only(text).speaker == "Mitch McConnell"
