@@ -821,6 +821,10 @@ def _name_features(words: tuple[str, ...]) -> tuple[str, ...]:
         feats.append("otherword")
     if any(w in lex.connectors for w in words):
         feats.append("connector")
+    if len(keys) > 1:
+        feats.append(f"gazfirst={_place_tier(first)}")
+        if last.endswith("s") and last[:-1] in lex.english:
+            feats.append(f"plural_last|gazfirst={_place_tier(first) > 0}")  # teams: `Baltimore Colts`
     in_dictionary = sum(k in lex.english for k in keys)
     feats.append(f"english={'all' if in_dictionary == len(keys) else 'some' if in_dictionary else 'none'}|n={n}")
     return tuple(feats)
