@@ -1221,7 +1221,9 @@ def _lead_in_attribution(text: str, lead_in: _Paragraph, alone: bool) -> tuple[_
     bounds = list(zip(starts, starts[1:] + [lead_in.end], strict=True))
     for start, end in reversed(bounds[-2:]):
         found = _attribution_before(_tokens(text, start, end, []))
-        if found and found[0].kind in ("name", "pronoun"):
+        if found and (
+            found[0].kind == "pronoun" or found[0].kind == "name" and _name_kind(found[0].name.split()) != "place"
+        ):
             return found
     return None
 
