@@ -8,16 +8,21 @@ paragraphs of quotes after `X said:`).
 
 The speaker mention (`speaker_start`, `speaker_end`) is the span the attribution rests on (`Lavrov`, `he`, `the
 newspaper`); `speaker` is the name the article gives in full: a surname resolves to its fullest form in the text,
-titles are dropped, and a pronoun or a definite description resolves to the nearest fitting name before it.
+titles are dropped, a pronoun resolves to the nearest name of its kind and gender (preferring the subject of the
+nearest sentence that has one), and a definite description (`the foreign minister`, `the newspaper`) resolves only
+to a name introduced with that role or to an outlet; otherwise it stays as written (`a senior official`). A
+pronoun that cannot be resolved keeps its mention and gets `speaker=None`: no guess is better than a wrong name.
 
 Kinds: `speech` (a quote that stands as a clause), `partial` (a fragment inside the writer's sentence, attributed
 to the subject of a communication verb: `Putin commended soldiers for fighting "courageously"`) and `scare`
 (scare quotes, titles, nicknames, words as words). Scare quotes are RETURNED with `kind="scare"` and no speaker,
 so a page can skip them and a reader of the data can still see them; they are not speech.
 
-Names come from a small capitalised-word finder (`_name_candidates`), kept behind one function so it can later be
-swapped for `generator.entities`. All knowledge (verbs, pronouns, role nouns, titles, scare-quote cues) is in
-`generator/resources/quotes/`.
+Names come from `generator.entities` mentions when the caller passes them (`extract_quotes(text, mentions)`), else
+from a small capitalised-word finder; both meet in `_name_candidates`. All knowledge (speech verbs, pronouns, role
+nouns, titles, given names, scare-quote cues) is data in `generator/resources/quotes/`.
+
+Measured by `bench/eval_quotes.py` on PolNeAR.
 """
 
 from __future__ import annotations
