@@ -710,20 +710,6 @@ def _scores(weights: dict[str, tuple[float, ...]], features: list[str]) -> list[
 
 def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], names: DocumentNames) -> None:
     """Type each candidate; every mention of one name in a document gets the type its mentions vote for together."""
-    totals: dict[str, list[float]] = {}
-    for cand in cands:
-        name_scores = _name_scores(tuple(t.text for t in cand.tokens))
-        scores = [a + b for a, b in zip(name_scores, _scores(weights, _context_features(cand, names)), strict=True)]
-        total = totals.setdefault(cand.key, [0.0] * len(LABELS))
-        for n, score in enumerate(scores):
-            total[n] += score
-    # Leaving a name out costs recall as much as a false one costs precision: `none` must win by a margin.
-    margin = model_settings().get("none_margin", 0.0)
-    labels: dict[str, str | None] = {}
-    for key, scores in totals.items():
-        scores[LABELS.index(NONE)] -= margin
-        label = LABELS[max(range(len(LABELS)), key=lambda n: (scores[n], LABELS[n]))]
-        labels[key] = None if label == NONE else label
     # Decisive cues (a title, an alias table, a country) overrule the model, which learnt from Wikipedia only.
     certain: dict[str, Counter[str]] = defaultdict(Counter)
     people = _named_people(cands)
@@ -731,8 +717,22 @@ def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candida
         typ = _certain_type(cand, people)
         if typ:
             certain[cand.key][typ] += 1
-    for key, votes in certain.items():
-        labels[key] = votes.most_common(1)[0][0]
+    labels: dict[str, str | None] = {key: votes.most_common(1)[0][0] for key, votes in certain.items()}
+    totals: dict[str, list[float]] = {}
+    for cand in cands:
+        if cand.key in labels:
+            continue  # settled: no need to ask the model
+        name_scores = _name_scores(tuple(t.text for t in cand.tokens))
+        scores = _scores(weights, _context_features(cand, names))
+        total = totals.setdefault(cand.key, [0.0] * len(LABELS))
+        for n in range(len(LABELS)):
+            total[n] += name_scores[n] + scores[n]
+    # Leaving a name out costs recall as much as a false one costs precision: `none` must win by a margin.
+    margin = model_settings().get("none_margin", 0.0)
+    for key, scores in totals.items():
+        scores[LABELS.index(NONE)] -= margin
+        label = LABELS[max(range(len(LABELS)), key=lambda n: (scores[n], LABELS[n]))]
+        labels[key] = None if label == NONE else label
     for cand in cands:
         cand.type = labels.get(cand.key)
 
