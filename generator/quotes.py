@@ -829,9 +829,16 @@ def _clause_subject(toks: list[_Tok], verb: int) -> _Phrase | None:
         if i >= verb:
             break
         found = _forward_phrase(toks, i)
-        if found and found[1] < verb and _valid_speaker(found[0]):
-            return found[0]
+        if found and found[1] < verb and _valid_speaker(found[0]) and _followed_by_verb(toks, found[1]):
+            if found[0].kind != "name" or _name_kind(found[0].name.split()) != "place":
+                return found[0]
     return None
+
+
+def _followed_by_verb(toks: list[_Tok], k: int) -> bool:
+    """A subject is followed by its verb (`Mrs. Clinton tried`), not by a comma (`Ames, Iowa, on Sunday`)."""
+    k = _skip_parenthesis(toks, k)
+    return k < len(toks) and toks[k].text != ","
 
 
 def _valid_speaker(phrase: _Phrase) -> bool:

@@ -435,3 +435,8 @@ def test_relative_pronoun_points_at_who_and_resolves_to_the_name_before() -> Non
 def test_abbreviation_inside_an_appositive() -> None:
     text = "“We condemn his views,” Senate Majority Leader Mitch McConnell, R-Ky., said."
     assert only(text).speaker == "Mitch McConnell"
+
+
+def test_place_in_an_opening_phrase_is_not_the_subject() -> None:
+    text = "At a campaign event in Ames, Iowa, on Sunday, Ana Silva tried again, saying the city should “lead the way.”"
+    assert only(text).speaker == "Ana Silva"
