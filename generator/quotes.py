@@ -223,7 +223,7 @@ def _single_quotes(text: str, para: _Paragraph, index: int, doubles: list[_Span]
         before = text[pos - 1] if pos > para.start else " "
         after = text[pos + 1] if pos + 1 < para.end else " "
         if opened is None:
-            if m.group(0) != "’" and (before.isspace() or before in "([—–-") and (after.isalnum() or after == "“"):
+            if m.group(0) != "’" and (before.isspace() or before in "([—–-") and (after.isalpha() or after == "“"):
                 opened, open_at = m.end(), pos
         elif m.group(0) != "‘" and not before.isspace() and not after.isalnum() and before != "s":
             spans.append(_Span(opened, pos, open_at, m.end(), False, True, index))
@@ -850,11 +850,12 @@ def _valid_speaker(phrase: _Phrase) -> bool:
 # --------------------------------------------------------------------------- #
 
 
-def _naming_cue_before(left: list[_Tok]) -> bool:
+def _naming_cue_before(left: list[_Tok], quoted: str) -> bool:
+    """`so-called "..."`, `nicknamed "..."`, or a title after a work noun: `the film "Northern Lights"`."""
     lex = _lexicon()
     words = tuple(t.low for t in left[-3:] if t.text not in (",", ":"))
     if words and words[-1] in lex.work_nouns:
-        return True
+        return _title_case(quoted)
     return any(words[-len(cue) :] == cue for cue in lex.naming_cues if len(cue) <= len(words))
 
 
@@ -1157,7 +1158,7 @@ def _attribute_span(
     words = len(quoted.split())
     embedded = not _opens_clause(left) and bool(left)
     spoken = bool(left) and _is_verb(left, len(left) - 1) and left[-1].low not in _lexicon().naming_verbs
-    if (_naming_cue_before(left) and words <= 8) or (embedded and not spoken and _title_case(quoted)):
+    if (_naming_cue_before(left, quoted) and words <= 8) or (embedded and not spoken and _title_case(quoted)):
         span.kind = "scare"
         return
     found = _transcript_speaker(text, span)

@@ -440,3 +440,13 @@ def test_abbreviation_inside_an_appositive() -> None:
 def test_place_in_an_opening_phrase_is_not_the_subject() -> None:
     text = "At a campaign event in Ames, Iowa, on Sunday, Ana Silva tried again, saying the city should “lead the way.”"
     assert only(text).speaker == "Ana Silva"
+
+
+def test_work_noun_marks_only_a_title_case_quote() -> None:
+    text = "The minister called the plan 'a disaster' on Monday."
+    quote = only(text)
+    assert quote.kind == "partial" and mention(text, quote) == "The minister"
+
+
+def test_decade_apostrophe_opens_no_quote() -> None:
+    assert extract_quotes("He said the '90s were different.") == []
