@@ -216,6 +216,7 @@ def _single_quotes(text: str, para: _Paragraph, index: int, doubles: list[_Span]
     spans: list[_Span] = []
     opened: int | None = None
     open_at = 0
+    plural: int | None = None  # `the players' `: a possessive, unless nothing else closes the quote
     for m in _SINGLE_MARK.finditer(text, para.start, para.end):
         pos = m.start()
         if any(d.open_at <= pos < d.close_end for d in doubles):
@@ -224,10 +225,15 @@ def _single_quotes(text: str, para: _Paragraph, index: int, doubles: list[_Span]
         after = text[pos + 1] if pos + 1 < para.end else " "
         if opened is None:
             if m.group(0) != "’" and (before.isspace() or before in "([—–-") and (after.isalpha() or after == "“"):
-                opened, open_at = m.end(), pos
-        elif m.group(0) != "‘" and not before.isspace() and not after.isalnum() and before != "s":
+                opened, open_at, plural = m.end(), pos, None
+        elif m.group(0) != "‘" and not before.isspace() and not after.isalnum():
+            if before == "s":
+                plural = pos
+                continue
             spans.append(_Span(opened, pos, open_at, m.end(), False, True, index))
             opened = None
+    if opened is not None and plural is not None:
+        spans.append(_Span(opened, plural, open_at, plural + 1, False, True, index))
     return spans
 
 

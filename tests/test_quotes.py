@@ -450,3 +450,9 @@ def test_work_noun_marks_only_a_title_case_quote() -> None:
 
 def test_decade_apostrophe_opens_no_quote() -> None:
     assert extract_quotes("He said the '90s were different.") == []
+
+
+def test_single_quote_ending_in_s_closes_when_nothing_else_does() -> None:
+    quote = only("‘We love our fans’, said Mia Lund.")
+    assert quote.text == "We love our fans"
+    assert quote.speaker == "Mia Lund"
