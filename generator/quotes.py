@@ -705,7 +705,7 @@ _CLAUSE_WORDS = frozenset({"that", "who", "which", "when", "while", "because", "
 def _inverted_phrase(toks: list[_Tok], i: int) -> _Phrase | None:
     """`says a narrator.`, `read one`: any short phrase after an inverted verb, up to the end of the clause."""
     lex = _lexicon()
-    if i >= len(toks) or not (toks[i].low in lex.determiners or toks[i].capitalised):
+    if i >= len(toks) or not (toks[i].low in lex.determiners or toks[i].capitalised) or toks[i].low in _CLAUSE_WORDS:
         return None
     for k in range(i, min(len(toks), i + 8)):
         if toks[k].text in (".", ",", ";", ":", "!", "?") or (k > i and toks[k].low in lex.function_words):
@@ -1182,8 +1182,10 @@ def _attribute_span(
         if not found and not left and span.open_at == para.start and lead_in is not None:
             found = _lead_in_attribution(text, lead_in, alone=not right)
     else:
-        found = _attribution_before(left) or _attribution_after(right) or _attribution_at_sentence_end(right)
-        found = found or _attribution_before(left, weak=True)
+        comma = quoted.rstrip().endswith(",") or bool(right) and right[0].text == ","
+        attached = _attribution_after(right) if comma else None  # `his "negatives," he called them`
+        found = attached or _attribution_before(left) or _attribution_after(right)
+        found = found or _attribution_at_sentence_end(right) or _attribution_before(left, weak=True)
     if found:
         phrase, cue = found
         _set_speaker(span, phrase, cue)

@@ -456,3 +456,14 @@ def test_single_quote_ending_in_s_closes_when_nothing_else_does() -> None:
     quote = only("‘We love our fans’, said Mia Lund.")
     assert quote.text == "We love our fans"
     assert quote.speaker == "Mia Lund"
+
+
+def test_adding_that_after_a_quote_names_no_speaker() -> None:
+    text = "Peabody said: “Patriot Coal was highly successful,” adding that its value quadrupled."
+    assert only(text).speaker == "Peabody"
+
+
+def test_attached_attribution_wins_for_a_partial_quote() -> None:
+    text = "Paul Manafort acknowledged the deep unpopularity - his “negatives,” he called them - of the candidate."
+    quote = only(text)
+    assert mention(text, quote) == "he"
