@@ -743,7 +743,7 @@ def _attribution_before(toks: list[_Tok], weak: bool = False) -> tuple[_Phrase, 
                 phrase = _earlier_subject(toks, i) or phrase  # "wrote a letter to X asking": the writer asks
             elif phrase is not None and participle and phrase.kind == "description" and _object_of_verb(toks, phrase):
                 phrase = _clause_subject(toks, i) or phrase  # "Trump issued a statement saying": Trump says
-        if phrase is None and weak and (participle or (i > 0 and toks[i - 1].low in (",", "and"))):
+        if phrase is None and weak and (participle or (i > 0 and toks[i - 1].low in (",", "and", "to"))):
             phrase = _clause_subject(toks, i)
         if phrase is not None:
             return (_reporter_of(toks, phrase) if phrase.kind != "description" else None) or (phrase, toks[i].text)
