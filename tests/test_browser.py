@@ -131,3 +131,12 @@ def test_printed_briefing_has_sections_in_order_and_no_chrome(
     assert re.search(r"\bS1\b", text), "citations stay identifiable on paper"
     if os.environ.get("BRIEFING_SCREENSHOT"):  # for a human look: BRIEFING_SCREENSHOT=/tmp/shot.png
         page.screenshot(path=os.environ["BRIEFING_SCREENSHOT"], full_page=True)
+
+
+def test_missing_browser_fails_under_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        missing("/nonexistent/chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        missing("/nonexistent/chromium")
