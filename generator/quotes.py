@@ -523,6 +523,15 @@ def _is_modifier(tok: _Tok) -> bool:
 _PREPOSITIONS = frozenset({"between", "with", "of", "to", "for", "by", "from", "at", "on", "in", "about"})
 
 
+def _description_before(toks: list[_Tok], end: int) -> _Phrase | None:
+    """A speaker description that ends right before token `end`: `The senator` in `The senator from Vermont`."""
+    for start in range(max(0, end - 6), end):
+        found = _forward_description(toks, start) if toks[start].low in _lexicon().determiners else None
+        if found and found[1] == end and found[0].kind == "description":
+            return found[0]
+    return None
+
+
 def _in_prepositional_pair(toks: list[_Tok], i: int) -> bool:
     """`between Choe Son-hui and Sergei Lavrov`: the second of a coordinated pair after a preposition."""
     if toks[i - 1].low != "and":
@@ -568,6 +577,10 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
     # try the longest phrase that ends exactly at j
     for i in range(max(0, j - 8), j):
         if not participle and i > 0 and (toks[i - 1].low in _PREPOSITIONS or _in_prepositional_pair(toks, i)):
+            owner = _description_before(toks, i - 1) if toks[i - 1].low in ("from", "of", "for", "at") else None
+            found = _forward_phrase(toks, i) if owner else None
+            if owner and found and found[1] == j:  # "the senator from Vermont said"
+                return _Phrase(owner.start, found[0].end, "description", head=owner.head)
             continue
         if i > 0 and _is_name_token(toks[i - 1]) and toks[i].capitalised:
             continue  # inside a longer name
@@ -626,7 +639,7 @@ def _attribution_after(toks: list[_Tok], loose: bool = False) -> tuple[_Phrase, 
     k = i
     while k < len(toks) and toks[k].low in lex.modifiers:
         k += 1
-    if k < len(toks) and _is_verb(toks, k):
+    if k < len(toks) and _is_verb(toks, k) and not toks[k].low.endswith("ing"):  # not `, noting the fines`
         found = _forward_phrase(toks, k + 1)
         if found:
             return found[0], toks[k].text

@@ -467,3 +467,9 @@ def test_attached_attribution_wins_for_a_partial_quote() -> None:
     text = "Paul Manafort acknowledged the deep unpopularity - his “negatives,” he called them - of the candidate."
     quote = only(text)
     assert mention(text, quote) == "he"
+
+
+def test_description_with_a_place_after_it() -> None:
+    text = "The senator from Vermont said the financial system was “corrupt,” noting the fines."
+    quote = only(text)
+    assert mention(text, quote) == "The senator from Vermont"
