@@ -147,6 +147,14 @@ def display_date(value: object) -> str:
     return text
 
 
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def datetime_attr(value: str) -> str:
+    """` datetime="2025-07"` for a <time> element, when the value is a valid year, month or day; else nothing."""
+    return f' datetime="{value}"' if _ISO_DATE.fullmatch(value or "") else ""
+
+
 def when(item: TimelineItem) -> str:
     """The date of a timeline item as people write it, `about` when approximate."""
     shown = display_date(item.date)
@@ -529,6 +537,7 @@ def environment(templates: Path) -> jinja2.Environment:
         entity_events=entity_events,
         entity_documents=entity_documents,
         timeline_tags=timeline_tags,
+        datetime_attr=datetime_attr,
         changes_summary=changes_summary,
         plural=plural,
         ENTITIES_IN_OVERVIEW=ENTITIES_IN_OVERVIEW,

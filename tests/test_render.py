@@ -98,6 +98,11 @@ def test_display_date_writes_dates_as_people_do(value: object, shown: str) -> No
     assert render.display_date(value) == shown
 
 
+def test_datetime_attribute_only_for_valid_dates() -> None:
+    assert render.datetime_attr("2025-07") == ' datetime="2025-07"'
+    assert render.datetime_attr('2025" onclick="x') == ""
+
+
 def test_approximate_and_future_items_are_marked() -> None:
     item = TimelineItem("2025-07", "approximate", "inferred", True, "x", [])
     assert render.when(item) == "about July 2025"
@@ -237,12 +242,12 @@ def test_briefing_sections_come_in_order(files: dict[str, str]) -> None:
 def test_long_timeline_keeps_the_most_important_in_date_order(files: dict[str, str], briefing: Briefing) -> None:
     page = files["briefings/wonsan-talks/index.md"]
     timeline = page.split("## Timeline", 1)[1].split("## Key quotes", 1)[0]
-    items = re.findall(r'^- <span class="when">([^<]+)</span>', timeline, re.M)
+    items = re.findall(r'^- <time class="when"[^>]*>([^<]+)</time>', timeline, re.M)
     assert len(items) == render.TIMELINE_ON_PAGE < len(briefing.timeline)
     assert "2026" in items and "about June 2024" in items and "2022" not in items
     assert "[Full timeline](timeline.md)" in timeline
     full = files["briefings/wonsan-talks/timeline.md"]
-    assert len(re.findall(r'^- <span class="when">', full, re.M)) == len(briefing.timeline)
+    assert len(re.findall(r'^- <time class="when"', full, re.M)) == len(briefing.timeline)
 
 
 def test_dates_in_order_on_the_briefing_page(files: dict[str, str]) -> None:
@@ -253,7 +258,7 @@ def test_dates_in_order_on_the_briefing_page(files: dict[str, str]) -> None:
 
 def test_merged_event_shows_each_sources_own_sentence(files: dict[str, str]) -> None:
     page = files["briefings/wonsan-talks/index.md"]
-    line = next(line for line in page.splitlines() if '<span class="when">12 July 2025' in line)
+    line = next(line for line in page.splitlines() if '<time class="when" datetime="2025-07-12">12 July 2025' in line)
     assert "../../sources/a.md#s0" in line  # the sentence shown is S1's own
     assert re.search(r"^    - S2: “Second article on the talks\.” \[S2\]\(\.\./\.\./sources/b\.md#s0\)", page, re.M)
 
