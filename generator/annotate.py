@@ -27,7 +27,7 @@ def add_timexes(doc: Document) -> None:
 
 
 def add_quotes(doc: Document) -> None:
-    doc.quotes = quotes.extract_quotes(doc.text)
+    doc.quotes = quotes.extract_quotes(doc.text, doc.mentions)
 
 
 def add_mentions(doc: Document) -> None:
@@ -56,8 +56,8 @@ PIPELINE = [
     add_sentences,
     estimate_date,
     add_timexes,
-    add_quotes,
     add_mentions,
+    add_quotes,  # resolves speakers against the entity mentions
     add_figures,
     add_events,
     add_hedges,

@@ -199,7 +199,6 @@ def test_empty_seed_is_reported_by_name_and_the_build_goes_on(site_build: Build)
     assert (site_build.site / "index.html").is_file()
 
 
-@pytest.mark.xfail(strict=False, reason="needs ingest: binary files detected and skipped")
 def test_binary_seed_is_reported_by_name(site_build: Build) -> None:
     output = site_build.result.stdout + site_build.result.stderr
     assert re.search(r"zz-binary\.txt: \S", output), output
@@ -267,14 +266,12 @@ def test_navigation_stays_small(site_build: Build) -> None:
 # Content expectations: they pass once the extraction stages land (the marks are the lead's to remove).
 
 
-@pytest.mark.xfail(strict=False, reason="needs timex/events")
 def test_timeline_holds_the_wonsan_talks_and_the_monday_meeting(seed_briefing_dir: Path) -> None:
     dates = {t["date"] for t in briefing_json(seed_briefing_dir)["timeline"]}
     assert "2025-07-12" in dates
     assert "2025-10-27" in dates
 
 
-@pytest.mark.xfail(strict=False, reason="needs quotes")
 def test_key_quotes_have_their_speakers(seed_briefing_dir: Path) -> None:
     quotes = briefing_json(seed_briefing_dir)["quotes"]
 
