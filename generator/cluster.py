@@ -317,7 +317,10 @@ def slugify(text: str, limit: int = 60) -> str:
     """A URL-safe slug: ASCII letters and digits joined by hyphens ("Zürich talks" -> "zurich-talks")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "briefing"
+    if len(slug) > limit:  # cut at a word boundary, not inside a word
+        cut = slug[: limit + 1].rfind("-")
+        slug = slug[: cut if cut > 0 else limit]
+    return slug.rstrip("-") or "briefing"
 
 
 def unique_slug(text: str, taken: set[str]) -> str:

@@ -508,6 +508,7 @@ class _Candidate:
     score: float
     strict: bool  # a complete sentence of ordinary length (see is_overview_sentence)
     support: list[SourceRef] = field(default_factory=list)
+    supported: int = 0  # other documents with a similar sentence (cited only when close enough)
 
     def rank(self) -> tuple[bool, float]:
         return not self.strict, -self.score
@@ -626,9 +627,11 @@ def _add_support(candidates: list[_Candidate], documents: list[Document], vector
                 ((_cosine(candidate.vector, v), i) for i, (_, v) in vectors[doc.id].items()), default=(0.0, -1)
             )
             if index >= 0 and similarity >= config["support_similarity"]:
-                sentence = vectors[doc.id][index][0]
-                candidate.support.append(SourceRef(doc.id, sentence.start, sentence.end, sentence.index))
-        candidate.score += config["weights"]["support"] * len(candidate.support)
+                candidate.supported += 1
+                if similarity >= config["cite_similarity"]:
+                    sentence = vectors[doc.id][index][0]
+                    candidate.support.append(SourceRef(doc.id, sentence.start, sentence.end, sentence.index))
+        candidate.score += config["weights"]["support"] * candidate.supported
 
 
 def choose_overview(documents: list[Document]) -> list[OverviewItem]:

@@ -163,3 +163,9 @@ def test_slugs_fold_accents_and_never_come_out_empty() -> None:
     assert cluster.slugify("Zürich talks: Lavrov’s visit") == "zurich-talks-lavrovs-visit"
     assert cluster.slugify("Переговоры") == "briefing"
     assert cluster.unique_slug("Переговоры", {"briefing"}) == "briefing-2"
+
+
+def test_long_slugs_are_cut_at_a_word_boundary() -> None:
+    slug = cluster.slugify("North Korea and Russia have a long history of alliance, dating back to the Korean War")
+    assert len(slug) <= 60 and not slug.endswith("-")
+    assert slug == "north-korea-and-russia-have-a-long-history-of-alliance"

@@ -337,3 +337,16 @@ def test_build_briefings_attaches_every_layer(monkeypatch, express: Document, nk
 
 def test_no_documents_no_briefings() -> None:
     assert merge.build_briefings([]) == []
+
+
+def test_overview_does_not_cite_a_merely_related_sentence_as_its_source() -> None:
+    kremlin = make_doc(
+        "kremlin",
+        "Putin met the North Korean foreign minister at the Kremlin on Monday to strengthen cooperation.",
+    )
+    wonsan = make_doc(
+        "wonsan",
+        "The North Korean foreign minister and Lavrov held strategic talks in Wonsan on cooperation.",
+    )
+    for item in merge.choose_overview([kremlin, wonsan]):
+        assert {r.document for r in item.sources} == {item.sources[0].document}
