@@ -542,6 +542,16 @@ def _in_prepositional_pair(toks: list[_Tok], i: int) -> bool:
     return k >= 0 and toks[k].low in _PREPOSITIONS
 
 
+def _skip_back_over(toks: list, j: int, opening: str, closing: str, limit: int) -> int:
+    """Step left over a bracketed aside that ends right before token `j` ("(D-Wis.)")."""
+    if j <= 0 or toks[j - 1].text != closing:
+        return j
+    k = j - 2
+    while k >= 0 and j - k < limit and toks[k].text != opening:
+        k -= 1
+    return k if k >= 0 and toks[k].text == opening else j
+
+
 def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phrase | None:
     """The speaker phrase that ends right before token j (the verb), skipping adverbs and an appositive."""
     while j > 0 and _is_modifier(toks[j - 1]):
@@ -554,24 +564,14 @@ def _backward_phrase(toks: list[_Tok], j: int, participle: bool = False) -> _Phr
         j -= 2  # "he went on to call"
         while j > 0 and (toks[j - 1].low in _lexicon().to_verbs or _is_modifier(toks[j - 1])):
             j -= 1
-    if j > 0 and toks[j - 1].text == ")":  # "Rep. Gwen Moore (D-Wis.) said"
-        k = j - 2
-        while k >= 0 and j - k < 10 and toks[k].text != "(":
-            k -= 1
-        if k >= 0 and toks[k].text == "(":
-            j = k
+    j = _skip_back_over(toks, j, "(", ")", 10)  # "Rep. Gwen Moore (D-Wis.) said"
     if j > 0 and toks[j - 1].text == ",":  # "X, a former adviser, said"
         k = j - 2
         while k >= 0 and j - k < 30 and toks[k].text not in (",", _QUOTE_TOKEN):
             k -= 1
         if k >= 0 and toks[k].text == ",":
             j = k
-    if j > 0 and toks[j - 1].text == ")":  # "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
-        k = j - 2
-        while k >= 0 and j - k < 10 and toks[k].text != "(":
-            k -= 1
-        if k >= 0 and toks[k].text == "(":
-            j = k
+    j = _skip_back_over(toks, j, "(", ")", 10)  # "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
     if j <= 0:
         return None
     # try the longest phrase that ends exactly at j
