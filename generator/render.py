@@ -46,6 +46,7 @@ def display() -> dict:
 TIMELINE_ON_PAGE: int = display()["on_page"]["timeline"]
 QUOTES_ON_PAGE: int = display()["on_page"]["quotes"]
 ENTITIES_IN_OVERVIEW: int = display()["on_page"]["entities_per_type"]
+ENTITY_PAGE_MIN_MENTIONS: int = display()["entity_page_min_mentions"]
 ENTITY_GROUPS = [("person", "People"), ("organization", "Organizations"), ("place", "Places")]
 
 # Characters that mean something to Markdown, its extensions (tables, attr_list) or
@@ -468,7 +469,7 @@ def make_view(b: Briefing, folder: str | None = None) -> BriefingView:
         dir=folder or briefing_dir(b),
         docs={d.id: d for d in b.documents},
         labels={d.id: f"S{i}" for i, d in enumerate(b.documents, 1)},
-        entity_slug=entity_slugs(b.entities),
+        entity_slug=entity_slugs([e for e in b.entities if len(e.mentions) >= ENTITY_PAGE_MIN_MENTIONS]),
         timeline_shown=in_date_order(most_important(b.timeline, TIMELINE_ON_PAGE)),
         quotes_shown=most_important(b.quotes, QUOTES_ON_PAGE),
         by_name=names_index(b.entities),
@@ -574,5 +575,6 @@ def render_briefing(env: jinja2.Environment, v: BriefingView) -> dict[str, str]:
     files[f"{v.dir}/entities/index.md"] = env.get_template("entities.md.j2").render(v=v, b=v.b)
     entity_template = env.get_template("entity.md.j2")
     for e in v.b.entities:
-        files[f"{v.dir}/entities/{v.entity_slug[e.name]}.md"] = entity_template.render(v=v, b=v.b, e=e)
+        if e.name in v.entity_slug:
+            files[f"{v.dir}/entities/{v.entity_slug[e.name]}.md"] = entity_template.render(v=v, b=v.b, e=e)
     return files

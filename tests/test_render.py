@@ -188,7 +188,9 @@ def briefing() -> Briefing:
         TimelineItem("2023", "year", "explicit", False, "Earlier.", [ref(a, 2)], importance=30),
         TimelineItem("2022", "year", "explicit", False, "Much earlier.", [ref(a, 2)], importance=0.1),
     ]
-    lavrov = Entity("Sergei Lavrov", "person", ["Lavrov"], "Foreign Minister of Russia", "2025-07-12", [ref(a, 1)])
+    lavrov = Entity(
+        "Sergei Lavrov", "person", ["Lavrov"], "Foreign Minister of Russia", "2025-07-12", [ref(a, 1), ref(a, 2)]
+    )
     quotes = [
         KeyQuote("invincible brotherhood", "Lavrov", None, "a", 30, 52, 1, "2025-07-12", [ref(a, 1)], importance=i)
         for i in range(10)
@@ -201,7 +203,7 @@ def briefing() -> Briefing:
         key_facts={"Sources": "2 | two"},
         timeline=sorted(timeline, key=lambda t: t.date),
         quotes=quotes,
-        entities=[lavrov, Entity("Wonsan", "place", [], None, None, [ref(a, 0)])],
+        entities=[lavrov, Entity("Wonsan", "place", [], None, None, [ref(a, 0), ref(a, 1)])],
         questions=[Question("Will talks resume?", "asked", [ref(b, 0)]), Question("Who pays?", "unknown", [ref(a, 2)])],
         disputes=[
             Dispute(
@@ -354,3 +356,12 @@ def test_heading_sentence_becomes_an_anchored_heading() -> None:
     html = to_html(render.render_site([b], DEFAULT_TEMPLATES)["sources/h.md"].split("---\n", 2)[2])
     assert re.search(r'<h2 id="h0"><span class="sentence" id="s0">Key Statements</span>', html), html
     assert re.search(r'<p><span class="sentence" id="s1">Lavrov spoke\.</span> <span class="sentence" id="s2">', html)
+
+
+def test_an_entity_mentioned_once_is_listed_without_a_page(briefing: Briefing) -> None:
+    briefing.entities[1].mentions = briefing.entities[1].mentions[:1]  # Wonsan, mentioned once
+    files = render.render_site([briefing], DEFAULT_TEMPLATES)
+    base = "briefings/wonsan-talks/entities/"
+    assert base + "wonsan.md" not in files and base + "sergei-lavrov.md" in files
+    listing = files[base + "index.md"]
+    assert "Wonsan" in listing and "wonsan.md" not in listing
