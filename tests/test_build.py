@@ -294,3 +294,34 @@ def test_adding_an_article_shows_what_changed(tmp_path: Path) -> None:
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "briefings").glob("*/index.md")]
     assert any("What changed since the last build" in page and "New sources" in page for page in pages)
     assert "new source" in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+UNRELATED_ARTICLE = """Flood waters close Danube river ports in Hungary
+
+Budapest, March 3, 2026
+
+Hungarian authorities closed three river ports on the Danube on Tuesday after heavy rain pushed water levels to a
+ten-year high, the national water agency said. Barges carrying grain were held in Mohacs and Baja, and the agency
+warned that levels could rise further before the weekend. "We expect the peak on Friday," said Katalin Varga, a
+spokeswoman for the agency.
+"""
+
+
+def test_adding_an_unrelated_article_creates_a_second_briefing_and_keeps_the_first(tmp_path: Path) -> None:
+    from generator import pipeline
+
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (first,) = pipeline.generate(seeds, docs).briefings
+    first_page = (docs / "briefings" / first.slug / "index.md").read_text(encoding="utf-8")
+
+    (seeds / "danube_floods.txt").write_text(UNRELATED_ARTICLE, encoding="utf-8")
+    briefings = pipeline.generate(seeds, docs).briefings
+
+    assert len(briefings) == 2
+    kept = next(b for b in briefings if b.slug == first.slug)
+    assert kept.title == first.title
+    assert {d.id for d in kept.documents} == {d.id for d in first.documents}
+    new = next(b for b in briefings if b.slug != first.slug)
+    assert [d.id for d in new.documents] == ["danube_floods"]
+    assert (docs / "briefings" / first.slug / "index.md").read_text(encoding="utf-8") == first_page
