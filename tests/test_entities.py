@@ -11,9 +11,9 @@ import pytest
 from generator import text as sentences
 from generator.entities import canonical_key, extract_entities, link_entities
 from generator.model import Document, Sentence
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def make_document(doc_id: str, body: str, published: dt.date | None = None) -> Document:

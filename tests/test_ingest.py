@@ -11,9 +11,9 @@ import pytest
 
 from generator import ingest
 from generator.ingest import read_document, read_seeds
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 BODY = (
     "Officials met in the capital on Monday to discuss the new trade agreement between the two countries.\n\n"

@@ -10,9 +10,9 @@ import pytest
 
 from generator.model import Mention, Quote
 from generator.quotes import extract_quotes
+from tests.conftest import SHARED
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def only(text: str, kind: str | None = None) -> Quote:

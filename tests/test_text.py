@@ -13,8 +13,8 @@ import yaml
 
 from generator import text
 from generator.text import sentence_spans, split_sentences
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLDEN_RULES = SHARED / "eval" / "golden_rules_en_pysbd48.json"
 CORPUS = SHARED / "corpora" / "news-2452"
 

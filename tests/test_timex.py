@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.timex import nearest_year, tag_timexes, weekday_date
+from tests.conftest import SHARED
 
 TUE_OCT_28 = dt.date(2025, 10, 28)
 
@@ -226,7 +227,7 @@ def test_seed_creation_stamp_is_tagged_but_dated_from_its_own_text() -> None:
 
 def test_tempeval_value_f1_stays_above_goal() -> None:
     """The TempEval-3 Task A value F1 on the shared training data (skipped where the data is absent)."""
-    data = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
+    data = SHARED / "eval" / "tempeval3-tbaq"
     if not data.is_dir():
         pytest.skip("shared evaluation data not available")
     import importlib.util
