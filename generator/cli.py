@@ -86,21 +86,6 @@ def progress(done: int, total: int) -> None:
         print(f"\rannotating {done}/{total} articles", end=end, file=sys.stderr, flush=True)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def summary(report: pipeline.BuildReport, seconds: float) -> str:
-    """The one-line summary printed at the end of a run."""
-    skipped = f"{len(report.skipped)} skipped"
-    if report.skipped:
-        skipped += " (" + "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped) + ")"
-    return (
-        f"{plural(report.documents, 'document')} read, {skipped}, {plural(len(report.briefings), 'briefing')}, "
-        f"{plural(report.events, 'event')}, {plural(report.quotes, 'quote')} in {seconds:.1f}s"
-    )
-
-
 def say(args: argparse.Namespace, message: str) -> None:
     if not args.quiet:
         print(message, file=sys.stderr, flush=True)
@@ -132,7 +117,7 @@ def run_generator(args: argparse.Namespace) -> pipeline.BuildReport:
 def cmd_generate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = run_generator(args)
-    print(summary(report, time.perf_counter() - started))
+    print(report.summary(time.perf_counter() - started))
     return 0
 
 
@@ -184,7 +169,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     say(args, f"building the site into {site}/ with MkDocs")
     mkdocs_logging(args.verbose)
     mkdocs_build(config, Path(args.docs), site)
-    print(summary(report, time.perf_counter() - started) + f"; site in {site}/")
+    print(report.summary(time.perf_counter() - started) + f"; site in {site}/")
     return 0
 
 
@@ -215,7 +200,7 @@ def watch_seeds(args: argparse.Namespace, stop: threading.Event) -> None:
         except Exception as err:  # keep serving: the next change may fix it
             print(f"error while regenerating: {err}", file=sys.stderr)
             continue
-        print("seeds changed: " + summary(report, time.perf_counter() - started), file=sys.stderr)
+        print("seeds changed: " + report.summary(time.perf_counter() - started), file=sys.stderr)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -225,7 +210,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_config(config)
     started = time.perf_counter()
     report = run_generator(args)
-    print(summary(report, time.perf_counter() - started))
+    print(report.summary(time.perf_counter() - started))
     mkdocs_logging(verbose=True)
     stop = threading.Event()
     threading.Thread(target=watch_seeds, args=(args, stop), daemon=True).start()

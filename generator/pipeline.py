@@ -30,14 +30,20 @@ class BuildReport:
     def quotes(self) -> int:
         return sum(len(b.quotes) for b in self.briefings)
 
-    def summary(self) -> str:
-        skipped = f"{len(self.skipped)} skipped" + (
-            " (" + "; ".join(f"{Path(s.path).name}: {s.reason}" for s in self.skipped) + ")" if self.skipped else ""
-        )
+    def summary(self, seconds: float | None = None) -> str:
+        """The one-line summary of a run; `seconds` defaults to the time generate() took."""
+        skipped = f"{len(self.skipped)} skipped"
+        if self.skipped:
+            skipped += " (" + "; ".join(f"{Path(s.path).name}: {s.reason}" for s in self.skipped) + ")"
+        seconds = self.seconds if seconds is None else seconds
         return (
-            f"{self.documents} documents read, {skipped}, {len(self.briefings)} briefings, "
-            f"{self.events} events, {self.quotes} quotes in {self.seconds:.1f}s"
+            f"{plural(self.documents, 'document')} read, {skipped}, {plural(len(self.briefings), 'briefing')}, "
+            f"{plural(self.events, 'event')}, {plural(self.quotes, 'quote')} in {seconds:.1f}s"
         )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def generate(
