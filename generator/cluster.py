@@ -16,7 +16,6 @@ import functools
 import heapq
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -26,10 +25,10 @@ import yaml
 
 from generator.entities import canonical_key
 from generator.model import Document
+from generator.text import slugify
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "merge"
 _WORD = re.compile(r"[^\W\d_]+")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 Graph = list[dict[int, float]]  # graph[i][j] = similarity of documents i and j (both directions stored)
 
@@ -311,16 +310,6 @@ class Cluster:
     title: str
     documents: list[Document]
     previous: dict = field(default_factory=dict)  # the earlier briefing's recorded state, if any
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """A URL-safe slug: ASCII letters and digits joined by hyphens ("Zürich talks" -> "zurich-talks")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:  # cut at a word boundary, not inside a word
-        cut = slug[: limit + 1].rfind("-")
-        slug = slug[: cut if cut > 0 else limit]
-    return slug.rstrip("-") or "briefing"
 
 
 def unique_slug(text: str, taken: set[str]) -> str:

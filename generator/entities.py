@@ -33,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import Document, Entity, Mention, SourceRef
+from generator.text import slugify
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "entities"
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
@@ -1089,11 +1090,6 @@ def person_roles(doc: Document) -> dict[int, str]:
 # --------------------------------------------------------------------------- #
 
 
-def _slugify(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
-
-
 @dataclass
 class _Referent:
     types: Counter[str] = field(default_factory=Counter)
@@ -1176,7 +1172,7 @@ def _aliases(surfaces: list[str], name: str) -> list[str]:
 def _assign_slugs(entities: list[Entity]) -> None:
     taken: set[str] = set()
     for entity in sorted(entities, key=lambda e: (e.name, e.type)):
-        slug = base = _slugify(entity.name)
+        slug = base = slugify(entity.name, limit=None, default="entity")
         if slug in taken:
             slug = f"{base}-{entity.type}"
         n = 2

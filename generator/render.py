@@ -32,6 +32,7 @@ import yaml
 
 from generator.export import briefing_to_dict
 from generator.model import Briefing, Changes, Document, Entity, KeyQuote, SourceRef, TimelineItem
+from generator.text import slugify
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "render"
 
@@ -262,7 +263,7 @@ def entity_slugs(entities: Sequence[Entity]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     taken: set[str] = {"index"}  # the briefing's list of all entities
     for e in entities:
-        base = page_id(e.slug or re.sub(r"[^a-z0-9]+", "-", e.name.lower()).strip("-") or "entity")
+        base = page_id(e.slug or slugify(e.name, limit=None, default="entity"))
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -432,3 +433,16 @@ def _bullet_before(text: str, space: int, lo: int, lex: Lexicon) -> int | None:
 
 def _next_label(label: str) -> str:
     return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, limit: int | None = 60, default: str = "briefing") -> str:
+    """A URL-safe slug: ASCII letters and digits joined by hyphens ("Zürich talks" -> "zurich-talks")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    if limit is not None and len(slug) > limit:  # cut at a word boundary, not inside a word
+        cut = slug[: limit + 1].rfind("-")
+        slug = slug[: cut if cut > 0 else limit]
+    return slug.rstrip("-") or default
