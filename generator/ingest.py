@@ -213,6 +213,8 @@ class _Headers:
     title_max_chars: int
     title_max_words: int
     inferred_title_max_chars: int
+    title_flag: re.Pattern[str]
+    passive_before_by: frozenset[str]
     heading_max_chars: int
     heading_max_words: int
     question_max_words: int
@@ -233,6 +235,11 @@ def _headers() -> _Headers:
         title_max_chars=data["title"]["max_chars"],
         title_max_words=data["title"]["max_words"],
         inferred_title_max_chars=data["title"]["inferred_max_chars"],
+        # a flag ends at a separator, or runs straight into the headline's first capitalised word
+        title_flag=re.compile(
+            rf"^\W*(?:{_alternation(data['title']['flags'])})(?: \d+)?(?:\s*[:\-–—|/]+\s*|\s+|(?=[A-Z][a-z]))(?=\S)"
+        ),
+        passive_before_by=frozenset(data["title"]["passive_before_by"]),
         heading_max_chars=data["heading"]["max_chars"],
         heading_max_words=data["heading"]["max_words"],
         question_max_words=data["heading"]["question_max_words"],
@@ -1120,7 +1127,7 @@ def _assemble(doc: Document, blocks: list[_Block]) -> None:
     blocks = _without_name_lines(blocks, 0 if title_index is None else title_index + 1)
     texts = [b.text for b in blocks]
     if not doc.title:
-        doc.title = texts[title_index] if title_index is not None else _title_from_sentence(texts[0])
+        doc.title = _headline(texts[title_index]) if title_index is not None else _title_from_sentence(texts[0])
     pos = 0
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         is_heading = i == title_index or block.heading or (i + 1 < len(blocks) and _is_heading(text))
@@ -1128,6 +1135,21 @@ def _assemble(doc: Document, blocks: list[_Block]) -> None:
             doc.headings.append((pos, pos + len(text)))
         pos += len(text) + 2
     doc.text = "\n\n".join(texts)
+
+
+_TRAILING_BYLINE = re.compile(r"(?P<before>\S+) by (?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)? ?){2,3}$")
+
+
+def _headline(line: str) -> str:
+    """A title line without the wire flag before it or the byline after it; the line itself stays in the text."""
+    rules = _headers()
+    title = rules.title_flag.sub("", line, count=1) or line
+    byline = _TRAILING_BYLINE.search(title)
+    if byline and " " in title[: byline.start()]:
+        before = byline["before"].lower()
+        if not before.endswith(("ed", "en")) and before not in rules.passive_before_by:
+            title = title[: byline.start("before") + len(byline["before"])]
+    return title.strip() or line
 
 
 def _title_index(doc: Document, blocks: list[_Block]) -> int | None:

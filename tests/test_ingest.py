@@ -205,6 +205,24 @@ def test_headline_ending_in_an_abbreviation_is_a_title(tmp_path: Path) -> None:
     assert doc.title == "Backgrounder: major warship visits between China, U.S." and doc.headings[0][0] == 0
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("URGENT: Trade talks stall as deadline nears", "Trade talks stall as deadline nears"),
+        ("URGENTTrade talks stall as deadline nears", "Trade talks stall as deadline nears"),
+        ("UPDATE 2-Trade talks stall as deadline nears", "Trade talks stall as deadline nears"),
+        ("Trade talks stall as deadline nears by Jane Doe-Smith", "Trade talks stall as deadline nears"),
+        ("Trade plan backed by World Bank", "Trade plan backed by World Bank"),  # a passive, not a byline
+        ("Port town hit by Typhoon Nari", "Port town hit by Typhoon Nari"),
+        ("Update on the trade talks", "Update on the trade talks"),  # only capitalised flags
+    ],
+)
+def test_headline_drops_wire_flags_and_a_trailing_byline(tmp_path: Path, line: str, title: str) -> None:
+    doc = read(tmp_path, f"{line}\n\n{BODY}")
+    assert doc.title == title
+    assert title in doc.text  # still a span of the text
+
+
 def test_long_first_paragraph_means_no_title_line(tmp_path: Path) -> None:
     doc = read(tmp_path, BODY.replace("on Monday", "on Monday morning"))
     assert (
