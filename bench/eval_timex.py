@@ -1,12 +1,19 @@
 """TempEval-3 Task A evaluation of the time-expression tagger.
 
-Usage: .venv/bin/python bench/eval_timex.py --data ../shared/eval/tempeval3-tbaq [--errors 40]
+Usage: .venv/bin/python bench/eval_timex.py --data ../shared/eval/tempeval3-tbaq [--half even|odd]
+       .venv/bin/python bench/eval_timex.py --data ... --half even --show value [--grep week] [--errors 40]
+       .venv/bin/python bench/eval_timex.py --data ... --half even --patterns 30
        .venv/bin/python bench/eval_timex.py --dates ../shared/corpora/news-2452
 
 For each TimeML file: strip every tag inside <TEXT> to get the raw text and the gold TIMEX3 spans, tag the raw text
 with the document creation time (<DCT>) as anchor, and compare. Relaxed match = any character overlap (one-to-one),
 strict = identical span; type / value F1 count only the relaxed matches whose type / value is exactly right.
 The creation time itself (tid="t0") is not scored.
+
+`--half even|odd` scores only the files at even / odd positions in sorted order: work on the errors of one half and
+check on the other that the rules generalise. `--show KIND` prints the errors whose kind contains KIND (`value`,
+`missed DATE`, `spurious`, `extent`, `DDDD-WXX <- DDDD-WDD`, ...) with gold and system values, the creation date and
+the sentence; `--patterns N` lists the N most frequent value errors by value shapes and by the expression's words.
 
 With --dates, it measures instead how well an article's publication date is estimated from its text alone: each
 article's front matter (which holds the true date) is removed, the date is estimated from the body, and the script
@@ -28,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.events import estimate_publication_date  # noqa: E402
-from generator.model import Document  # noqa: E402
+from generator.model import Document, Timex  # noqa: E402
 from generator.timex import tag_timexes  # noqa: E402
 
 
@@ -56,9 +63,38 @@ class Counts:
 
 
 @dataclass
+class ErrorCase:
+    kind: str  # "missed DATE", "spurious SET", "extent", "value DDDD-WXX <- DDDD-WDD"
+    file: str
+    text: str  # the whole document, for the sentence around the expression
+    anchor: dt.date | None
+    gold: Gold | None
+    system: Timex | None
+
+    def sentence(self) -> str:
+        """The stretch of text around the expression, from the sentence end before it to the one after it."""
+        span = self.gold or self.system
+        assert span is not None
+        lo = max(self.text.rfind(". ", 0, span.start) + 2, self.text.rfind("\n\n", 0, span.start) + 2, 0)
+        ends = [i for i in (self.text.find(". ", span.end), self.text.find("\n\n", span.end)) if i >= 0]
+        hi = min(ends, default=len(self.text)) + 1
+        return " ".join(self.text[lo:hi].split())[:300]
+
+    def describe(self) -> str:
+        g, s = self.gold, self.system
+        gold = f"gold {g.text!r} {g.type} {g.value}" if g else "gold -"
+        system = f"sys {s.text!r} {s.type} {s.value}" if s else "sys -"
+        return f"[{self.kind}] {self.file} DCT {self.anchor}\n  {gold}\n  {system}\n  | {self.sentence()}"
+
+
+@dataclass
 class Errors:
     kinds: Counter = field(default_factory=Counter)
-    examples: list[str] = field(default_factory=list)
+    cases: list[ErrorCase] = field(default_factory=list)
+
+    def add(self, case: ErrorCase) -> None:
+        self.kinds[case.kind] += 1
+        self.cases.append(case)
 
 
 def read_tml(path: Path) -> tuple[str, list[Gold], dt.date | None]:
@@ -101,9 +137,14 @@ def shape(value: str) -> str:
 
 
 def score_file(path: Path, errors: Errors) -> Counts:
+    """Greedy one-to-one matching in text order (gold spans never nest, so it finds a maximum matching)."""
     text, golds, anchor = read_tml(path)
     system = tag_timexes(text, anchor)
     counts = Counts(system=len(system), gold=len(golds))
+
+    def error(kind: str, g: Gold | None, s: Timex | None) -> None:
+        errors.add(ErrorCase(kind, path.stem, text, anchor, g, s))
+
     used: set[int] = set()
     for g in golds:
         match = next(
@@ -111,8 +152,7 @@ def score_file(path: Path, errors: Errors) -> Counts:
             None,
         )
         if match is None:
-            errors.kinds[f"missed {g.type}"] += 1
-            errors.examples.append(f"MISS  {path.stem}: {g.text!r} {g.type} {g.value}")
+            error(f"missed {g.type}", g, None)
             continue
         used.add(match)
         s = system[match]
@@ -121,18 +161,28 @@ def score_file(path: Path, errors: Errors) -> Counts:
         counts.type += s.type == g.type
         counts.value += s.value == g.value
         if s.value != g.value:
-            errors.kinds[f"value {shape(g.value)} <- {shape(s.value)}"] += 1
-            errors.examples.append(
-                f"VALUE {path.stem}: {g.text!r} gold {g.value} sys {s.value} ({s.text!r}) anchor {anchor}"
-            )
+            error(f"value {shape(g.value)} <- {shape(s.value)}", g, s)
         elif (s.start, s.end) != (g.start, g.end):
-            errors.kinds["extent"] += 1
-            errors.examples.append(f"SPAN  {path.stem}: gold {g.text!r} sys {s.text!r}")
+            error("extent", g, s)
     for i, s in enumerate(system):
         if i not in used:
-            errors.kinds[f"spurious {s.type}"] += 1
-            errors.examples.append(f"SPUR  {path.stem}: {s.text!r} {s.type} {s.value}")
+            error(f"spurious {s.type}", None, s)
     return counts
+
+
+def words_of(expression: str) -> str:
+    """An expression's words with numbers blanked, for grouping: "3 years ago" -> "N years ago"."""
+    return re.sub(r"\d+", "N", " ".join(expression.lower().split()))
+
+
+def print_value_patterns(errors: Errors, n: int) -> None:
+    value_errors = [c for c in errors.cases if c.kind.startswith("value")]
+    print(f"\n{len(value_errors)} value errors; by value shapes (gold <- system):")
+    for kind, k in Counter(c.kind for c in value_errors).most_common(n):
+        print(f"  {k:4d}  {kind.removeprefix('value ')}")
+    print("by the expression's words (gold text):")
+    for words, k in Counter(words_of(c.gold.text) for c in value_errors if c.gold).most_common(n):
+        print(f"  {k:4d}  {words}")
 
 
 def f1(matches: int, system: int, gold: int) -> tuple[float, float, float]:
@@ -186,14 +236,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, help="folder of TimeML .tml files (searched recursively)")
     parser.add_argument("--dates", type=Path, help="folder of dated articles: measure publication-date estimates")
-    parser.add_argument("--errors", type=int, default=0, help="also print this many error examples")
-    parser.add_argument("--grep", default="", help="only print error examples containing this text")
+    parser.add_argument("--half", choices=("even", "odd"), help="score only the files at even / odd positions")
+    parser.add_argument("--show", metavar="KIND", help="print the errors whose kind contains KIND, in context")
+    parser.add_argument("--grep", default="", help="with --show: only errors whose description contains this text")
+    parser.add_argument("--errors", type=int, default=40, help="with --show: print at most this many (default 40)")
+    parser.add_argument("--patterns", type=int, default=0, metavar="N", help="list the N commonest value errors")
     args = parser.parse_args(argv)
     if args.dates:
         return evaluate_date_estimates(args.dates)
     if not args.data:
         parser.error("give --data (TimeML folder) or --dates (dated articles)")
     files = sorted(args.data.rglob("*.tml"))
+    if args.half:
+        files = files[args.half == "odd" :: 2]
     if not files:
         print(f"no .tml files under {args.data}", file=sys.stderr)
         return 1
@@ -213,9 +268,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\nten most frequent error kinds:")
     for kind, n in errors.kinds.most_common(10):
         print(f"  {n:4d}  {kind}")
-    if args.errors:
-        shown = [e for e in errors.examples if args.grep in e][: args.errors]
-        print("\n" + "\n".join(shown))
+    if args.patterns:
+        print_value_patterns(errors, args.patterns)
+    if args.show:
+        shown = [c.describe() for c in errors.cases if args.show in c.kind]
+        shown = [d for d in shown if args.grep.lower() in d.lower()]
+        print(f"\n{len(shown)} errors of kind {args.show!r}" + (f" with {args.grep!r}" if args.grep else ""))
+        print("\n".join(shown[: args.errors]))
     return 0
 
 
