@@ -38,6 +38,12 @@ def relative_clause_regex() -> re.Pattern:
     return re.compile(r",\s*(?:" + words + r")\b[^,;]*$", re.IGNORECASE)
 
 
+@cache
+def attributive_year_regex() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in rules()["attributive_determiners"])
+    return re.compile(r"(?:(?<![\w'’])(?:" + words + r")|\w(?:'s|’s))\s+$", re.IGNORECASE)
+
+
 _STORY_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower-case words: a stamp has next to none beside its dates
 
 
@@ -141,13 +147,22 @@ def is_buried(sentence: Sentence, t: Timex) -> bool:
     return bool(relative_clause_regex().search(before))
 
 
+def is_attributive(sentence: Sentence, t: Timex) -> bool:
+    """A year used as a modifier ("the 2016 Olympic Games", "a 2016 bid"): it names a thing, it dates nothing."""
+    if not re.fullmatch(r"\d{4}", t.text):
+        return False
+    before = sentence.text[max(0, t.start - sentence.start - 20) : t.start - sentence.start]
+    after = sentence.text[t.end - sentence.start :]
+    return bool(attributive_year_regex().search(before)) and re.match(r" [^\W\d_]", after) is not None
+
+
 def dating_timexes(sentence: Sentence, timexes: list[Timex]) -> list[tuple[Timex, str, str]]:
     """The time expressions that date statements of this sentence, one per distinct date."""
     seen: set[str] = set()
     out = []
     for t in timexes:
         dated = event_date(t)
-        if dated is None or dated[0] in seen or is_buried(sentence, t):
+        if dated is None or dated[0] in seen or is_buried(sentence, t) or is_attributive(sentence, t):
             continue
         seen.add(dated[0])
         out.append((t, *dated))

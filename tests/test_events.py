@@ -81,6 +81,24 @@ def test_a_date_in_a_parenthesis_dates_nothing() -> None:
     assert [e.date for e in doc.events] == ["2025-10-27"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three cities will meet to discuss how to bid for the 2016 Olympic Games.",
+        "The committee will decide on a 2016 bid next spring.",
+        "Japan's 2007 budget was approved by the cabinet.",
+    ],
+)
+def test_a_year_that_names_a_thing_dates_nothing(text: str) -> None:
+    assert "2016" not in [e.date for e in document(text).events]
+    assert "2007" not in [e.date for e in document(text).events]
+
+
+def test_a_year_after_in_still_dates_the_statement() -> None:
+    doc = document("In 2016 the committee chose Rio, and the 2016 Games followed.")
+    assert [e.date for e in doc.events] == ["2016"]
+
+
 def test_several_dated_facts_give_several_events() -> None:
     doc = document("The treaty was signed in June 2024 and ratified on 12 July 2025.")
     assert [e.date for e in doc.events] == ["2024-06", "2025-07-12"]
