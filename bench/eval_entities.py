@@ -134,17 +134,22 @@ def main() -> None:
         system = [(m.start, m.end, m.type) for m in mentions]
         score_document(doc, system, exact, overlap)
         if n < args.errors:
-            _print_errors(doc, system)
+            print_errors(doc, system)
     mode = "rules only" if args.rules_only else "rules + trained typer"
     print(f"{len(docs)} documents, {sum(overlap.gold.values())} gold PER/ORG/LOC mentions ({args.split}, {mode})")
-    for label, score in (("exact", exact), ("overlap", overlap)):
-        p, r, f = score.prf()
-        per_type = "  ".join(f"{t} {score.prf(t)[2] * 100:.1f}" for t in ("person", "organization", "place"))
-        print(f"{label:8} P {p * 100:.1f}  R {r * 100:.1f}  F1 {f * 100:.1f}   ({per_type})")
+    print_scores(exact, overlap)
     print(f"speed: {seconds / max(chars, 1) * 5000 * 1000:.2f} ms CPU per 5 KB of text")
 
 
-def _print_errors(doc: GoldDocument, system: list[tuple[int, int, str]]) -> None:
+def print_scores(exact: Score, overlap: Score, prefix: str = "") -> None:
+    """Typed P / R / F1, exact and overlap, with F1 per type."""
+    for label, score in (("exact", exact), ("overlap", overlap)):
+        p, r, f = score.prf()
+        per_type = "  ".join(f"{t} {score.prf(t)[2] * 100:.1f}" for t in ("person", "organization", "place"))
+        print(f"{prefix}{label:8} P {p * 100:.1f}  R {r * 100:.1f}  F1 {f * 100:.1f}   ({per_type})")
+
+
+def print_errors(doc: GoldDocument, system: list[tuple[int, int, str]]) -> None:
     gold = set(doc.spans)
     for s, e, t in sorted(set(system) - gold):
         print(f"  + {t:12} {doc.text[s:e]!r}")
