@@ -211,6 +211,11 @@ def tense_regex() -> re.Pattern:
 
 
 @cache
+def fraction_regex() -> re.Pattern:
+    return re.compile(resource("context")["fraction_after"], re.IGNORECASE)
+
+
+@cache
 def context_words() -> dict[str, frozenset[str]]:
     ctx = resource("context")
     return {k: frozenset(str(w).lower() for w in v) for k, v in ctx.items() if isinstance(v, list)}
@@ -364,6 +369,9 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
     if name == "season" and g.get("the") and _word_before(text, c.start) not in words["date_prepositions"]:
         return False  # "the spring" as a subject is too often not the season of a known year
+    if name == "duration" and c.match.group(0).lower().endswith(("quarter", "quarters")):
+        if fraction_regex().match(text, c.end):
+            return False
     if name == "reference" and _COUNTED.match(text, c.end):
         return False  # "the past five elections", "the future three ships": a count, not a time
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
@@ -484,9 +492,10 @@ UNMARKED_FUTURE_PENALTY = 1.3
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None) -> int:
+def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None, certain: bool = False) -> int:
     """The year that puts (month, day) closest to the anchor, the tense of the clause weighing against dates that
-    lie the other way ("In April" read in October: April of this year if past, of next year if future)."""
+    lie the other way ("In April" read in October: April of this year if past, of next year if future). When the
+    direction is `certain`, a date the other way is ruled out."""
     best, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         distance = (dt.date(year, month, min(day or 15, _MONTH_DAYS[month - 1])) - anchor).days
@@ -494,7 +503,7 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None)
             distance = 0
         cost = abs(distance)
         if (when == "past" and distance > 0) or (when == "future" and distance < 0):
-            cost *= TENSE_PENALTY
+            cost = cost * TENSE_PENALTY + (1e6 if certain else 0)
         elif when is None and distance > 0:
             cost *= UNMARKED_FUTURE_PENALTY
         if cost < best_cost:
@@ -502,10 +511,13 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None)
     return best
 
 
-def _year_for(ctx: Context, c: Candidate, month: int, day: int | None) -> tuple[str, str]:
-    """The year of a date written without one, inferred from the anchor and the clause's tense."""
+def _year_for(ctx: Context, c: Candidate, month: int, day: int | None, when: str | None = None) -> tuple[str, str]:
+    """The year of a date written without one, inferred from the anchor and the clause's tense (or `when`, which a
+    word like "last" in "last Oct. 23" makes certain)."""
     if ctx.anchor is None:
         return "XXXX", "inferred"
+    if when is not None:
+        return str(nearest_year(ctx.anchor, month, day, when, certain=True)), "relative"
     return str(nearest_year(ctx.anchor, month, day, ctx.tense(c))), "inferred"
 
 
@@ -530,7 +542,9 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
             year = str(1900 + int(year) if int(year) > 30 else 2000 + int(year))
         basis = "explicit"
     else:
-        year, basis = _year_for(ctx, c, month, day)
+        shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
+        when = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(shift)
+        year, basis = _year_for(ctx, c, month, day, when)
     full = _safe_date(year, month, day) if year.isdigit() else None
     if year.isdigit() and full is None:
         return None
@@ -542,14 +556,14 @@ def norm_month_year(ctx: Context, c: Candidate, g: dict) -> Value:
 
 
 def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
-    month, shift = _month(g), (g.get("shift") or "").lower()
+    month, shift = _month(g), re.sub(r"\s+", " ", (g.get("shift") or "").lower())
     if ctx.anchor is not None and g.get("year_shift"):
         year = ctx.anchor.year + resource("relative")["shifts"][g["year_shift"].lower()]
         return Value(_date_value(str(year), month, None), basis="relative", mod=_mod(g.get("part")))
     if ctx.anchor is None:
         return Value(f"XXXX-{month:02d}", basis="inferred", mod=_mod(g.get("part")))
     a = ctx.anchor
-    if shift in ("last", "past", "previous"):
+    if shift in ("last", "past", "previous", "this past"):
         year = a.year if month < a.month else a.year - 1
     elif shift in ("next", "coming", "following"):
         year = a.year if month > a.month else a.year + 1
@@ -591,9 +605,11 @@ def norm_decade(ctx: Context, c: Candidate, g: dict) -> Value:
     if g.get("decade"):
         stem = g["decade"][:3]
     else:
-        short = int(g["short"])
-        base = 1900 if ctx.anchor is None or short > ctx.anchor.year % 100 else 2000
-        stem = str(base // 10 + short // 10)
+        short = int(g["short"])  # "the '80s": the anchor's century, or the one before when that decade is still ahead
+        century = ctx.anchor.year // 100 * 100 if ctx.anchor else 1900
+        if ctx.anchor and century + short > ctx.anchor.year:
+            century -= 100
+        stem = str((century + short) // 10)
     return Value(stem if g.get("the") else stem + "X", mod=_mod(g.get("part")))
 
 
@@ -766,6 +782,13 @@ def norm_weekday(ctx: Context, c: Candidate, g: dict) -> Value:
         return Value(f"XXXX-WXX-{weekday}", basis="relative")
     # "Wednesday's ruling": a weekday that names an event already known is behind us
     when = "past" if re.search(r"['’]s$", c.match.group(0)) else ctx.tense(c)
+    if shift.removeprefix("the ") in ("previous", "following") and ctx.reference:
+        # "the previous Friday": the one before the day the narrative is at, not before the anchor
+        step = -1 if shift.endswith("previous") else 1
+        day = ctx.reference + dt.timedelta(days=step)
+        while day.isoweekday() != weekday:
+            day += dt.timedelta(days=step)
+        return _with_part(day, None)
     day = weekday_date(ctx.anchor, weekday, shift, when)
     value = _with_part(day, None)  # "Friday night": TimeBank dates the day (its majority), not the night
     value.mod = _mod(shift) if shift in ("early", "late") else None
@@ -843,9 +866,9 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if base is None:
         return Value("XXXX" if unit == "Y" else "XXXX-XX", basis="relative")
     if shift in ("past", "last", "previous") and unit in ("DE", "CE") and not g.get("within"):
-        return Value(f"P1{unit}", type="DURATION")
+        return Value(_duration(1, unit), type="DURATION")
     n = rel["shifts"].get(shift, 0)
-    if unit == "Y" and ctx.quarter and _in_quarterly_comparison(ctx.text, c):
+    if unit == "Y" and n < 0 and ctx.quarter and _in_quarterly_comparison(ctx.text, c):  # not "a turnaround next year"
         return Value(f"{ctx.quarter[0] + n}-Q{ctx.quarter[1]}", basis="relative")
     day = _shift_date(base, unit, n)
     within = (g.get("within") or "").lower()
@@ -879,6 +902,9 @@ def _fractional_duration(n: float, unit: str) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
+    if n is not None and unit in resource("units")["written_as"]:
+        unit, per = resource("units")["written_as"][unit]
+        n *= per
     if n is not None and not float(n).is_integer() and unit in _SMALLER_UNIT:
         return _fractional_duration(n, unit)
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
@@ -988,7 +1014,10 @@ def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
 
 
 def _clock_day(ctx: Context, c: Candidate, g: dict) -> dt.date | None:
-    """The day of a clock time: the weekday or deictic day written with it, else the narrative's current day."""
+    """The day of a clock time: the date, weekday or deictic day written with it, else the narrative's current day."""
+    if g.get("month"):
+        date = norm_calendar_date(ctx, c, g)
+        return date.date if date else None
     if ctx.anchor and g.get("weekday"):
         return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", ctx.tense(c))
     if ctx.anchor and g.get("deictic"):
@@ -1017,6 +1046,8 @@ def norm_spelled_year(ctx: Context, c: Candidate, g: dict) -> Value | None:
     else:
         hundreds = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[g["century"].lower()]
         year = hundreds + int(number_value(g["tens"]) or 0)
+    if g.get("season"):
+        return Value(f"{year}-{_season_code(g['season'])}")
     return Value(_date_value(str(year), _month(g), None) if g.get("month") else str(year))
 
 
@@ -1096,6 +1127,18 @@ def norm_week_of(ctx: Context, c: Candidate, g: dict) -> Value | None:
     return Value(f"{y}-W{w:02d}", basis=day.basis)
 
 
+def norm_the_year(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "the year", "the fiscal year": TimeBank gives the creation time's year."""
+    return Value(str(ctx.anchor.year) if ctx.anchor else "XXXX", basis="relative")
+
+
+def norm_year_period(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "the 1989 period": in a quarterly report, that year's quarter under discussion; else the year."""
+    if ctx.quarter:
+        return Value(f"{g['year']}-Q{ctx.quarter[1]}", basis="relative")
+    return Value(g["year"])
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1137,6 +1180,8 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "year_ended": norm_year_ended,
     "full_year": norm_full_year,
     "decade_word": norm_decade_word,
+    "the_year": norm_the_year,
+    "year_period": norm_year_period,
 }
 
 

@@ -122,7 +122,7 @@ def test_narrative_expressions_count_from_the_last_date_mentioned() -> None:
     ("text", "type_", "value"),
     [
         ("The war lasted three years.", "DURATION", "P3Y"),
-        ("It took a decade to rebuild.", "DURATION", "P1DE"),
+        ("It took a decade to rebuild.", "DURATION", "P10Y"),  # TimeBank writes decades in years
         ("They talked for five hours.", "DURATION", "PT5H"),
         ("The truce held for 2 1/2 years.", "DURATION", "P2Y6M"),
         ("He signed a two-year contract.", "DURATION", "P2Y"),
@@ -271,3 +271,70 @@ def test_narrative_month_counts_from_the_last_month_named() -> None:
 
 def test_spelled_out_year_with_its_month() -> None:
     assert tag("It began in January nineteen ninety-seven.") == [("January nineteen ninety-seven", "DATE", "1997-01")]
+
+
+# --------------------------------------------------------------------------- #
+# Rules added for issue 3 (TempEval-3 value F1): each with its anchor and the value a TimeML annotator gives
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expr", "value"),
+    [
+        # durations of decades and centuries are written in years
+        ("Prices have doubled over the past decade.", TUE_OCT_28, "the past decade", "P10Y"),
+        ("The feud lasted two decades.", TUE_OCT_28, "two decades", "P20Y"),
+        ("The bridge stood for a century.", TUE_OCT_28, "a century", "P100Y"),
+        # "the '80s" read in 1989 is the 1980s, read in 2025 too; "the '20s" read in 2025 is the 2020s
+        ("Sales were flat in the '80s.", dt.date(1989, 11, 2), "the '80s", "198"),
+        ("Sales were flat in the '80s.", TUE_OCT_28, "the '80s", "198"),
+        ("Rates will stay high through the '20s.", TUE_OCT_28, "the '20s", "202"),
+        # "last Oct. 23": the most recent Oct. 23 before the anchor
+        ("He was shot last Oct. 23 at home.", dt.date(2026, 4, 19), "last Oct. 23", "2025-10-23"),
+        ("This past spring, sales fell.", TUE_OCT_28, "This past spring", "2025-SP"),
+        ("Results for the last half of 2024 were weak.", TUE_OCT_28, "the last half of 2024", "2024-H2"),
+        (
+            "We saw that price in the winter of nineteen ninety-four.",
+            TUE_OCT_28,
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        ("Earnings will be lower for the fiscal year.", TUE_OCT_28, "the fiscal year", "2025"),
+        ("The stock hit a high for the year in June.", TUE_OCT_28, "the year", "2025"),
+        ("We don't minimise the challenges of the near term.", TUE_OCT_28, "the near term", "FUTURE_REF"),
+        ("The team planned to leave on Thursday.", dt.date(2025, 10, 29), "Thursday", "2025-10-30"),
+    ],
+)
+def test_issue3_conventions(text: str, anchor: dt.date, expr: str, value: str) -> None:
+    found = [(t.text, t.value) for t in tag_timexes(text, anchor)]
+    assert (expr, value) in found, found
+
+
+def test_a_share_of_something_is_no_quarter() -> None:
+    assert tag("Iraq imports about three-quarters of its food.") == []
+    assert tag("Funds hold more than a quarter of the market.") == []
+    assert tag("The quarter-to-quarter comparison was flattering.") == []
+    assert tag("Sales rose in the third quarter of its fiscal year.")[0][2] == "2025-Q3"
+
+
+def test_spelled_thousands_of_years_are_no_year() -> None:
+    assert [v for _, _, v in tag("They kept the secret for two thousand years.")] == []
+
+
+def test_next_year_in_a_quarterly_report_is_the_year() -> None:
+    found = tag("Profit fell in the third quarter. The company expects a turnaround next year.")
+    assert found[-1] == ("next year", "DATE", "2026")
+
+
+def test_the_year_period_in_a_quarterly_report_is_that_years_quarter() -> None:
+    found = tag("Net rose in the third quarter. In the 2025 period, costs were lower.")
+    assert found[-1] == ("the 2025 period", "DATE", "2025-Q3")
+
+
+def test_the_previous_weekday_counts_from_the_narratives_day() -> None:
+    found = tag("Shares fell on Friday, down 4% from the previous Friday.", dt.date(2025, 10, 27))
+    assert found == [("Friday", "DATE", "2025-10-24"), ("the previous Friday", "DATE", "2025-10-17")]
+
+
+def test_a_clock_time_takes_the_date_written_after_it() -> None:
+    assert tag("The offer runs until 5 p.m. EST Nov. 9.") == [("5 p.m. EST Nov. 9", "TIME", "2025-11-09T17:00")]
