@@ -1,6 +1,7 @@
 """Score `generator.quotes.extract_quotes` on PolNeAR (metric in the shared eval README).
 
-    .venv/bin/python bench/eval_quotes.py --data ../shared/eval/polnear [--split dev] [--errors 20]
+    .venv/bin/python bench/eval_quotes.py --data ../shared/eval/polnear [--split dev] [--errors 20] [--layers]
+    .venv/bin/python bench/eval_quotes.py --speed ../shared/corpora/news-2452 [--limit 500]
 
 Gold: per article, the first annotator's `.ann` (by file name). Every stretch between an opening and a closing
 double quotation mark (`"`, curly, or doubled apostrophes) inside an attribution's Content span is a gold quote;
@@ -11,6 +12,10 @@ System: the quotes of kind `speech` or `partial` whose quotation marks are doubl
 quotes are not speech and are not counted). A system quote matches a gold quote when it covers at least 80% of it
 and is at most twice as long (one-to-one, greedy by overlap). Speaker right: the system's speaker mention overlaps
 the gold Source span.
+
+`--layers` scores the call the pipeline makes: the sentence layer and the entity mentions computed first (not
+timed) and passed in. `--speed DIR` times `extract_quotes` over the first `--limit` articles of a folder of seeds,
+with the layers passed in as the pipeline does, and without them (the function then splits sentences itself).
 """
 
 from __future__ import annotations
@@ -23,7 +28,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.entities import extract_entities
+from generator.ingest import read_document
+from generator.model import Sentence
 from generator.quotes import extract_quotes
+from generator.text import sentence_spans
 
 TEXT_BOUND = re.compile(r"(T\d+)\t\w+ (\d+ \d+(?:;\d+ \d+)*)\t")
 DOUBLE_MARK = re.compile(r"''|``|[\"“”„]")
@@ -153,7 +162,11 @@ def first_annotations(split: Path) -> dict[str, Path]:
     return chosen
 
 
-def evaluate(split: Path, show_errors: int) -> dict[str, float]:
+def sentence_layer(text: str) -> list[Sentence]:
+    return [Sentence(s, e, text[s:e], i) for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+def evaluate(split: Path, show_errors: int, layers: bool = False) -> dict[str, float]:
     counts = Counter()
     errors: list[str] = []
     elapsed = 0.0
@@ -161,8 +174,9 @@ def evaluate(split: Path, show_errors: int) -> dict[str, float]:
     for name, ann in first_annotations(split).items():
         text = (split / "text" / f"{name}.txt").read_text(encoding="utf-8")
         gold = gold_quotes(text, read_attributions(ann))
+        given = (extract_entities(text), sentence_layer(text)) if layers else ()
         began = time.perf_counter()
-        quotes = extract_quotes(text)
+        quotes = extract_quotes(text, *given)
         elapsed += time.perf_counter() - began
         size += len(text)
         system = [q for q in quotes if q.kind != "scare" and _is_double_quoted(text, q.start)]
@@ -222,17 +236,54 @@ def _report(counts: Counter, errors: list[str], show_errors: int, chars_per_seco
     }
 
 
+RUNS = 3  # timed runs per setting; the fastest is reported
+
+
+def _timed_run(documents: list, given: list[tuple]) -> tuple[float, int]:
+    began = time.perf_counter()
+    found = sum(len(extract_quotes(doc.text, *args)) for doc, args in zip(documents, given, strict=True))
+    return time.perf_counter() - began, found
+
+
+def speed(folder: Path, limit: int) -> list[str]:
+    """How fast `extract_quotes` runs over `limit` articles, with and without the layers given (best of RUNS)."""
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    documents = [read_document(path) for path in paths]
+    layers = [(extract_entities(doc.text), sentence_layer(doc.text)) for doc in documents]
+    size = sum(len(doc.text) for doc in documents) / 1000
+    extract_quotes("“Warm up,” she said. Load the word lists.")
+    lines = []
+    for label, given in (("layers given", layers), ("text only", [()] * len(documents))):
+        seconds, found = min(_timed_run(documents, given) for _ in range(RUNS))
+        lines.append(
+            f"{label:12}  articles {len(documents)}  kB {size:.0f}  quotes {found}  "
+            f"seconds {seconds:.2f}  kB/s {size / max(seconds, 1e-9):.0f}"
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, required=True, help="the polnear folder (with train/ and dev/)")
+    parser.add_argument("--data", type=Path, help="the polnear folder (with train/ and dev/)")
     parser.add_argument("--split", action="append", help="split(s) to score (default: train and dev)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (FP, FN, wrong speaker)")
+    parser.add_argument("--layers", action="store_true", help="pass the sentence layer and entity mentions in")
+    parser.add_argument("--speed", type=Path, metavar="DIR", help="time extract_quotes over the articles of DIR")
+    parser.add_argument("--limit", type=int, default=500, help="with --speed: how many articles (default 500)")
     args = parser.parse_args(argv)
+    if args.speed:
+        if not args.speed.is_dir():
+            print(f"no such folder: {args.speed}", file=sys.stderr)
+            return 2
+        print("\n".join(speed(args.speed, args.limit)))
+        return 0
+    if args.data is None:
+        parser.error("give --data (the polnear folder) or --speed DIR")
     if not args.data.is_dir():
         print(f"no such folder: {args.data}", file=sys.stderr)
         return 2
     for split in args.split or ["train", "dev"]:
-        scores = evaluate(args.data / split, args.errors)
+        scores = evaluate(args.data / split, args.errors, args.layers)
         line = "  ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items())
         print(f"{split:5}  {line}")
     return 0

@@ -2,7 +2,9 @@
 
 `extract_quotes(text)` scans the quotation marks once, paragraph by paragraph, and looks only at a small window
 around each quote: the clause after its closing mark (`"...," she said`, `"...," said X`, `"...," according to X`)
-and the part of its sentence before its opening mark (`X said: "..."`, `X described it as "..."`). A quote with no
+and the part of its sentence before its opening mark (`X said: "..."`, `X described it as "..."`). Sentences come
+from the document's sentence layer (`generator.text`), read so that a sentence ending inside a quotation does not
+cut the quote off from its attribution. A quote with no
 attribution of its own continues the speaker of the quote just before it (split quotes, multi-paragraph quotes,
 paragraphs of quotes after `X said:`).
 
@@ -28,14 +30,15 @@ Measured by `bench/eval_quotes.py` on PolNeAR.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import yaml
 
-from generator.model import Mention, Quote
+from generator.model import Mention, Quote, Sentence
+from generator.text import sentence_spans
 
 # --------------------------------------------------------------------------- #
 # Resources
@@ -134,8 +137,6 @@ _OPENING_ONLY = frozenset({"“", "„", "``", "«"})
 _CLOSING_ONLY = frozenset({"”", "»"})
 _FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘'(\[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 
@@ -291,21 +292,36 @@ def _tokens(text: str, start: int, end: int, spans: list[_Span]) -> list[_Tok]:
     return toks
 
 
-def _sentence_ends(text: str, para: _Paragraph) -> list[int]:
-    """Offsets where a new sentence starts in the paragraph, ignoring ends inside quotations."""
-    lex = _lexicon()
-    ends = []
-    for m in _SENTENCE_END.finditer(text, para.start, para.end):
-        if m.end() >= para.end:
-            break
-        word = _LAST_WORD.search(text, max(para.start, m.start() - 12), m.start() + 1)
-        last = word.group(1).lower() if word else ""
-        if text[m.start()] == "." and (last in lex.abbreviations or (len(last) == 1 and last.isalpha())):
-            continue
-        if any(s.start <= m.start() < s.end for s in para.spans):
-            continue  # inside a quotation
-        ends.append(m.end())
-    return ends
+@dataclass(frozen=True)
+class _Clauses:
+    """Where sentences start, from the sentence layer, except where a sentence ends inside a quotation: `"We will go.
+    We will win." Smith said.` is one unit for attribution, whatever the splitter makes of it."""
+
+    starts: list[int]
+
+    @classmethod
+    def of(cls, sentences: list[tuple[int, int]], spans: list[_Span]) -> _Clauses:
+        quoted_from = [s.start for s in spans]
+        starts = []
+        for (_, end), (start, _) in zip(sentences, sentences[1:], strict=False):
+            k = bisect_right(quoted_from, end - 1) - 1
+            if k < 0 or end > spans[k].close_end:  # the sentence's last character is outside any quotation
+                starts.append(start)
+        return cls(starts)
+
+    def start_before(self, position: int, floor: int) -> int:
+        """The start of the clause that holds `position`, no earlier than `floor` (the paragraph start)."""
+        k = bisect_right(self.starts, position) - 1
+        return max(floor, self.starts[k]) if k >= 0 else floor
+
+    def start_after(self, position: int, ceiling: int) -> int:
+        """The first clause start after `position`, no later than `ceiling` (the paragraph end)."""
+        k = bisect_right(self.starts, position)
+        return min(ceiling, self.starts[k]) if k < len(self.starts) else ceiling
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Clause starts strictly inside (start, end)."""
+        return self.starts[bisect_right(self.starts, start) : bisect_left(self.starts, end)]
 
 
 # --------------------------------------------------------------------------- #
@@ -1119,16 +1135,20 @@ def _resolve(phrase: _Phrase, text: str, names: _NameTable, speakers: list[tuple
 # --------------------------------------------------------------------------- #
 
 
-def extract_quotes(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str, mentions: list[Mention] | None = None, sentences: list[Sentence] | None = None
+) -> list[Quote]:
     """Quotes in `text` with their speakers; scare quotes come back with `kind="scare"` and no speaker.
 
     `mentions` (from `generator.entities`), when given, supply the typed names that surnames, pronouns and
-    descriptions resolve to; without them a capitalised-word finder stands in.
+    descriptions resolve to; without them a capitalised-word finder stands in. `sentences` (the document's
+    sentence layer) bound the clause around each quote; without them `generator.text.sentence_spans` splits `text`.
     """
     paragraphs, spans = _find_spans(text)
     if not spans:
         return []
-    _attribute(text, paragraphs, spans)
+    bounds = [(s.start, s.end) for s in sentences] if sentences is not None else sentence_spans(text)
+    _attribute(text, paragraphs, spans, _Clauses.of(bounds, spans))
     _attribute_backwards(spans)
     names = _NameTable(_name_candidates(text, spans, mentions))
     kinds = {n.name: n.kind for n in names.items}
@@ -1152,24 +1172,23 @@ def _attribute_backwards(spans: list[_Span]) -> None:
             _set_speaker(span, following.phrase, following.cue)
 
 
-def _attribute(text: str, paragraphs: list[_Paragraph], spans: list[_Span]) -> None:
+def _attribute(text: str, paragraphs: list[_Paragraph], spans: list[_Span], clauses: _Clauses) -> None:
     previous: _Span | None = None
     for index, para in enumerate(paragraphs):
         if not para.spans:
             continue
-        ends = _sentence_ends(text, para)
         lead_in = paragraphs[index - 1] if index else None
         for span in para.spans:
-            _attribute_span(text, para, ends, span, previous, lead_in)
+            _attribute_span(text, para, clauses, span, previous, lead_in)
             if span.kind != "scare":
                 previous = span
 
 
 def _attribute_span(
-    text: str, para: _Paragraph, ends: list[int], span: _Span, previous: _Span | None, lead_in: _Paragraph | None
+    text: str, para: _Paragraph, clauses: _Clauses, span: _Span, previous: _Span | None, lead_in: _Paragraph | None
 ) -> None:
-    sentence_start = max([para.start] + [e for e in ends if e <= span.open_at])
-    sentence_end = min([para.end] + [e for e in ends if e > span.close_end])
+    sentence_start = clauses.start_before(span.open_at, para.start)
+    sentence_end = clauses.start_after(span.close_end, para.end)
     left = _tokens(text, sentence_start, span.open_at, para.spans)
     right = _tokens(text, span.close_end, sentence_end, para.spans)
     right = right[: next((k for k, t in enumerate(right) if t.text == _QUOTE_TOKEN), len(right))]
@@ -1193,7 +1212,7 @@ def _attribute_span(
         found = found or after or _attribution_before(left, weak=True)
         found = found or _attribution_at_sentence_end(right)
         if not found and not left and span.open_at == para.start and lead_in is not None:
-            found = _lead_in_attribution(text, lead_in, alone=not right)
+            found = _lead_in_attribution(text, lead_in, clauses, alone=not right)
     else:
         comma = quoted.rstrip().endswith(",") or bool(right) and right[0].text == ","
         attached = _attribution_after(right) if comma else None  # `his "negatives," he called them`
@@ -1242,12 +1261,12 @@ def _transcript_speaker(text: str, span: _Span) -> tuple[_Phrase, str] | None:
     return _Phrase(m.start(1), m.end(1), "name", " ".join(_strip_titles(name.split()))), ":"
 
 
-def _lead_in_attribution(text: str, lead_in: _Paragraph, alone: bool) -> tuple[_Phrase, str] | None:
+def _lead_in_attribution(text: str, lead_in: _Paragraph, clauses: _Clauses, alone: bool) -> tuple[_Phrase, str] | None:
     """`The New York Times reports:` as its own paragraph, then the quote as the next one. A paragraph that is
     only a quote also takes the reporting subject of the paragraph before (`Carter said that ...`)."""
     if lead_in.spans:
         return None
-    starts = [lead_in.start] + _sentence_ends(text, lead_in)
+    starts = [lead_in.start] + clauses.within(lead_in.start, lead_in.end)
     if text[lead_in.start : lead_in.end].rstrip().endswith(":"):
         return _attribution_before(_tokens(text, starts[-1], lead_in.end, []), weak=True)
     if not alone:

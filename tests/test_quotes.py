@@ -473,3 +473,48 @@ def test_description_with_a_place_after_it() -> None:
     text = "The senator from Vermont said the financial system was “corrupt,” noting the fines."
     quote = only(text)
     assert mention(text, quote) == "The senator from Vermont"
+
+
+# --------------------------------------------------------------------------- #
+# The sentence layer bounds the clause around a quote
+# --------------------------------------------------------------------------- #
+
+
+def test_abbreviation_that_ends_a_sentence_does_not_hide_the_next_subject() -> None:
+    text = "Cox says the plan fails in the U.S. He says Americans do not need more “lectures devoid of facts.”"
+    quote = only(text)
+    assert mention(text, quote) == "He"
+
+
+def test_a_word_that_is_also_an_abbreviation_ends_a_sentence() -> None:
+    text = '"Is it fair?" Mia Lund asked, shaking her head no. "But I do believe we can fix it."'
+    quote = find(extract_quotes(text), "But I do")
+    assert quote.kind == "speech" and quote.speaker == "Mia Lund"
+
+
+def test_sentence_ends_inside_a_quotation_keep_the_attribution_after_it() -> None:
+    text = "“We will go. We will win.” Mayor Ana Silva said on Monday."
+    assert only(text).speaker == "Ana Silva"
+
+
+def test_given_sentence_layer_gives_the_same_quotes() -> None:
+    from generator.model import Sentence
+    from generator.text import sentence_spans
+
+    text = (
+        "“We will rebuild the port,” Mayor Ana Silva said in the U.S. capital. She added that “work starts now.”\n\n"
+        "Officials said: “The money is there. The plan is ready.”"
+    )
+    sentences = [Sentence(s, e, text[s:e], i) for i, (s, e) in enumerate(sentence_spans(text))]
+    assert extract_quotes(text, None, sentences) == extract_quotes(text)
+
+
+def test_sentence_layer_decides_the_clause() -> None:
+    from generator.model import Sentence
+
+    text = "Omar Haddad was calm. “No one is tearing this up,” the mayor said."
+    whole = [Sentence(0, len(text), text, 0)]  # one sentence: the quote's clause starts at Omar Haddad
+    split = [Sentence(0, 21, text[:21], 0), Sentence(22, len(text), text[22:], 1)]
+    assert only(text).kind == "speech"
+    assert extract_quotes(text, None, split)[0].kind == "speech"
+    assert extract_quotes(text, None, whole)[0].kind == "partial"  # embedded after "calm."
