@@ -338,3 +338,20 @@ def test_the_previous_weekday_counts_from_the_narratives_day() -> None:
 
 def test_a_clock_time_takes_the_date_written_after_it() -> None:
     assert tag("The offer runs until 5 p.m. EST Nov. 9.") == [("5 p.m. EST Nov. 9", "TIME", "2025-11-09T17:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expr", "value"),
+    [
+        # a month with no tense marker is read ahead only when it is near: "In January" read in late October
+        ("In January, a week after the anniversary.", dt.date(2025, 10, 25), "January", "2025-01"),
+        ("The case is heard in May in the appeals court.", dt.date(2025, 3, 29), "May", "2025-05"),
+        # counted durations with an adjective, a duration before "term", and "in years"
+        ("The loan may be extended for an additional year.", TUE_OCT_28, "an additional year", "P1Y"),
+        ("Shares convert during its one-year term.", TUE_OCT_28, "one-year", "P1Y"),
+        ("Growth is the fastest in years.", TUE_OCT_28, "years", "PXY"),
+    ],
+)
+def test_month_reading_and_duration_forms(text: str, anchor: dt.date, expr: str, value: str) -> None:
+    found = [(t.text, t.value) for t in tag_timexes(text, anchor)]
+    assert (expr, value) in found, found
