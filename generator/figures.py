@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.entities import extract_entities, fold
+from generator.entities import lexicon as entity_lexicon
 from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, SourceRef
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
@@ -31,8 +33,8 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _INLINE_SPACE = re.compile(r"[ \t]*(?:\n(?!\n))?[ \t]*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+[^,;.!?]{2,80}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:(?:[ -](?:of|de|al))?[ -][A-Z][a-z]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)(?:[ -]([A-Z][a-z]+))?")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
@@ -591,8 +593,8 @@ def _excluded_nouns() -> frozenset[str]:
 def find_disputes(documents: list[Document]) -> list[Dispute]:
     """One Dispute per counted thing that sources give different figures for, with a note saying how they differ.
 
-    Figures are compared only when their sentences share a name (an entity, or a capitalised word when the
-    entity layer is empty): "10,000 troops" in Ukraine and "10,000 troops" in Mali are different things.
+    Figures are compared only when their sentences share an entity (see `sentence_names`) or a verb: "10,000
+    troops" in Ukraine and "10,000 troops" in Mali are different things.
     """
     disputable = set(lexicon().data["disputable"])
     by_counts: dict[str, list[tuple[Document, Figure]]] = defaultdict(list)
@@ -600,10 +602,14 @@ def find_disputes(documents: list[Document]) -> list[Dispute]:
         for fig in doc.figures:
             if fig.counts in disputable and not _is_increment(doc.text, fig):
                 by_counts[fig.counts].append((doc, fig))
+    names: dict[str, dict[int, frozenset[str]]] = {}
+    for doc, _ in (claim for found in by_counts.values() for claim in found):
+        if doc.id not in names:
+            names[doc.id] = sentence_names(doc)
     disputes = []
     for counts, found in by_counts.items():
         shared = lexicon().data["shared_context"]
-        for group in _same_subject_groups(_distinct_claims(found), shared.get(counts, shared["default"])):
+        for group in _same_subject_groups(_distinct_claims(found), shared.get(counts, shared["default"]), names):
             if _is_dispute(group):
                 claims = [_claim(doc, fig) for doc, fig in group]
                 disputes.append(Dispute(counts, claims, _note(group)))
@@ -634,33 +640,44 @@ def _centre(fig: Figure) -> float:
     return (low + high) / 2 if high != float("inf") else low
 
 
-def _context(doc: Document, fig: Figure) -> frozenset[str]:
+def sentence_names(doc: Document) -> dict[int, frozenset[str]]:
+    """The canonical entity names in each sentence (by `Sentence.index`), from the mention layer, and the
+    countries its nationality adjectives stand for ("Israeli shells" are about Israel). A document annotated
+    without a mention layer gets its mentions from `generator.entities` here."""
+    found = [(m.start, m.name) for m in doc.mentions or extract_entities(doc.text)] + _demonym_countries(doc.text)
+    names: dict[int, set[str]] = defaultdict(set)
+    for start, name in found:
+        sentence = doc.sentence_at(start)
+        if sentence is not None:
+            names[sentence.index].add(name)
+    return {index: frozenset(found) for index, found in names.items()}
+
+
+def _demonym_countries(text: str) -> list[tuple[int, str]]:
+    """(offset, country) of each nationality adjective, by the entity resource's demonyms ("North Korean")."""
+    demonyms = entity_lexicon().demonyms
+    found = []
+    for m in _CAPITALISED_PAIR.finditer(text):
+        for start, words in ((m.start(), m.group(0)), (m.start(), m.group(1)), (m.start(2), m.group(2))):
+            key = fold(words or "")
+            country = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if country:
+                found.append((start, country))
+                break
+    return found
+
+
+def _context(doc: Document, fig: Figure, names: dict[int, frozenset[str]]) -> frozenset[str]:
     """What a figure is about: the names in its sentence (or the lead's, if it names none) and its verb."""
     sentence = doc.sentences[fig.sentence] if fig.sentence < len(doc.sentences) else None
     said_by = (fig.attribution or "").lower()
-    names = frozenset(n for n in _names(doc, sentence) if n not in said_by)  # who says it is not what it is about
-    if not names and doc.sentences:
+    about = frozenset(n.lower() for n in names.get(fig.sentence, ()))
+    about = frozenset(n for n in about if n not in said_by)  # who says it is not what it is about
+    if not about and doc.sentences:
         lead = next((s for s in doc.sentences if not s.heading), doc.sentences[0])
-        names = _names(doc, lead)
+        about = frozenset(n.lower() for n in names.get(lead.index, ()))
     verb = _predicate(doc, fig, sentence)
-    return names | {f"verb:{verb}"} if verb else names
-
-
-def _names(doc: Document, sentence: Sentence | None) -> frozenset[str]:
-    """Entity names if the entity layer is there, else runs of capitalised words (not the sentence's first)."""
-    if sentence is None:
-        return frozenset()
-    if doc.mentions:
-        return frozenset(m.name.lower() for m in doc.mentions if sentence.start <= m.start < sentence.end)
-    names = set()
-    for m in _NAME_RUN.finditer(sentence.text):
-        words = m.group(0).split()
-        if m.start() == 0 and _is_common_opener(words[0]):
-            words = words[1:]  # "The", "Currently" open the sentence; "Britain" is a name wherever it stands
-        words = [w for w in words if w.lower() not in _not_sources()]
-        if words:
-            names.add(" ".join(words).lower())
-    return frozenset(names)
+    return about | {f"verb:{verb}"} if verb else about
 
 
 def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | None:
@@ -682,21 +699,18 @@ def _predicate(doc: Document, fig: Figure, sentence: Sentence | None) -> str | N
     return None
 
 
-def _is_common_opener(word: str) -> bool:
-    low = word.lower()
-    return low in _stop_words() or low in _not_sources() or low.endswith("ly") or len(low) <= 2
-
-
 @functools.cache
 def _reporting_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon().data["attribution_verbs"]) | {"according"}
 
 
-def _same_subject_groups(found: list[tuple[Document, Figure]], shared: int) -> list[list[tuple[Document, Figure]]]:
+def _same_subject_groups(
+    found: list[tuple[Document, Figure]], shared: int, names: dict[str, dict[int, frozenset[str]]]
+) -> list[list[tuple[Document, Figure]]]:
     """Claims grouped with the first claim they share `shared` things with (names, the verb), then
     split where the figures jump by an order of magnitude (200 guards and 10,000 deployed troops are not rival
     estimates). Grouping around a first claim, not by chains, keeps A~B, B~C from joining A and C."""
-    contexts = [_context(doc, fig) for doc, fig in found]
+    contexts = [_context(doc, fig, names[doc.id]) for doc, fig in found]
     seeds: list[int] = []
     groups: dict[int, list[tuple[Document, Figure]]] = defaultdict(list)
     for i, claim in enumerate(found):

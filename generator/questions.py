@@ -18,11 +18,11 @@ from pathlib import Path
 import yaml
 
 from generator.figures import lexicon as figure_lexicon
+from generator.figures import sentence_names
 from generator.model import Dispute, Document, Hedge, Question, Sentence, SourceRef, TimelineItem
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:\w+ly\s+)?\w+ing\b)")
 _CLAUSE_START = re.compile(r"[,;:]\s+|\bthat\s+")
 _PERFECT_CLAUSE = re.compile(
@@ -210,17 +210,13 @@ def _candidate(text: str, kind: str, sources: list[SourceRef], score: float) -> 
 
 def _sentence_weights(doc: Document) -> dict[int, float]:
     """Per sentence: distinct entities + figures + consequence words (a cheap stand-in for importance)."""
-    names: dict[int, set[str]] = defaultdict(set)
-    for m in doc.mentions:
-        s = doc.sentence_at(m.start)
-        if s is not None:
-            names[s.index].add(m.name)
+    names = sentence_names(doc)
     figures: dict[int, int] = defaultdict(int)
     for f in doc.figures:
         figures[f.sentence] += 1
     weights = {}
     for s in doc.sentences:
-        entities = len(names[s.index]) if doc.mentions else len(set(_CAPITALISED.findall(s.text)))
+        entities = len(names.get(s.index, ()))
         consequence = sum(w.lower() in rules().consequence for w in _WORD.findall(s.text))
         weights[s.index] = entities + 2 * figures[s.index] + consequence
     return weights

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import annotate, figures, ingest
-from generator.model import Document, Figure, Quote
+from generator.model import Document, Figure, Mention, Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -202,3 +202,29 @@ def test_bare_vague_quantities_count_only_casualties() -> None:
 def test_attribution_verbs_with_an_object_attribute_nothing() -> None:
     assert _one("Wibowo of Indonesia claimed the title in the 100 meter dash.").attribution is None
     assert _one("Russia claimed 500 Ukrainian soldiers were killed.").attribution == "Russia claimed"
+
+
+def test_disputes_read_the_mention_layer() -> None:
+    first, second = _doc("The regime sent 10,000 troops.", "a"), _doc("The regime sent 12,000 troops.", "b")
+    assert figures.find_disputes([first, second]) == []  # only the verb is shared: not enough to compare
+    for doc in (first, second):
+        doc.mentions = [Mention(4, 10, "regime", "organization", "North Korea")]
+    (dispute,) = figures.find_disputes([first, second])
+    assert [c.value_text for c in dispute.claims] == ["10,000", "12,000"]
+
+
+def test_sentence_names_add_the_countries_of_nationality_adjectives() -> None:
+    doc = _doc("Israeli shells hit Beit Hanoun. North Korean troops left.")
+    assert figures.sentence_names(doc) == {0: {"Israel", "Beit Hanoun"}, 1: {"North Korea"}}
+
+
+def test_casualty_dispute_holds_with_the_entity_layer() -> None:
+    texts = [
+        "An Israeli offensive in Beit Hanoun killed some 19 civilians.",
+        "Israeli shells in Beit Hanoun killed 24 civilians.",
+    ]
+    docs = [_doc(text, doc_id) for text, doc_id in zip(texts, "ab", strict=True)]
+    for doc in docs:
+        annotate.add_mentions(doc)
+    (dispute,) = figures.find_disputes(docs)
+    assert dispute.counts == "dead"
