@@ -372,7 +372,7 @@ def _acceptable(text: str, c: Candidate) -> bool:
     if name == "duration" and c.match.group(0).lower().endswith(("quarter", "quarters")):
         if fraction_regex().match(text, c.end):
             return False
-    if name == "reference" and _COUNTED.match(text, c.end):
+    if name == "reference" and _COUNTED.match(text, c.end) and c.match.group(0).lower() != "current":
         return False  # "the past five elections", "the future three ships": a count, not a time
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False

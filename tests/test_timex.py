@@ -355,3 +355,18 @@ def test_a_clock_time_takes_the_date_written_after_it() -> None:
 def test_month_reading_and_duration_forms(text: str, anchor: dt.date, expr: str, value: str) -> None:
     found = [(t.text, t.value) for t in tag_timexes(text, anchor)]
     assert (expr, value) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ("The rally sparked the current weakness in London.", True),
+        ("Stereotypes reflect current realities.", True),
+        ("Flights rose from the current four a week.", True),
+        ("The firm is phasing out its current supplier.", False),  # a role, after a possessive
+        ("The current account deficit widened.", False),  # economics, not the present
+    ],
+)
+def test_current_as_an_adjective_is_the_present(text: str, tagged: bool) -> None:
+    found = [(t.text, t.value) for t in tag_timexes(text, TUE_OCT_28)]
+    assert (("current", "PRESENT_REF") in found) is tagged, found
