@@ -59,6 +59,11 @@ def calendar_words() -> frozenset[str]:
     return frozenset(_resource("stopwords.yaml")["calendar_words"])
 
 
+def lexicon() -> dict:
+    """Word rules of the merge stage (resources/merge/lexicon.yaml)."""
+    return _resource("lexicon.yaml")
+
+
 @functools.cache
 def _suffix_rules() -> tuple[list[tuple[str, str, int]], tuple[str, ...], frozenset[str]]:
     lexicon = _resource("lexicon.yaml")

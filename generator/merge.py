@@ -35,6 +35,7 @@ from generator.model import (
 _WORDS = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 _PRINCIPAL_TYPES = {"person", "organization"}
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")  # "UN-backed", "Islamist-imposed": adjectives, not names
 
 
 def ref(doc: Document, start: int, end: int) -> SourceRef:
@@ -110,6 +111,115 @@ class _Wording:
     actors: set[str]
     figures: list[float] = field(default_factory=list)  # values of the numeric claims in the event's span
     phrases: set[tuple[str, ...]] = field(default_factory=set)  # runs of consecutive content words
+    measures: dict[str, list[_Number]] = field(default_factory=dict)  # measure word -> numbers given for it
+    organisations: set[str] = field(default_factory=set)  # organisations acting (cited outlets left out)
+    places: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: float
+    precise: bool  # written to the last unit ("5,177.97", "2,438"), not rounded or hedged ("some 19", "2,800")
+
+
+@dataclass(frozen=True)
+class _MeasureRules:
+    pattern: re.Pattern[str]
+    symbols: dict[str, str]
+    scales: dict[str, float]
+    not_measures: frozenset[str]
+    approximate: re.Pattern[str]  # matches the text just before a hedged number
+
+
+@functools.cache
+def _measure_rules() -> _MeasureRules:
+    config = cluster.lexicon()["measures"]
+    scales = {str(k): float(v) for k, v in config["scales"].items()}
+    symbols = "|".join(re.escape(s) for s in config["symbols"])
+    pattern = re.compile(
+        r"(?<![\w.,])(?<!\d, )(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?"
+        rf"(?:({'|'.join(scales)})\s+)?({symbols}|[^\W\d_A-Z][^\W\d_]+)?"
+    )
+    hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in config["approximators"])
+    approximate = re.compile(rf"\b(?:{hedges})\s+$", re.IGNORECASE)
+    return _MeasureRules(pattern, dict(config["symbols"]), scales, frozenset(config["not_measures"]), approximate)
+
+
+def _is_precise(written: str, before: str, rules: _MeasureRules) -> bool:
+    if rules.approximate.search(before):
+        return False
+    digits = written.replace(",", "")
+    if "." in digits:
+        return True
+    return len(digits.rstrip("0")) >= settings()["events"]["precise_digits"]
+
+
+def _measures(doc: Document, event: Event) -> dict[str, list[_Number]]:
+    """The numbers an event gives, by the measure word that follows them ("9.12 points", "30-year"); numbers that
+    are part of a date ("July 21, 2005") or have no lower-case measure word ("2,820 U.S. soldiers") are left out."""
+    rules = _measure_rules()
+    dates = [(t.start, t.end) for t in doc.timexes if t.start < event.end and t.end > event.start]
+    found: dict[str, list[_Number]] = defaultdict(list)
+    for match in rules.pattern.finditer(doc.text, event.start, event.end):
+        word = (match.group(3) or "").lower()
+        if not word or word in rules.not_measures or any(s <= match.start() < e for s, e in dates):
+            continue
+        written = match.group(1)
+        try:
+            value = float(written.replace(",", ""))
+        except ValueError:
+            continue
+        if match.group(2):
+            value *= rules.scales[match.group(2).lower()]
+        before = doc.text[max(0, match.start() - 20) : match.start()]
+        measure = rules.symbols.get(word) or cluster.normalise(word)
+        found[measure].append(_Number(value, _is_precise(written, before, rules)))
+    return dict(found)
+
+
+def _close(x: float, y: float, tolerance: float) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def _numbers_agree(x: _Number, y: _Number) -> bool:
+    config = settings()["events"]
+    tolerance = config["precise_tolerance"] if x.precise and y.precise else config["figure_tolerance"]
+    return _close(x.value, y.value, tolerance)
+
+
+def _measures_differ(a: dict[str, list[_Number]], b: dict[str, list[_Number]]) -> bool:
+    """Both give numbers for one measure and none of them agree: "down 9.12 points" / "down 18.12 points",
+    "30-year mortgages" / "15-year mortgages" are different facts."""
+    return any(not any(_numbers_agree(x, y) for x in a[m] for y in b[m]) for m in a.keys() & b.keys())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Canonical keys of one name written in full or in part: "apec" / "apec economic leaders",
+    "hashimoto" / "ryutaro hashimoto"."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return long[: len(short)] == short or long[-len(short) :] == short
+
+
+def _share_name(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or any(_same_name(x, y) for x in a for y in b)
+
+
+def _subjects_differ(a: _Wording, b: _Wording) -> bool:
+    """Different named subjects mean different happenings: two people, two companies or exchanges, two places,
+    unless the statements share one of their actors ("Putin and Kim" / "Putin")."""
+    if a.people and b.people and not _share_name(a.people, b.people):
+        return True
+    if _share_name(a.actors, b.actors):
+        return False
+    if a.organisations and b.organisations:
+        return True  # no organisation (nor person) in common
+    return bool(a.places and b.places and not _share_name(a.places, b.places))
+
+
+def _conflict(wording: _Wording, member: _Wording) -> bool:
+    return _subjects_differ(wording, member) or _measures_differ(wording.measures, member.measures)
 
 
 def _figure_values(doc: Document, event: Event) -> list[float]:
@@ -176,8 +286,8 @@ def _same_happening(happening: _Happening, date: str, wording: _Wording) -> floa
     config = settings()["events"]
     if not dates_compatible(happening.date, date):
         return 0.0
-    if wording.people and happening.people and not wording.people & happening.people:
-        return 0.0  # different people acting: a different happening
+    if any(_conflict(wording, member) for member in happening.wordings):
+        return 0.0  # another subject, or other numbers for the same measure, than one of its reports
     # Shared actors let one shared action word do, if the wordings agree more overall.
     if wording.actors & happening.actors:
         needed, bar = 1, config["min_overlap_with_actors"]
@@ -217,6 +327,37 @@ def _participant_kinds(documents: list[Document]) -> dict[str, str]:
     return {entity_key(m.name): m.type for doc in documents for m in doc.mentions}
 
 
+@functools.cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(cluster.lexicon()["outlet_words"])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _is_outlet(key: str) -> bool:
+    """A news outlet or agency ("jiji press", "xinhua"): it reports what happened rather than acting in it."""
+    return any(word in _outlet_words() for word in key.split())
+
+
+def _organisations(event: Event, kinds: dict[str, str]) -> set[str]:
+    """Organisations taking part, leaving out cited outlets and adjectives read as names ("UN-backed")."""
+    keys = {entity_key(p) for p in event.participants if not _ADJECTIVE_COMPOUND.search(p)}
+    return {k for k in keys if kinds.get(k) == "organization" and not _is_outlet(k)}
+
+
+def _places_near_time(doc: Document, event: Event) -> set[str]:
+    """Places named close to the event's time expression ("in southern Poland on Tuesday"): where it happened,
+    rather than a place the sentence mentions in another clause."""
+    reach = settings()["events"]["near_timex_chars"]
+    anchor = event.timex
+    places = set()
+    for m in mentions_in(doc, event.start, event.end):
+        if m.type != "place" or _ADJECTIVE_COMPOUND.search(m.text):
+            continue
+        if anchor is None or max(anchor.start - m.end, m.start - anchor.end, 0) <= reach:
+            places.add(entity_key(m.name))
+    return places
+
+
 def group_events(documents: list[Document]) -> list[_Happening]:
     """Group events reporting the same happening: compatible dates, shared actors, shared wording."""
     events = _dated_events(documents)
@@ -237,6 +378,9 @@ def group_events(documents: list[Document]) -> list[_Happening]:
             actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
             figures=_figure_values(doc, event),
             phrases=phrases,
+            measures=_measures(doc, event),
+            organisations=_organisations(event, kinds),
+            places=_places_near_time(doc, event),
         )
         year = event.date[:4]
         candidates: set[int] = set()

@@ -154,6 +154,148 @@ def test_a_country_or_a_cited_outlet_does_not_keep_apart_what_people_did(express
     assert len(merge.merge_events([express, nknews])) == 1
 
 
+def one_event(doc_id: str, body: str, date: str, names: dict[str, str] | None = None) -> Document:
+    """A one-sentence article with one dated event; `names` maps each named participant to its type."""
+    doc = make_doc(doc_id, body)
+    for name, kind in (names or {}).items():
+        mention(doc, name, kind)
+    add_event(doc, body[:20], date, "day", tuple(names or ()))
+    return doc
+
+
+def merged_count(*docs: Document) -> int:
+    return len(merge.merge_events(list(docs)))
+
+
+def test_two_exchanges_closing_the_same_day_are_two_happenings() -> None:
+    jakarta = "Share prices on the Jakarta Stock Exchange ended lower on Thursday with the index down 9.12 points."
+    colombo = "Share prices on the Colombo Stock Exchange ended lower on Thursday with the index down 18.12 points."
+    exchanges = {"Jakarta Stock Exchange": "organization", "Colombo Stock Exchange": "organization"}
+    a = one_event("a", jakarta, "2025-11-10", {k: v for k, v in exchanges.items() if k in jakarta})
+    b = one_event("b", colombo, "2025-11-10", {k: v for k, v in exchanges.items() if k in colombo})
+    assert merged_count(a, b) == 2
+    # the numbers alone tell them apart ...
+    assert merged_count(one_event("a", jakarta, "2025-11-10"), one_event("b", colombo, "2025-11-10")) == 2
+    # ... and the names alone too
+    same_figure = colombo.replace("18.12", "9.12")
+    b = one_event("b", same_figure, "2025-11-10", {"Colombo Stock Exchange": "organization"})
+    assert merged_count(a, b) == 2
+
+
+def test_two_teams_winning_the_same_day_are_two_happenings() -> None:
+    a = one_event(
+        "a",
+        "Arsenal beat Chelsea on Saturday to go top of the league table.",
+        "2025-03-01",
+        {"Arsenal": "organization", "Chelsea": "organization"},
+    )
+    b = one_event(
+        "b",
+        "Liverpool beat Everton on Saturday to go top of the league table.",
+        "2025-03-01",
+        {"Liverpool": "organization", "Everton": "organization"},
+    )
+    assert merged_count(a, b) == 2
+
+
+def test_the_same_match_reported_twice_is_one_happening() -> None:
+    a = one_event(
+        "a",
+        "Arsenal beat Chelsea 2-1 on Saturday to go top of the league table.",
+        "2025-03-01",
+        {"Arsenal": "organization", "Chelsea": "organization"},
+    )
+    b = one_event(
+        "b",
+        "Arsenal went top of the league table after beating Chelsea on Saturday.",
+        "2025-03-01",
+        {"Arsenal": "organization", "Chelsea": "organization"},
+    )
+    assert merged_count(a, b) == 1
+
+
+def test_different_numbers_for_the_same_measure_are_different_facts() -> None:
+    thirty = "Rates on 30-year fixed mortgages averaged 6.36 percent this week, the weekly survey showed."
+    fifteen = "Rates on 15-year fixed mortgages averaged 6.31 percent this week, the weekly survey showed."
+    assert merged_count(one_event("a", thirty, "2025-11-10"), one_event("b", fifteen, "2025-11-10")) == 2
+    # precise figures must agree closely; hedged ones may differ a little
+    first = "The main index closed at 5,177.97 points on Monday after a day of heavy trading in banks."
+    second = "The main index closed at 5,691 points on Monday after a day of heavy trading in banks."
+    assert merged_count(one_event("a", first, "2025-11-20"), one_event("b", second, "2025-11-20")) == 2
+    some = "Israeli shells killed some 19 civilians in the town of Beit Hanoun on Wednesday morning."
+    least = "Israeli shells killed at least 18 civilians in the town of Beit Hanoun on Wednesday morning."
+    assert merged_count(one_event("a", some, "2025-11-08"), one_event("b", least, "2025-11-08")) == 1
+
+
+def test_the_same_decision_in_other_words_and_numbers_is_one_happening() -> None:
+    bank = {"Swiss National Bank": "organization"}
+    a = one_event(
+        "a", "The Swiss National Bank raised its key interest rate to 1.5 percent on Thursday.", "2025-12-15", bank
+    )
+    b = one_event(
+        "b",
+        "On Thursday the Swiss National Bank said it was raising its key interest rate to 1.50 percent "
+        "to keep inflation in check.",
+        "2025-12-15",
+        bank,
+    )
+    assert merged_count(a, b) == 1
+
+
+def test_different_places_on_the_same_day_are_different_happenings() -> None:
+    kirkuk = "A car bomb exploded at a crowded market in Kirkuk on Tuesday, killing five people."
+    basra = "A car bomb exploded at a crowded market in Basra on Tuesday, killing five people."
+    a = one_event("a", kirkuk, "2025-11-21", {"Kirkuk": "place"})
+    b = one_event("b", basra, "2025-11-21", {"Basra": "place"})
+    assert merged_count(a, b) == 2
+    assert merged_count(a, one_event("c", kirkuk.replace("in Kirkuk ", ""), "2025-11-21")) == 1
+
+
+def test_cited_outlets_and_adjectives_are_not_subjects() -> None:
+    a = one_event(
+        "a",
+        "A bus crash killed 10 people in the north on Monday, Kyodo News reported.",
+        "2025-01-06",
+        {"Kyodo News": "organization"},
+    )
+    b = one_event(
+        "b",
+        "A bus crash in the north killed 10 people on Monday, the Jiji Press agency said.",
+        "2025-01-06",
+        {"Jiji Press": "organization"},
+    )
+    assert merged_count(a, b) == 1
+    a = one_event(
+        "a",
+        "Fighting erupted on Wednesday between UN-backed forces and the Islamists.",
+        "2025-12-20",
+        {"UN-backed": "organization"},
+    )
+    b = one_event(
+        "b",
+        "Fighting erupted on Wednesday between Islamist-led fighters and the government forces.",
+        "2025-12-20",
+        {"Islamist-led": "organization"},
+    )
+    assert merged_count(a, b) == 1
+
+
+def test_a_name_in_part_is_the_same_name() -> None:
+    a = one_event(
+        "a",
+        "APEC leaders will meet in Hanoi on Saturday to approve the action plan.",
+        "2025-11-18",
+        {"APEC": "organization"},
+    )
+    b = one_event(
+        "b",
+        "The APEC Economic Leaders Meeting will approve the action plan in Hanoi on Saturday.",
+        "2025-11-18",
+        {"APEC Economic Leaders Meeting": "organization"},
+    )
+    assert merged_count(a, b) == 1
+
+
 def test_timeline_is_chronological_with_years_before_months_before_days(express: Document, nknews: Document) -> None:
     add_event(nknews, "military parade", "2025-09-03", "day")
     add_event(nknews, "Putin met Kim", "2025-09", "month", ("Putin",))
