@@ -18,11 +18,11 @@ import yaml
 
 from generator.entities import extract_entities, fold
 from generator.entities import lexicon as entity_lexicon
-from generator.model import Dispute, Document, Figure, FigureClaim, Sentence, SourceRef
+from generator.model import Dispute, Document, Figure, FigureClaim, Quote, Sentence, SourceRef
+from generator.quotes import quotes_of
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,300})[”\"]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _CODE_BEFORE = re.compile(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$")
 _STRONG = re.compile(r"-strong\b", re.IGNORECASE)
@@ -279,14 +279,15 @@ def _is_year(reading: Reading, raw: str) -> bool:
     return bool(_YEAR.fullmatch(raw)) and reading.counts is None
 
 
-def _title_spans(doc: Document) -> list[tuple[int, int]]:
-    """Quoted titles and scare quotes: a figure inside them is a name, not a claim."""
-    spans = [(q.start, q.end) for q in doc.quotes if q.kind == "scare"]
-    for m in _QUOTED.finditer(doc.text):
-        words = m.group(1).split()
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
-            spans.append((m.start(1), m.end(1)))
-    return sorted(spans)
+def _title_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Scare quotes and quoted titles ("North Korea Sends 30,000 Troops," said the headline): a figure inside them
+    is a name, not a claim."""
+    return [(q.start, q.end) for q in quotes if q.kind == "scare" or _is_quoted_title(q.text)]
+
+
+def _is_quoted_title(quoted: str) -> bool:
+    words = quoted.split()
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _is_title_case(sentence: Sentence) -> bool:
@@ -448,9 +449,9 @@ def _attribution(doc: Document, sentence: Sentence | None) -> str | None:
     return None
 
 
-def _speaker_of(doc: Document, start: int) -> str | None:
+def _speaker_of(quotes: list[Quote], start: int) -> str | None:
     """A figure inside quoted speech rests on its speaker: 'Lavrov said'."""
-    for q in doc.quotes:
+    for q in quotes:
         if q.kind == "speech" and q.speaker and q.start <= start < q.end:
             return f"{q.speaker} {q.cue or 'said'}"
     return None
@@ -465,7 +466,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     """Every numeric claim about a counted thing, money or a percentage, in text order."""
     text = doc.text
     timex_spans = sorted((t.start, t.end) for t in doc.timexes)
-    titles = _title_spans(doc)
+    quotes = quotes_of(doc)
+    titles = _title_spans(quotes)
     list_starts = {m.end() - 1 for m in _LIST_NUMBER.finditer(text)}
     title_case: dict[int, bool] = {}
     attributions: dict[int, str | None] = {}
@@ -491,6 +493,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         consumed = reading.end
         figure = _to_figure(doc, reading, sentence, previous_counts, attributions)
         if figure is not None:
+            figure.attribution = figure.attribution or _speaker_of(quotes, figure.start)
             figures.append(figure)
             previous_counts = figure.counts
     return figures
@@ -557,7 +560,7 @@ def _to_figure(
         high=reading.high,
         counts=counts,
         approximate=reading.approximate,
-        attribution=attributions[index] or _speaker_of(doc, reading.start),
+        attribution=attributions[index],
         sentence=index,
     )
 

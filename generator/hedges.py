@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 from generator.model import Document, Hedge, Sentence
+from generator.quotes import quotes_of
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "cues.yaml"
-_QUOTED = re.compile(r"“[^“”]{1,600}”|\"[^\"\n]{1,600}\"")
 _NEXT_WORD = re.compile(r"\s*([\w'’”]+|[^\w\s])")
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\s*$")
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:['’][a-z]+)?")
@@ -75,10 +75,9 @@ def cues() -> Cues:
 
 
 def quoted_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of quoted words: the quote layer when present, and any paired quotation marks."""
-    spans = {(q.start, q.end) for q in doc.quotes if q.kind != "scare"}
-    spans.update((m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(doc.text))
-    return sorted(spans)
+    """Spans of quoted words, from the quote layer: speech, and scare quotes and titles too (a "may" or a "?"
+    inside them is not the article's)."""
+    return sorted({(q.start, q.end) for q in quotes_of(doc)})
 
 
 def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:

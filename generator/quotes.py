@@ -37,7 +37,7 @@ from importlib import resources
 
 import yaml
 
-from generator.model import Mention, Quote, Sentence
+from generator.model import Document, Mention, Quote, Sentence
 from generator.text import sentence_spans
 
 # --------------------------------------------------------------------------- #
@@ -1163,6 +1163,11 @@ def extract_quotes(
         Quote(s.start, s.end, text[s.start : s.end], s.speaker, s.speaker_start, s.speaker_end, s.cue, s.kind)
         for s in spans
     ]
+
+
+def quotes_of(doc: Document) -> list[Quote]:
+    """The document's quote layer; for a document annotated without one, its quotes found now."""
+    return doc.quotes or extract_quotes(doc.text, doc.mentions or None, doc.sentences or None)
 
 
 def _attribute_backwards(spans: list[_Span]) -> None:

@@ -228,3 +228,14 @@ def test_casualty_dispute_holds_with_the_entity_layer() -> None:
         annotate.add_mentions(doc)
     (dispute,) = figures.find_disputes(docs)
     assert dispute.counts == "dead"
+
+
+@pytest.mark.parametrize("mark", ["“”", "‘’"])
+def test_numbers_in_quoted_titles_are_names(mark: str) -> None:
+    opening, closing = mark
+    assert _figures(f"The headline {opening}North Korea Sends 30,000 Troops{closing} ran on Monday.") == []
+
+
+def test_without_a_quote_layer_the_quotes_are_found_for_the_figures() -> None:
+    fig = _one("Sergei Lavrov spoke on Monday. “We lost 300 soldiers,” he said.")
+    assert fig.attribution == "Sergei Lavrov said"

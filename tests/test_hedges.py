@@ -111,3 +111,16 @@ def test_seed_worry_about_technology_is_hedged() -> None:
     assert any("missile, satellite, or nuclear technology" in h.text and h.kind == "hedged" for h in doc.hedges)
     assert found["What"].kind == "question"
     assert any(h.kind == "future" and h.cue == "is set to" for h in doc.hedges)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘We could see the smoke from the village,’ a witness said of the 2023 attack.",
+        "“We could see the smoke from the village,\n\nand the fire came closer,” a witness said of the 2023 attack.",
+        "The show “Who Wants to Be a Millionaire?” aired in 2023.",
+    ],
+)
+def test_quoted_words_come_from_the_quote_layer(text: str) -> None:
+    """Single quotes, quotes over paragraphs and titles: the quote layer pairs the marks, hedges only read it."""
+    assert _hedges(text) == []
