@@ -20,6 +20,7 @@ from generator.entities import extract_entities, fold
 from generator.entities import lexicon as entity_lexicon
 from generator.model import Dispute, Document, Figure, FigureClaim, Quote, Sentence, SourceRef
 from generator.quotes import quotes_of
+from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
@@ -43,12 +44,6 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
 def _squash(text: str) -> str:
     """Runs of whitespace as one space: phrases are looked up as written in the resource."""
     return " ".join(text.split())
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation matching the longest phrase first; spaces match any whitespace."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 @dataclass(frozen=True)
@@ -75,38 +70,38 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
     numbers = data["number_words"]
-    words = _alternation(list(numbers))
+    words = phrase_alternation(list(numbers))
     # compounds like "twenty-five" are built from the tens and units of the word list
-    tens = _alternation([w for w, v in numbers.items() if 20 <= v < 100 and v % 10 == 0])
-    units = _alternation([w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w])
+    tens = phrase_alternation([w for w, v in numbers.items() if 20 <= v < 100 and v % 10 == 0])
+    units = phrase_alternation([w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w])
     spelled = rf"(?:(?:{tens})-(?:{units})|{words})"
-    scales = _alternation(list(data["scales"]))
+    scales = phrase_alternation(list(data["scales"]))
     symbols = "|".join(re.escape(s) for s in sorted(data["currency_symbols"], key=len, reverse=True))
     # A lookahead on the possible first characters lets the scan skip most positions without trying each word.
     starters = {w[0].lower() for w in [*data["number_words"], *data["vague_quantities"], *data["vague_multipliers"]]}
     first = "".join(sorted(starters | {c.upper() for c in starters}))
     core = re.compile(
         rf"(?=[\d{re.escape(''.join(s[0] for s in data['currency_symbols']))}]|\b[{first}])"
-        rf"(?:\b(?P<vague>{_alternation(list(data['vague_quantities']))})\s+of\b"
-        rf"|\b(?P<bare>{_alternation(list(data['vague_quantities']))})\b(?!\s+of\b)"
-        rf"|\b(?P<vmult>{_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
+        rf"(?:\b(?P<vague>{phrase_alternation(list(data['vague_quantities']))})\s+of\b"
+        rf"|\b(?P<bare>{phrase_alternation(list(data['vague_quantities']))})\b(?!\s+of\b)"
+        rf"|\b(?P<vmult>{phrase_alternation(list(data['vague_multipliers']))})\s+(?P<vscale>{scales})\b"
         rf"|(?:(?P<cur>{symbols})\s?)?(?P<num>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{spelled}\b)"
-        rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{_alternation(list(data['short_scales']))})\b)?)",
+        rf"(?:[\s-](?P<scale>{scales})\b|(?<=\d)(?P<short>{phrase_alternation(list(data['short_scales']))})\b)?)",
         re.IGNORECASE,
     )
     mods = data["modifiers"]
     modifier = re.compile(
         "(?:^|(?<=[\\s(]))(?:"
-        + "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in mods.items())
+        + "|".join(f"(?P<{kind}>{phrase_alternation(words)})" for kind, words in mods.items())
         + r")\s*$",
         re.IGNORECASE,
     )
-    percent = re.compile(rf"\s?(?:{_alternation(data['percent_words'])})(?![A-Za-z])", re.IGNORECASE)
-    currency_after = re.compile(rf"\s+(?P<word>{_alternation(list(data['currency_words']))})\b", re.IGNORECASE)
+    percent = re.compile(rf"\s?(?:{phrase_alternation(data['percent_words'])})(?![A-Za-z])", re.IGNORECASE)
+    currency_after = re.compile(rf"\s+(?P<word>{phrase_alternation(list(data['currency_words']))})\b", re.IGNORECASE)
     range_after = re.compile(r"\s*(?:-|–|—|to|and)\s*(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]?\d)")
     noun_of = {form.lower(): name for name, forms in data["counted_nouns"].items() for form in forms}
     casualty_of = {form.lower(): name for name, forms in data["casualty_verbs"].items() for form in forms}
-    verbs = _alternation(data["attribution_verbs"])
+    verbs = phrase_alternation(data["attribution_verbs"])
     source = r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,5}?[A-Z][\w'’.&-]*"
     attribution = re.compile(rf"\b(?P<src>{source})\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})\b")
     attribution_after = re.compile(r"\b(?:said|says)\s+(?P<src>(?:the\s+)?(?:[A-Z][\w'’.&-]*\s?){1,4})")
@@ -121,9 +116,9 @@ def lexicon() -> Lexicon:
         casualty_of,
         attribution,
         attribution_after,
-        re.compile(rf"\b({_alternation([w for ws in data['casualty_verbs_before'].values() for w in ws])})\s+$"),
+        re.compile(rf"\b({phrase_alternation([w for ws in data['casualty_verbs_before'].values() for w in ws])})\s+$"),
         {w.lower(): name for name, ws in data["casualty_verbs_before"].items() for w in ws},
-        re.compile(rf"\b(?:{_alternation(data['increment_words'])})\s+$", re.IGNORECASE),
+        re.compile(rf"\b(?:{phrase_alternation(data['increment_words'])})\s+$", re.IGNORECASE),
         re.compile(rf"\s(?P<scale>{scales})\b", re.IGNORECASE),
     )
 

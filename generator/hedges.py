@@ -17,6 +17,7 @@ import yaml
 
 from generator.model import Document, Hedge, Sentence
 from generator.quotes import quotes_of
+from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "cues.yaml"
 _NEXT_WORD = re.compile(r"\s*([\w'’”]+|[^\w\s])")
@@ -40,21 +41,12 @@ class Cues:
     will_noun_before: frozenset[str]
 
 
-def _alternation(phrases: list[str], case_sensitive: set[str]) -> str:
-    """Longest phrase first; spaces match any whitespace; case-sensitive phrases get an inline flag group."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
-        parts.append(f"(?-i:{body})" if phrase in case_sensitive else body)
-    return "|".join(parts)
-
-
 def _pattern(data: dict, kinds: list[str]) -> re.Pattern[str]:
     """One whole-word regex over all cue kinds, in priority order; a first-letter lookahead skips most positions."""
-    sensitive = set(data["case_sensitive"])
+    sensitive = data["case_sensitive"]
     phrases = [p for kind in kinds for p in data[kind]]
     first = "".join(sorted({c for p in phrases for c in (p[0].lower(), p[0].upper())}))
-    groups = "|".join(f"(?P<{kind}>{_alternation(data[kind], sensitive)})" for kind in kinds)
+    groups = "|".join(f"(?P<{kind}>{phrase_alternation(data[kind], sensitive)})" for kind in kinds)
     return re.compile(rf"(?<![\w-])(?=[{re.escape(first)}])(?:{groups})(?![\w-])", re.IGNORECASE)
 
 

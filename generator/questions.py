@@ -20,6 +20,7 @@ import yaml
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
 from generator.model import Dispute, Document, Hedge, Question, Sentence, SourceRef, TimelineItem
+from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -64,10 +65,6 @@ SOURCE_BONUS = 2  # each further source raising the same question
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
 
 
-def _phrases(items: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class Rules:
     """The questions resource, compiled once."""
@@ -93,20 +90,22 @@ class Rules:
 @functools.cache
 def rules() -> Rules:
     data = yaml.safe_load(RESOURCE.read_text(encoding="utf-8"))
-    aux = _phrases(data["auxiliaries"])
+    aux = phrase_alternation(data["auxiliaries"])
     return Rules(
         data=data,
         consequence=frozenset(w.lower() for w in data["consequence"]),
         frame=re.compile(r"^(?:" + "|".join(data["frames"]) + r")\s+", re.IGNORECASE),
         trailing_attribution=re.compile(data["trailing_attribution"]),
-        clause_break=re.compile(r"\s*(?:;|\s--\s|\s—\s|,\s+(?:" + _phrases(data["clause_breaks"]) + r")\b)"),
+        clause_break=re.compile(r"\s*(?:;|\s--\s|\s—\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b)"),
         modal=re.compile(
-            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["modal_will"]) + r")\s+(?:(?:well|also|even|still|soon)\s+)?"
+            r"^(?P<subj>.+?)\s+(?:"
+            + phrase_alternation(data["modal_will"])
+            + r")\s+(?:(?:well|also|even|still|soon)\s+)?"
             r"(?P<have>have\s+(?=been\b|\w+(?:ed|en|wn|ne|nt|st|ft|ld|ught)\b))?(?P<rest>(?!not\b)\w.*)$"
         ),
-        adverb=re.compile(r",?\s*\b(?:" + _phrases(data["confirm_adverbs"]) + r")\b,?", re.IGNORECASE),
+        adverb=re.compile(r",?\s*\b(?:" + phrase_alternation(data["confirm_adverbs"]) + r")\b,?", re.IGNORECASE),
         belief=re.compile(
-            r"^(?P<subj>.+?)\s+(?:" + _phrases(data["belief"]) + r")\s+(?P<verb>be|have)\s+(?P<rest>.+)$"
+            r"^(?P<subj>.+?)\s+(?:" + phrase_alternation(data["belief"]) + r")\s+(?P<verb>be|have)\s+(?P<rest>.+)$"
         ),
         unknown=re.compile(
             r"\b(?:" + "|".join(data["unknown_intro"]) + r")\s+(?:\w+ly\s+)?(?P<wh>whether|if|how many|how much|how|"
@@ -118,15 +117,17 @@ def rules() -> Rules:
         subject_breaker=_subject_breaker(data["subject_breakers"]),
         unknown_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["unknown_templates"]],
         determiners=frozenset(data["determiners"]),
-        leading_conjunction=re.compile(r"^(?:" + _phrases(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE),
-        claim_subordinator=re.compile(r"(?:" + _phrases(data["claim_subordinators"]) + r")\b"),
+        leading_conjunction=re.compile(
+            r"^(?:" + phrase_alternation(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE
+        ),
+        claim_subordinator=re.compile(r"(?:" + phrase_alternation(data["claim_subordinators"]) + r")\b"),
     )
 
 
 def _subject_breaker(groups: dict[str, list[str]]) -> re.Pattern[str]:
     """Reporting verbs and finite verbs (case as written) or subordinators (any case) inside a would-be subject."""
-    subordinators = _phrases(groups["subordinators"])
-    verbs = _phrases(groups["reporting"] + groups["finite"])
+    subordinators = phrase_alternation(groups["subordinators"])
+    verbs = phrase_alternation(groups["reporting"] + groups["finite"])
     return re.compile(rf"\b(?:(?i:{subordinators})|{verbs})\b")
 
 

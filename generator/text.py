@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -446,3 +447,15 @@ def slugify(text: str, limit: int | None = 60, default: str = "briefing") -> str
         cut = slug[: limit + 1].rfind("-")
         slug = slug[: cut if cut > 0 else limit]
     return slug.rstrip("-") or default
+
+
+def phrase_alternation(phrases: Iterable[str], case_sensitive: Iterable[str] = ()) -> str:
+    """A regex alternation of word-list phrases: each escaped, the longest first (so it wins over a shorter phrase it
+    starts with), a space matching any run of whitespace and an apostrophe either form (' or ’). Phrases listed in
+    `case_sensitive` match only as written, inside a pattern compiled with re.IGNORECASE."""
+    sensitive = set(case_sensitive)
+    parts = []
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
+        parts.append(f"(?-i:{body})" if phrase in sensitive else body)
+    return "|".join(parts)

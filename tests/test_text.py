@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import re
 import time
 from pathlib import Path
 
@@ -390,3 +391,14 @@ def test_bench_script_reports_speed(tmp_path: Path, capsys: pytest.CaptureFixtur
     _load_bench("bench_sentences").main([str(tmp_path), "--runs", "1"])
     out = capsys.readouterr().out
     assert "1 files" in out and "3 sentences" in out and "MB/s" in out
+
+
+def test_phrase_alternation_prefers_the_longest_phrase_and_any_spacing() -> None:
+    pattern = re.compile(rf"\b(?:{text.phrase_alternation(['at least', 'at', 'it is', 'May'], ['May'])})\b", re.I)
+    assert [m.group(0) for m in pattern.finditer("At\nleast two; at once; it’s not; May; may")] == [
+        "At\nleast",
+        "at",
+        "May",
+    ]
+    assert re.fullmatch(text.phrase_alternation(["won't"]), "won’t")
+    assert text.phrase_alternation(["a.b"]) == r"a\.b"
