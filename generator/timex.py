@@ -420,7 +420,7 @@ class Value:
 CLAUSE_REACH = 120
 
 
-_CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")  # not the dot of "$42.875" or "Oct. 27" alone
+_CLAUSE_END = re.compile(r"[.!?;][\"'’”]*(?=\s)|\n")  # a stop, closing quotes after it (`.''`) or not
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -861,6 +861,8 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
     )
     if unit == "D" and shift == "this":
         narrative = False
+    if g.get("the") and shift in ("past", "last") and unit == "W" and ctx.anchor and not g.get("within"):
+        return Value(_at_granularity(ctx.anchor, "W"), basis="relative")  # "the past week": the week up to now
     base = ctx.reference if narrative else ctx.anchor
     if narrative and unit == "Y" and ctx.year is not None and base is not None and base.year != ctx.year:
         base = dt.date(ctx.year, 7, 1)  # the narrative's year was last given alone: "in 1998 ... that year"

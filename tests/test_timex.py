@@ -370,3 +370,15 @@ def test_month_reading_and_duration_forms(text: str, anchor: dt.date, expr: str,
 def test_current_as_an_adjective_is_the_present(text: str, tagged: bool) -> None:
     found = [(t.text, t.value) for t in tag_timexes(text, TUE_OCT_28)]
     assert (("current", "PRESENT_REF") in found) is tagged, found
+
+
+def test_the_past_week_is_the_week_up_to_the_anchor() -> None:
+    assert tag("He has been in Bethesda for the last week.", dt.date(2025, 10, 31)) == [
+        ("the last week", "DATE", "2025-W44")
+    ]
+
+
+def test_a_quotation_closing_after_the_stop_ends_the_clause() -> None:
+    # the past tense of the next sentence must not turn "in the spring" of a future clause backwards
+    text = "``Makers are going to start getting beaten up badly in the spring.'' Data showed it."
+    assert tag(text, dt.date(2025, 2, 6)) == [("the spring", "DATE", "2025-SP")]
