@@ -402,6 +402,11 @@ class Context:
     year: int | None = None  # the last year mentioned, for "that year", "the previous year"
     month: tuple[int, int] | None = None  # the last month mentioned, for "the following month"
     clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
+    reference_end: int = -1  # where the expression that set `reference` ends
+
+    def reference_in_sentence(self, c: Candidate) -> bool:
+        """Whether the narrative's reference day was written earlier in the sentence of `c`."""
+        return 0 <= self.reference_end <= c.start and not _SENTENCE_BREAK.search(self.text, self.reference_end, c.start)
 
     def tense(self, c: Candidate) -> str | None:
         return tense(self.text, c.start, c.end, self.clauses)
@@ -415,6 +420,8 @@ class Value:
     mod: str | None = None
     date: dt.date | None = None  # a full date, to move the narrative's reference time
 
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”]*\s+[\"'“‘`]*[A-Z]|\n")
 
 # How far around an expression its clause may reach, in characters, when looking for tense markers.
 CLAUSE_REACH = 120
@@ -660,7 +667,11 @@ def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
 
 
 def norm_year_earlier(ctx: Context, c: Candidate, g: dict) -> Value:
-    """The same period a year before: the quarter last mentioned in quarterly reports, else the previous year."""
+    """The same period a year before: the day a year before a day named in the same sentence ("for the quarter
+    ended Sept. 30, ... a year earlier"), the quarter last mentioned in quarterly reports, else the previous year."""
+    if g.get("same_day") and ctx.reference:
+        day = _shift_date(ctx.reference, "Y", -1)
+        return Value(day.isoformat(), basis="relative", date=day)
     if ctx.quarter:
         return Value(f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}", basis="relative")
     return Value(str(ctx.anchor.year - 1) if ctx.anchor else "XXXX", basis="relative")
@@ -929,8 +940,9 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     approx = _approx(g.get("approx"))
     if n is None or not float(n).is_integer() or base is None or unit == "2W" or approx:
         return Value(_duration(n, unit), type="DURATION", mod=approx)
-    if unit == "Y" and n == 1 and ctx.quarter:  # quarterly reports compare with the same quarter
-        return norm_year_earlier(ctx, c, g)
+    same_day = direction in rel["narrative_directions"] and ctx.reference_in_sentence(c)
+    if unit == "Y" and n == 1 and direction != "later" and (ctx.quarter or same_day):
+        return norm_year_earlier(ctx, c, {"same_day": same_day})  # the same quarter in quarterly reports, or day
     if unit.startswith("T"):
         unit = "D"
     try:
@@ -1241,7 +1253,7 @@ def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None
     if kind not in ("DATE", "TIME"):
         return
     if v.date is not None:
-        ctx.reference = v.date
+        ctx.reference, ctx.reference_end = v.date, c.end
     if v.value[:4].isdigit():
         ctx.year = int(v.value[:4])
         if _MONTH_VALUE.match(v.value):

@@ -382,3 +382,11 @@ def test_a_quotation_closing_after_the_stop_ends_the_clause() -> None:
     # the past tense of the next sentence must not turn "in the spring" of a future clause backwards
     text = "``Makers are going to start getting beaten up badly in the spring.'' Data showed it."
     assert tag(text, dt.date(2025, 2, 6)) == [("the spring", "DATE", "2025-SP")]
+
+
+def test_a_year_earlier_counts_from_the_day_named_in_its_sentence() -> None:
+    text = "For the quarter ended Sept. 30, net rose to $133 million from $100 million a year earlier."
+    assert tag(text)[-1] == ("a year earlier", "DATE", "2024-09-30")
+    # without a day in the sentence, a quarterly report compares with the same quarter
+    text = "Net rose in the third quarter. Revenue was $2 billion, up from $1.9 billion a year earlier."
+    assert tag(text)[-1] == ("a year earlier", "DATE", "2024-Q3")
