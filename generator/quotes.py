@@ -38,6 +38,7 @@ from importlib import resources
 import yaml
 
 from generator.model import Document, Mention, Quote, Sentence
+from generator.text import lexicon as sentence_lexicon
 from generator.text import sentence_spans
 
 # --------------------------------------------------------------------------- #
@@ -65,7 +66,6 @@ class _Lexicon:
     not_names: frozenset[str]
     organization_words: frozenset[str]
     place_words: frozenset[str]
-    abbreviations: frozenset[str]
     media_nouns: frozenset[str]
     media_words: frozenset[str]
     naming_cues: tuple[tuple[str, ...], ...]
@@ -87,6 +87,11 @@ def _inflect(verbs) -> frozenset[str]:
         forms.update({verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ing"})
         forms.add(verb + "d" if verb.endswith("e") else verb[:-1] + "ied" if verb.endswith("y") else verb + "ed")
     return frozenset(forms)
+
+
+def _abbreviated_titles() -> frozenset[str]:
+    """`Sen`, `Mrs`, `Pres`: the title class of the sentence splitter's abbreviations, without the period."""
+    return frozenset(word for word, kind in sentence_lexicon().abbreviations.items() if kind == "title")
 
 
 @cache
@@ -111,11 +116,10 @@ def _lexicon() -> _Lexicon:
         function_words=frozenset(w.lower() for w in a["function_words"]),
         person_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["person"]),
         organization_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["organization"]),
-        title_words=frozenset(titles) - {"of", "the"},
+        title_words=(frozenset(titles) | _abbreviated_titles()) - {"of", "the"},
         not_names=frozenset(w.rstrip(".") for w in a["not_names"]),
         organization_words=frozenset(w.rstrip(".") for w in a["organization_words"]),
         place_words=frozenset(a["place_words"]),
-        abbreviations=frozenset(w.lower() for w in a["abbreviations"]),
         media_nouns=frozenset(w.lower() for w in a["media_nouns"]),
         media_words=frozenset(a["media_words"]),
         naming_cues=tuple(tuple(c.lower().split()) for c in s["naming_cues"]),
@@ -364,7 +368,7 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
         tok = toks[j]
         if _namey(tok) and tok.text != _QUOTE_TOKEN and not _possessive(toks[j - 1] if j > i else None):
             j += 1
-        elif tok.text == "." and j > i and (toks[j - 1].low in _lexicon().abbreviations or len(toks[j - 1].text) == 1):
+        elif tok.text == "." and j > i and _abbreviated(toks[j - 1]):
             j += 1
         elif tok.low in _PARTICLES and j + 1 < len(toks) and toks[j + 1].capitalised:
             j += 1
@@ -373,6 +377,11 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
     while j > i and not _namey(toks[j - 1]):
         j -= 1
     return j
+
+
+def _abbreviated(tok: _Tok) -> bool:
+    """A word the period after it belongs to (`Sen.`, `Jr.`, `Corp.`, an initial), by the sentence splitter's list."""
+    return len(tok.text) == 1 or tok.text in sentence_lexicon().abbreviations
 
 
 _PARTICLES = frozenset(

@@ -518,3 +518,17 @@ def test_sentence_layer_decides_the_clause() -> None:
     assert only(text).kind == "speech"
     assert extract_quotes(text, None, split)[0].kind == "speech"
     assert extract_quotes(text, None, whole)[0].kind == "partial"  # embedded after "calm."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It did not work,” said Pres. Ana Silva of the board.", "Ana Silva"),
+        ("“It did not work,” said Supt. Omar Haddad.", "Omar Haddad"),
+        ("“It did not work,” said Mrs. Mia Lund.", "Mia Lund"),
+    ],
+)
+def test_abbreviated_titles_come_from_the_sentence_splitters_list(text: str, speaker: str) -> None:
+    quote = only(text)
+    assert quote.speaker == speaker
+    assert mention(text, quote).endswith(speaker)
