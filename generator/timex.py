@@ -497,6 +497,8 @@ TENSE_PENALTY = 2.5
 # A month without a day and without a tense marker is read ahead only when it is close ("In January" read in
 # October: this January; "in May" read in March: this May).
 MONTH_UNMARKED_FUTURE_PENALTY = 4.0
+# A future marker ("will", "expected to") is seldom wrong about a month: "a mission in December" read in March.
+MONTH_FUTURE_PENALTY = 8.0
 # News reports more than it announces: with no tense marker, a date ahead counts as a little farther away.
 UNMARKED_FUTURE_PENALTY = 1.3
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -513,7 +515,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None,
             distance = 0
         cost = abs(distance)
         if (when == "past" and distance > 0) or (when == "future" and distance < 0):
-            cost = cost * TENSE_PENALTY + (1e6 if certain else 0)
+            penalty = MONTH_FUTURE_PENALTY if when == "future" and not day else TENSE_PENALTY
+            cost = cost * penalty + (1e6 if certain else 0)
         elif when is None and distance > 0:
             cost *= UNMARKED_FUTURE_PENALTY if day else MONTH_UNMARKED_FUTURE_PENALTY
         if cost < best_cost:

@@ -390,3 +390,8 @@ def test_a_year_earlier_counts_from_the_day_named_in_its_sentence() -> None:
     # without a day in the sentence, a quarterly report compares with the same quarter
     text = "Net rose in the third quarter. Revenue was $2 billion, up from $1.9 billion a year earlier."
     assert tag(text)[-1] == ("a year earlier", "DATE", "2024-Q3")
+
+
+def test_a_future_clause_reads_a_month_ahead_even_when_it_is_far() -> None:
+    text = "Collins will be named commander of the shuttle for a mission in December."
+    assert tag(text, dt.date(2025, 3, 4)) == [("December", "DATE", "2025-12")]
