@@ -44,6 +44,8 @@ WINDOW = 4  # words either side of a candidate that the typing model sees as a b
 # apostrophes / a possessive / any other character. Known abbreviations (Dr., St.) are added in front.
 _TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|\S"
 _LINE = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -69,6 +71,8 @@ class Lexicon:
     place_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
     connectors: frozenset[str]
+    name_breakers: frozenset[str]  # weekdays and most months: a name never goes on past them
+    name_openers: frozenset[str]  # never entities alone, yet they open names (`New York`)
     credit_cues: frozenset[str]
     credit_names: frozenset[str]
     never: frozenset[str]
@@ -111,6 +115,8 @@ def lexicon() -> Lexicon:
         place_prepositions=words("place_prepositions"),
         speech_verbs=words("speech_verbs"),
         connectors=frozenset(cues["name_connectors"]),
+        name_openers=words("name_openers"),
+        name_breakers=words("name_breakers"),
         credit_cues=words("credit_cues"),
         credit_names=words("credit_names"),
         never=words("never_entities"),
@@ -279,7 +285,14 @@ class Candidate:
 
 
 def _name_word(word: str) -> bool:
-    return word[0].isupper() and word[0].isalpha()
+    return word[0].isupper() and word[0].isalpha() and not ("-" in word and _modifier(word))
+
+
+@functools.lru_cache(maxsize=16384)
+def _modifier(word: str) -> bool:
+    """A name turned adjective by a hyphenated English word (`Kremlin-backed`, `Tokyo-based`): no name."""
+    tail = word.rsplit("-", 1)[1]
+    return len(tail) >= 4 and tail.islower() and tail in lexicon().english
 
 
 def _initial(words: list[str], i: int) -> bool:
@@ -317,7 +330,7 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     n, end = len(words), 0
-    for i in [k for k, w in enumerate(words) if w[0].isupper() and w[0].isalpha()]:
+    for i in [k for k, w in enumerate(words) if _name_word(w)]:
         if i < end:
             continue
         j = i + 1
@@ -367,12 +380,12 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
                 end += 1
             out.append((Candidate(run[k:end]), i, i, i + end - 1))
             k = end
-        elif _never(tok) or tok.text in lex.connectors:
+        elif (_never(tok) and not _opens_name(run, k)) or tok.text in lex.connectors or _sentence_opener(run, k):
             k += 1
             demonym, title = None, []
         else:
             end = k + 1
-            while end < len(run) and not _title_at(run, end):
+            while end < len(run) and not _title_at(run, end) and run[end].key not in lex.name_breakers:
                 end += 1
             while end > k + 1 and run[end - 1].text in lex.connectors:
                 end -= 1
@@ -388,6 +401,20 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
             demonym, title = None, []
             k = end
     return out
+
+
+def _opens_name(run: list[Token], k: int) -> bool:
+    """`New` before another capitalised word starts the name (`New York`, `New Zealand Herald`)."""
+    return run[k].key in lexicon().name_openers and k + 1 < len(run) and run[k + 1].cap
+
+
+def _sentence_opener(run: list[Token], k: int) -> bool:
+    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`)."""
+    lex = lexicon()
+    tok = run[k]
+    if k or not tok.initial or len(run) < 3 or tok.key not in lex.english or run[1].key not in lex.first_names:
+        return False
+    return tok.key not in lex.first_names and tok.key not in lex.surnames and tok.key not in lex.places
 
 
 def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | None:
@@ -447,7 +474,16 @@ def _never_word(word: str) -> bool:
 
 
 def _acronym(tok: Token) -> bool:
-    letters = tok.text.replace(".", "")
+    return _acronym_word(tok.text)
+
+
+def _initials(tok: Token) -> bool:
+    """`H.D.` or `J.` before a surname (`U.S.` and other known abbreviations are no initials)."""
+    return bool(_INITIALS.fullmatch(tok.text)) and _gazetteer_type(tok.key) is None
+
+
+def _acronym_word(word: str) -> bool:
+    letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
@@ -471,6 +507,8 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
         credit_from = _credit_start(words)
         padded = [""] * WINDOW + words + [""] * WINDOW
         for i, j in runs:
+            if i and _ORDINAL.fullmatch(words[i - 1]) and _fold_token(words[j - 1]) in lex.org_words:
+                i -= 1  # `82nd Airborne Division`
             if i >= credit_from or (j == i + 1 and _never_word(words[i])):
                 continue  # most one-word runs are a capitalised `The` or `In` starting a sentence
             run = [_token(matches, words, k, line.start()) for k in range(i, j)]
@@ -479,7 +517,7 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                     cand.title = [_token(matches, words, i - 1, line.start())]  # `spokesman Shen Guofang`
                     lead = i - 1
                 cand.weak = cand.tokens[0].initial and len(cand.tokens) == 1 and not cand.title
-                if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names:
+                if cand.key in lex.credit_names or cand.tokens[0].key in lex.credit_names or _demonym_key(cand.key):
                     continue
                 before = [w and _fold_token(w) for w in padded[lead : lead + WINDOW]]
                 after = [w and _fold_token(w) for w in padded[last + 1 + WINDOW : last + 1 + 2 * WINDOW]]
@@ -528,6 +566,8 @@ def _rule_type(cand: Candidate) -> str | None:
         return None
     if len(toks) > 1 and last in lex.other_words:
         return None
+    if len(toks) == 1 and _lone_cue_word(toks[0]):
+        return None  # `the Institute`, `the Parties`: a name given in full before
     if cand.title and not _acronym(toks[0]) and last not in lex.org_words and last not in lex.place_words:
         return PERSON
     typ = _gazetteer_type(key)
@@ -537,7 +577,7 @@ def _rule_type(cand: Candidate) -> str | None:
         return ORGANIZATION
     if len(toks) > 1 and last in lex.place_words:
         return PLACE
-    if len(toks) > 1 and first in lex.first_names and last not in lex.places:
+    if len(toks) > 1 and (first in lex.first_names or _initials(toks[0])) and last not in lex.places:
         return PERSON
     if len(toks) == 1 and _acronym(toks[0]):
         return ORGANIZATION
@@ -552,6 +592,16 @@ def _rule_type(cand: Candidate) -> str | None:
     if cand.prev in lex.place_prepositions:
         return PLACE
     return ORGANIZATION
+
+
+def _lone_cue_word(tok: Token) -> bool:
+    """An organisation or place word alone (`Institute`, `Committees`), not a surname (`Park`) nor a known name."""
+    lex = lexicon()
+    key = tok.key
+    if _acronym(tok) or key in lex.surnames or _gazetteer_type(key):
+        return False
+    singular = key[:-3] + "y" if key.endswith("ies") else key[:-1] if key.endswith("s") else key
+    return any(k in lex.org_words or k in lex.place_words for k in (key, singular))
 
 
 def _known_names(cands: list[Candidate]) -> dict[str, str]:
@@ -597,6 +647,7 @@ class DocumentNames:
     known: dict[str, str]  # name -> type the rules give where the name carries its own evidence
     parts: dict[str, str]  # word of a longer name -> that name's rule type
     acronyms: dict[str, str]  # initials of a longer name (`KCNA`) -> that name's rule type
+    counts: Counter[str] = field(default_factory=Counter)  # mentions of each name
 
 
 def _document_names(cands: list[Candidate]) -> DocumentNames:
@@ -612,7 +663,7 @@ def _document_names(cands: list[Candidate]) -> DocumentNames:
                     parts.setdefault(tok.key, cand.rule)
             initials = "".join(t.text[0] for t in toks if t.text not in lex.connectors)
             acronyms.setdefault(initials.lower(), cand.rule)
-    return DocumentNames(known, parts, acronyms)
+    return DocumentNames(known, parts, acronyms, Counter(c.key for c in cands))
 
 
 def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
@@ -721,6 +772,8 @@ def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candida
     labels: dict[str, str | None] = {key: votes.most_common(1)[0][0] for key, votes in certain.items()}
     totals: dict[str, list[float]] = {}
     for cand in cands:
+        if cand.rule is None and len(cand.tokens) == 1 and _lone_cue_word(cand.tokens[0]):
+            labels[cand.key] = None  # the model learnt too few of these to be trusted with them
         if cand.key in labels:
             continue  # settled: no need to ask the model
         name_scores = _name_scores(tuple(t.text for t in cand.tokens))
@@ -763,8 +816,9 @@ def _certain_type(cand: Candidate, people: set[str]) -> str | None:
         return PERSON
     if _place_tier(key) == 3:
         return PLACE
-    if 2 <= len(toks) <= 3 and toks[0].key in lex.first_names and cand.rule == PERSON and toks[-1].cap:
-        return PERSON  # a given name and a capitalised surname
+    if 2 <= len(toks) <= 3 and cand.rule == PERSON and toks[-1].cap:
+        if toks[0].key in lex.first_names or _initials(toks[0]):
+            return PERSON  # a given name or initials and a capitalised surname
     if len(toks) == 1 and key in people:
         return PERSON  # a surname after the full name
     return None
@@ -799,6 +853,8 @@ def _name_features(words: tuple[str, ...]) -> tuple[str, ...]:
         f"first={first}",
         f"last={last}",
         f"suf={last[-3:]}",
+        f"suf2={last[-2:]}",
+        f"sufirst={first[-3:]}" if len(keys) > 1 else "sufirst=",
         f"shape={''.join(_shape(w) for w in words[:4])}",
         f"gaz={_place_tier(key)}",
         f"gazlast={_place_tier(last)}" if len(keys) > 1 else "single",
@@ -812,6 +868,10 @@ def _name_features(words: tuple[str, ...]) -> tuple[str, ...]:
         feats.append(f"alias={lex.aliases[key][1]}")
     if key in lex.known_types:
         feats.append(f"known={lex.known_types[key]}")
+    if len(keys) == 1 and not _acronym_word(words[0]):
+        cue = "org" if key in lex.org_words else "place" if key in lex.place_words else ""
+        if cue:
+            feats.append(f"alone={cue}word")  # `the Institute`, `the Island`: a name said once in full
     if last in lex.org_words:
         feats.append("orgword_last")
     if any(k in lex.org_words for k in keys[:-1]):
@@ -871,6 +931,13 @@ def _context_features(cand: Candidate, names: DocumentNames) -> list[str]:
         feats.append("prev_place_prep")
     if cand.next in lex.speech_verbs:
         feats.append("next_speech")
+    # PREVNEXT
+    count = names.counts[key]
+    feats.append(f"count={'1' if count == 1 else '2-3' if count <= 3 else '4+'}|n={min(len(toks), 3)}")
+    if cand.context[2] == "," and _place_tier(cand.context[3]) >= 2:
+        feats.append("comma_place_after")  # `Austin, Texas`
+    if cand.context[1] == "," and _place_tier(cand.context[0]) >= 2:
+        feats.append("comma_place_before")
     return feats
 
 

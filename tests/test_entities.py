@@ -81,6 +81,40 @@ def test_nationality_adjectives_and_events_are_not_entities():
     assert not found & {"Korean War", "War", "Russian", "North Koreans", "Comprehensive Partnership Treaty"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 82nd Airborne Division was deployed on Sunday.", [("82nd Airborne Division", "organization")]),
+        ("She flew from London to New York on Monday.", [("London", "place"), ("New York", "place")]),
+        ("Freshman Tom Baker scored twice for the visitors.", [("Tom Baker", "person")]),
+        ("The talks were led by J.R. Hartley, officials said.", [("J.R. Hartley", "person")]),
+        ("Shares fell after the Reserve Bank Tuesday cut its rates.", [("Reserve Bank", "organization")]),
+    ],
+)
+def test_span_boundaries(text: str, expected: list[tuple[str, str]]):
+    """Ordinals open unit names, `New` opens a name, a sentence's opening word and a weekday stay outside."""
+    assert [(m.text, m.type) for m in extract_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kremlin-backed forces and Tokyo-based analysts disagreed.",
+        "Another Chinese swimmer won gold.",
+        "The Tamil minority and Kurdish groups protested.",
+    ],
+)
+def test_modifiers_and_group_adjectives_are_no_entities(text: str):
+    assert extract_entities(text) == []
+
+
+def test_an_organisation_word_alone_is_no_entity_but_a_surname_is():
+    text = "The Institute of Physics met in Paris. Later the Institute said it would appeal to the Committees."
+    assert [m.text for m in extract_entities(text)] == ["Institute of Physics", "Paris"]
+    text = "Park Chung-hee ruled South Korea. Park said little about it."
+    assert {m.name for m in extract_entities(text) if m.text == "Park"} == {"Park Chung-hee"}
+
+
 # --------------------------------------------------------------------------- #
 # Aliases within a text
 # --------------------------------------------------------------------------- #
