@@ -395,3 +395,10 @@ def test_a_year_earlier_counts_from_the_day_named_in_its_sentence() -> None:
 def test_a_future_clause_reads_a_month_ahead_even_when_it_is_far() -> None:
     text = "Collins will be named commander of the shuttle for a mission in December."
     assert tag(text, dt.date(2025, 3, 4)) == [("December", "DATE", "2025-12")]
+
+
+def test_a_tense_marker_before_the_expression_outweighs_one_after_it() -> None:
+    text = (
+        "Qantas will almost double its flights between Australia and India by August in a search for markets untouched."
+    )
+    assert tag(text, dt.date(2025, 2, 13)) == [("August", "DATE", "2025-08")]
