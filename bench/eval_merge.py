@@ -88,21 +88,20 @@ def source_keys(item: TimelineItem) -> list[list]:
 
 
 def check_saved(path: Path, items: list[TimelineItem]) -> None:
-    """For each saved merge: is there still one item citing all of its documents' sentences?"""
-    where: dict[tuple[str, int], list[int]] = defaultdict(list)
+    """For each saved merge: is there still one item citing all of its source sentences?"""
+    where: dict[tuple[str, int], set[int]] = defaultdict(set)
     for n, item in enumerate(items):
         for s in item.sources:
-            where[(s.document, s.sentence)].append(n)
+            where[(s.document, s.sentence)].add(n)
     saved = json.loads(path.read_text(encoding="utf-8"))
     kept = 0
     for entry in saved:
-        sources = [(d, s) for d, s in entry["sources"]]
-        homes = Counter(n for key in set(sources) for n in where.get(key, []))
+        sources = {(d, s) for d, s in entry["sources"]}
+        homes = Counter(n for key in sources for n in where.get(key, ()))
         home = homes.most_common(1)[0][0] if homes else -1
-        together = {d for d, s in sources if home in where.get((d, s), [])}
-        documents = {d for d, _ in sources}
-        kept += together == documents
-        state = "kept" if together == documents else f"split ({len(together)} of {len(documents)} documents together)"
+        together = {key for key in sources if home in where.get(key, ())}
+        kept += together == sources
+        state = "kept" if together == sources else f"split ({len(together)} of {len(sources)} sentences together)"
         print(f"   {entry['label']}: {state}")
     print(f"saved merges still whole: {kept} of {len(saved)}")
 

@@ -35,6 +35,9 @@ from generator.model import (
 _WORDS = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 _PRINCIPAL_TYPES = {"person", "organization"}
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AFTER_BE = re.compile(r"\b(?:be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "to be held", "be formally signed"
+_SCORE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w.,-])")  # "2-1", "57-48"
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")  # "UN-backed", "Islamist-imposed": adjectives, not names
 
 
@@ -112,6 +115,9 @@ class _Wording:
     figures: list[float] = field(default_factory=list)  # values of the numeric claims in the event's span
     phrases: set[tuple[str, ...]] = field(default_factory=set)  # runs of consecutive content words
     measures: dict[str, list[_Number]] = field(default_factory=dict)  # measure word -> numbers given for it
+    scores: set[tuple[int, int]] = field(default_factory=set)  # results such as "2-1"
+    verbs: set[str] = field(default_factory=set)  # event verbs of the sentence ("adopt", "vow")
+    head: str | None = None  # the one closest to the time expression
     organisations: set[str] = field(default_factory=set)  # organisations acting (cited outlets left out)
     places: set[str] = field(default_factory=set)
 
@@ -137,7 +143,7 @@ def _measure_rules() -> _MeasureRules:
     scales = {str(k): float(v) for k, v in config["scales"].items()}
     symbols = "|".join(re.escape(s) for s in config["symbols"])
     pattern = re.compile(
-        r"(?<![\w.,])(?<!\d, )(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?"
+        r"(?<![\w.,])(?<!\d, )(?<!\d-)(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?"
         rf"(?:({'|'.join(scales)})\s+)?({symbols}|[^\W\d_A-Z][^\W\d_]+)?"
     )
     hedges = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in config["approximators"])
@@ -155,8 +161,9 @@ def _is_precise(written: str, before: str, rules: _MeasureRules) -> bool:
 
 
 def _measures(doc: Document, event: Event) -> dict[str, list[_Number]]:
-    """The numbers an event gives, by the measure word that follows them ("9.12 points", "30-year"); numbers that
-    are part of a date ("July 21, 2005") or have no lower-case measure word ("2,820 U.S. soldiers") are left out."""
+    """The numbers an event gives near its time expression, by the measure word that follows them ("9.12 points",
+    "30-year"); numbers that are part of a date ("July 21, 2005") or have no lower-case measure word ("2,820 U.S.
+    soldiers") are left out."""
     rules = _measure_rules()
     dates = [(t.start, t.end) for t in doc.timexes if t.start < event.end and t.end > event.start]
     found: dict[str, list[_Number]] = defaultdict(list)
@@ -164,6 +171,8 @@ def _measures(doc: Document, event: Event) -> dict[str, list[_Number]]:
         word = (match.group(3) or "").lower()
         if not word or word in rules.not_measures or any(s <= match.start() < e for s, e in dates):
             continue
+        if not _near_time(event, match.start()):
+            continue  # a number of another clause ("his 16-1 record ..., with his only loss in 2002")
         written = match.group(1)
         try:
             value = float(written.replace(",", ""))
@@ -175,6 +184,24 @@ def _measures(doc: Document, event: Event) -> dict[str, list[_Number]]:
         measure = rules.symbols.get(word) or cluster.normalise(word)
         found[measure].append(_Number(value, _is_precise(written, before, rules)))
     return dict(found)
+
+
+def _near_time(event: Event, offset: int) -> bool:
+    anchor = event.timex
+    if anchor is None:
+        return True
+    return max(anchor.start - offset, offset - anchor.end, 0) <= settings()["events"]["near_timex_chars"]
+
+
+def _scores(doc: Document, event: Event) -> set[tuple[int, int]]:
+    """Results written as "2-1" or "57-48" (higher first, so "won 2-1" and "lost 1-2" agree); dates left out."""
+    dates = [(t.start, t.end) for t in doc.timexes if t.start < event.end and t.end > event.start]
+    found = set()
+    for match in _SCORE.finditer(doc.text, event.start, event.end):
+        if _near_time(event, match.start()) and not any(s <= match.start() < e for s, e in dates):
+            a, b = int(match.group(1)), int(match.group(2))
+            found.add((max(a, b), min(a, b)))
+    return found
 
 
 def _close(x: float, y: float, tolerance: float) -> bool:
@@ -218,8 +245,19 @@ def _subjects_differ(a: _Wording, b: _Wording) -> bool:
     return bool(a.places and b.places and not _share_name(a.places, b.places))
 
 
+def _actions_differ(a: _Wording, b: _Wording) -> bool:
+    """Each names a different thing happening then, and neither mentions the other's: "Iran on Saturday vowed to
+    defy" / "the Council on Saturday adopted"; "signed ... pledging" / "pledged ... signing" agree."""
+    return bool(a.head and b.head and a.head != b.head and a.head not in b.verbs and b.head not in a.verbs)
+
+
 def _conflict(wording: _Wording, member: _Wording) -> bool:
-    return _subjects_differ(wording, member) or _measures_differ(wording.measures, member.measures)
+    return (
+        _subjects_differ(wording, member)
+        or _measures_differ(wording.measures, member.measures)
+        or bool(wording.scores and member.scores and not wording.scores & member.scores)
+        or _actions_differ(wording, member)
+    )
 
 
 def _figure_values(doc: Document, event: Event) -> list[float]:
@@ -234,44 +272,110 @@ def _figures_agree(a: list[float], b: list[float], tolerance: float) -> bool:
     return any(abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a for y in b)
 
 
-def _event_words(doc: Document, event: Event) -> list[tuple[str, bool, float]]:
-    """(term, capitalised, nearness) of each content word of the event. A sentence often holds several clauses;
-    words near the time expression say most about what happened then, so the others weigh less."""
-    config = settings()["events"]
+def _event_words(doc: Document, event: Event) -> list[tuple[str, int, bool, int]]:
+    """(term, offset or -1, capitalised, distance in characters from the event's time expression) of each content
+    word of the event. A sentence often holds several clauses; words near the time expression say most about what
+    happened then."""
     words = cluster.document_words(doc)
     lo, hi = words.indices(event.start, event.end)
     if lo == hi:  # a span that does not point into the text: read the event's own words, all near
-        return [(t, cap, 1.0) for t, cap in content_words(event.text)]
+        return [(t, -1, cap, 0) for t, cap in content_words(event.text)]
     anchor = event.timex
     result = []
     for i in range(lo, hi):
         offset = words.offsets[i]
         distance = 0 if anchor is None else max(anchor.start - offset, offset - anchor.end, 0)
-        nearness = 1.0 if distance <= config["near_timex_chars"] else config["far_word_weight"]
-        result.append((words.terms[i], words.capitalised[i], nearness))
+        result.append((words.terms[i], offset, words.capitalised[i], distance))
     return result
 
 
-def _event_wording(doc: Document, event: Event) -> tuple[dict[str, float], set[str], set[tuple[str, ...]]]:
-    """(content term -> nearness, action terms, phrases) of an event's text, calendar words left out. Action
-    terms say what happened: written in lower case and not part of a name, so two events about the same people
-    do not match on the names alone. Phrases are runs of consecutive content words ("comprehensive strategic
-    partnership"): sharing one is strong evidence of talking about the same thing."""
+@dataclass(frozen=True)
+class _Verbs:
+    lemma: dict[str, str]  # normalised form -> verb
+    past: frozenset[str]  # irregular past forms as written ("held", "met")
+    attribution: frozenset[str]
+
+
+def _regular_forms(verb: str) -> list[str]:
+    """The inflections the suffix rules fold differently from the verb itself ("approved" -> "approv")."""
+    if verb.endswith("e"):
+        return [verb + "d", verb + "s", verb[:-1] + "ing"]
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb[:-1] + "ied", verb[:-1] + "ies", verb + "ing"]
+    return [verb + "ed", verb + "s", verb + "ing"]
+
+
+@functools.cache
+def _verbs() -> _Verbs:
+    """The event verbs of the lexicon's `actions`, with their forms."""
+    lexicon = cluster.lexicon()
+    lemma: dict[str, str] = {}
+    past: set[str] = set()
+    for forms in lexicon["actions"]:
+        verb = str(forms[0])
+        head = cluster.normalise(verb)
+        for form in [verb, *_regular_forms(verb), *map(str, forms[1:])]:
+            lemma.setdefault(cluster.normalise(form), head)
+        past.update(str(f) for f in forms[1:] if str(f) != verb)
+    attribution = frozenset(cluster.normalise(str(w)) for w in lexicon["attribution_actions"])
+    return _Verbs(lemma, frozenset(past), attribution)
+
+
+def _reports_past_action(text: str, offset: int, verbs: _Verbs) -> bool:
+    """The word at `offset` is a verb in a past form ("adopted", "held"), where "the vote" or "the fall" may be
+    nouns; not a passive yet to come ("will be held", "to be signed")."""
+    written = _LETTERS.match(text, offset) if offset >= 0 else None
+    if written is None:
+        return False
+    word = written.group(0).lower()
+    if not (word.endswith("ed") or word in verbs.past):
+        return False
+    return not _AFTER_BE.search(text, max(0, offset - 12), offset)
+
+
+@dataclass
+class _Reading:
+    """The words of one event: what the comparison of two events starts from."""
+
+    nearness: dict[str, float]  # content term -> weight by distance from the time expression
+    actions: set[str]  # action words: lower case, not names
+    phrases: set[tuple[str, ...]]  # runs of consecutive content words
+    verbs: set[str]  # event verbs anywhere in the sentence
+    head: str | None  # the past-tense event verb closest to the time expression: what happened then
+
+
+def _event_wording(doc: Document, event: Event) -> _Reading:
+    """What an event says, calendar words left out. Action terms say what happened: written in lower case and
+    not part of a name, so two events about the same people do not match on the names alone. Phrases are runs
+    of consecutive content words ("comprehensive strategic partnership"): sharing one is strong evidence of
+    talking about the same thing."""
+    config = settings()["events"]
     calendar = cluster.calendar_words()
+    verbs = _verbs()
     names = {t for name in event.participants for t in cluster.content_terms(name)}
-    nearness: dict[str, float] = {}
-    actions: set[str] = set()
+    reading = _Reading({}, set(), set(), set(), None)
     sequence = []
-    for term, capitalised, near in _event_words(doc, event):
+    head_distance = -1
+    for term, offset, capitalised, distance in _event_words(doc, event):
         if term in calendar:
             continue
         sequence.append(term)
-        nearness[term] = max(nearness.get(term, 0.0), near)
-        if not capitalised and term not in names:
-            actions.add(term)
-    size = settings()["events"]["phrase_words"]
-    phrases = {tuple(sequence[i : i + size]) for i in range(len(sequence) - size + 1)}
-    return nearness, actions, phrases
+        near = 1.0 if distance <= config["near_timex_chars"] else config["far_word_weight"]
+        reading.nearness[term] = max(reading.nearness.get(term, 0.0), near)
+        if capitalised or term in names:
+            continue
+        reading.actions.add(term)
+        verb = verbs.lemma.get(term)
+        if verb is None or verb in verbs.attribution:
+            continue
+        reading.verbs.add(verb)
+        if distance > config["near_timex_chars"] or (0 <= head_distance <= distance):
+            continue
+        if _reports_past_action(doc.text, offset, verbs):
+            reading.head, head_distance = verb, distance
+    size = config["phrase_words"]
+    reading.phrases = {tuple(sequence[i : i + size]) for i in range(len(sequence) - size + 1)}
+    return reading
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
@@ -361,15 +465,16 @@ def _places_near_time(doc: Document, event: Event) -> set[str]:
 def group_events(documents: list[Document]) -> list[_Happening]:
     """Group events reporting the same happening: compatible dates, shared actors, shared wording."""
     events = _dated_events(documents)
-    wordings = [_event_wording(doc, event) for doc, event in events]
-    df = Counter(t for terms, _, _ in wordings for t in terms)
+    readings = [_event_wording(doc, event) for doc, event in events]
+    df = Counter(t for reading in readings for t in reading.nearness)
     n = len(events)
     kinds = _participant_kinds(documents)
     happenings: list[_Happening] = []
     # (year, term) -> happenings where it is an action word / any word: a match needs a shared action word
     by_action: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for (doc, event), (terms, actions, phrases) in zip(events, wordings, strict=True):
+    for (doc, event), reading in zip(events, readings, strict=True):
+        terms, actions = reading.nearness, reading.actions
         participants = {entity_key(p) for p in event.participants}
         wording = _Wording(
             weights={t: (math.log((1 + n) / (1 + df[t])) + 1.0) * near for t, near in terms.items()},
@@ -377,8 +482,11 @@ def group_events(documents: list[Document]) -> list[_Happening]:
             people={p for p in participants if kinds.get(p) == "person"},
             actors={p for p in participants if kinds.get(p) in _PRINCIPAL_TYPES},
             figures=_figure_values(doc, event),
-            phrases=phrases,
+            phrases=reading.phrases,
+            verbs=reading.verbs,
+            head=reading.head,
             measures=_measures(doc, event),
+            scores=_scores(doc, event),
             organisations=_organisations(event, kinds),
             places=_places_near_time(doc, event),
         )

@@ -280,6 +280,31 @@ def test_cited_outlets_and_adjectives_are_not_subjects() -> None:
     assert merged_count(a, b) == 1
 
 
+def test_what_each_did_that_day_must_agree() -> None:
+    names = {"Iran": "place", "Security Council": "organization"}
+    vowed = "Iran on Saturday vowed to defy the Security Council and press ahead with uranium enrichment."
+    adopted = "The Security Council on Saturday adopted a resolution that curbs uranium enrichment by Iran."
+    assert merged_count(one_event("a", vowed, "2025-12-23", names), one_event("b", adopted, "2025-12-23", names)) == 2
+    again = (
+        "After weeks of talks the Security Council adopted on Saturday a resolution curbing Iran's uranium enrichment."
+    )
+    assert merged_count(one_event("a", adopted, "2025-12-23", names), one_event("b", again, "2025-12-23", names)) == 1
+
+
+def test_a_happening_yet_to_come_has_no_action_to_disagree_with() -> None:
+    planned = "The annual gathering of leaders of the 21 economies will be held in Hanoi on Saturday and Sunday."
+    done = "Leaders of the 21 economies met in Hanoi on Saturday and Sunday for their annual gathering."
+    assert merged_count(one_event("a", planned, "2025-11-18"), one_event("b", done, "2025-11-18")) == 1
+
+
+def test_different_results_are_different_games() -> None:
+    first = "China beat the hosts 57-48 on Wednesday in the group match of the basketball championship."
+    second = "China beat the hosts 54-43 on Wednesday in the group match of the basketball championship."
+    retold = "The hosts lost 48-57 to China on Wednesday in the group match of the basketball championship."
+    assert merged_count(one_event("a", first, "2025-11-02"), one_event("b", second, "2025-11-02")) == 2
+    assert merged_count(one_event("a", first, "2025-11-02"), one_event("b", retold, "2025-11-02")) == 1
+
+
 def test_a_name_in_part_is_the_same_name() -> None:
     a = one_event(
         "a",
