@@ -676,6 +676,12 @@ def norm_quarter(ctx: Context, c: Candidate, g: dict) -> Value | None:
 def norm_year_earlier(ctx: Context, c: Candidate, g: dict) -> Value:
     """The same period a year before: the day a year before a day named in the same sentence ("for the quarter
     ended Sept. 30, ... a year earlier"), the quarter last mentioned in quarterly reports, else the previous year."""
+    if g.get("months"):  # "the year-earlier nine months": the same span of months, a year before
+        return Value(_duration(number_value(g["months"]), "M"), type="DURATION")
+    if g.get("ordinal"):  # "the year-earlier third quarter"
+        q = resource("calendar")["ordinals"][g["ordinal"].lower()]
+        year = (ctx.quarter[0] if ctx.quarter else ctx.anchor.year if ctx.anchor else None) or 0
+        return Value(f"{year - 1}-Q{q}" if year else f"XXXX-Q{q}", basis="relative")
     if g.get("same_day") and ctx.reference:
         day = _shift_date(ctx.reference, "Y", -1)
         return Value(day.isoformat(), basis="relative", date=day)
@@ -1250,7 +1256,14 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
             continue
         start, end = extent(text, c)
         kind = v.type or c.rule.type
-        out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
+        if c.match.groupdict().get("and_day"):  # "April 24 and 25": two dates, as TimeML annotates them
+            second = Timex(*c.match.span("and_day"), c.match.group("and_day"), kind, "", v.basis, v.mod)
+            second.value = f"{v.value[:-2]}{int(second.text.rstrip('stndrh')):02d}"
+            end = c.match.end("day")
+            out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
+            out.append(second)
+        else:
+            out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
         move_reference_time(ctx, c, v, kind)
     return out
 

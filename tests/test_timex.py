@@ -402,3 +402,19 @@ def test_a_tense_marker_before_the_expression_outweighs_one_after_it() -> None:
         "Qantas will almost double its flights between Australia and India by August in a search for markets untouched."
     )
     assert tag(text, dt.date(2025, 2, 13)) == [("August", "DATE", "2025-08")]
+
+
+def test_two_days_joined_by_and_are_two_dates() -> None:
+    found = tag("A ceremony will be held at the summit on April 24 and 25, 2026.")
+    assert found == [("April 24", "DATE", "2026-04-24"), ("25", "DATE", "2026-04-25")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_", "value"),
+    [
+        ("In the year-earlier third quarter, net was $2 million.", "the year-earlier third quarter", "DATE", "2024-Q3"),
+        ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "DURATION", "P9M"),
+    ],
+)
+def test_year_earlier_periods(text: str, expr: str, type_: str, value: str) -> None:
+    assert tag(text) == [(expr, type_, value)]
