@@ -402,11 +402,12 @@ class Context:
     year: int | None = None  # the last year mentioned, for "that year", "the previous year"
     month: tuple[int, int] | None = None  # the last month mentioned, for "the following month"
     clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
-    reference_end: int = -1  # where the expression that set `reference` ends
+    calendar_end: int = -1  # where the last calendar date ("Sept. 30", "2025-09-30") ends, when it set `reference`
 
     def reference_in_sentence(self, c: Candidate) -> bool:
-        """Whether the narrative's reference day was written earlier in the sentence of `c`."""
-        return 0 <= self.reference_end <= c.start and not _SENTENCE_BREAK.search(self.text, self.reference_end, c.start)
+        """Whether the narrative's reference day is a calendar date written earlier in the sentence of `c`."""
+        end = self.calendar_end
+        return 0 <= end <= c.start and not _SENTENCE_BREAK.search(self.text, end, c.start + 1)
 
     def tense(self, c: Candidate) -> str | None:
         return tense(self.text, c.start, c.end, self.clauses)
@@ -685,9 +686,24 @@ def norm_year_earlier(ctx: Context, c: Candidate, g: dict) -> Value:
     if g.get("same_day") and ctx.reference:
         day = _shift_date(ctx.reference, "Y", -1)
         return Value(day.isoformat(), basis="relative", date=day)
+    if ctx.quarter and not (g.get("unit") or g.get("ordinal")) and _about_a_longer_span(ctx.text, c.start):
+        return Value(str(ctx.quarter[0] - 1), basis="relative")
     if ctx.quarter:
         return Value(f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}", basis="relative")
     return Value(str(ctx.anchor.year - 1) if ctx.anchor else "XXXX", basis="relative")
+
+
+@cache
+def non_quarter_regex() -> re.Pattern:
+    return re.compile(resource("context")["non_quarter_periods"], re.IGNORECASE)
+
+
+def _about_a_longer_span(text: str, start: int) -> bool:
+    """Whether the sentence before `start` is about nine months, a half or a year rather than a quarter."""
+    lo = max(0, start - 300)
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        lo = m.end() - 1
+    return non_quarter_regex().search(text, lo, start) is not None
 
 
 def norm_quarter_code(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -1220,6 +1236,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
 # --------------------------------------------------------------------------- #
 
 
+_CALENDAR_DATE_RULES = frozenset({"iso_date", "numeric_date", "month_day", "day_month"})
 _MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:$|-)")
 _HYPHENATED_MODIFIER = re.compile(r"the\s+\S+-\S+$", re.IGNORECASE)
 
@@ -1273,7 +1290,8 @@ def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None
     if kind not in ("DATE", "TIME"):
         return
     if v.date is not None:
-        ctx.reference, ctx.reference_end = v.date, c.end
+        ctx.reference = v.date
+        ctx.calendar_end = c.end if c.rule.name in _CALENDAR_DATE_RULES else -1
     if v.value[:4].isdigit():
         ctx.year = int(v.value[:4])
         if _MONTH_VALUE.match(v.value):

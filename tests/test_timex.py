@@ -418,3 +418,15 @@ def test_two_days_joined_by_and_are_two_dates() -> None:
 )
 def test_year_earlier_periods(text: str, expr: str, type_: str, value: str) -> None:
     assert tag(text) == [(expr, type_, value)]
+
+
+def test_a_year_earlier_in_the_next_sentence_or_after_a_weekday_is_no_day() -> None:
+    text = "Net rose for the year ended Aug. 26. A year earlier the firm earned $2 million."
+    assert tag(text)[-1] == ("A year earlier", "DATE", "2024")
+    text = "The company said Friday it lost money in the nine months, against earnings a year earlier."
+    assert tag(text)[-1] == ("a year earlier", "DATE", "2024")
+
+
+def test_a_year_earlier_after_nine_months_is_the_previous_year() -> None:
+    text = "Net rose in the third quarter. For the nine months, it earned $19 million, against a loss a year earlier."
+    assert tag(text)[-1] == ("a year earlier", "DATE", "2024")
