@@ -20,12 +20,13 @@ from generator.entities import extract_entities, fold
 from generator.entities import lexicon as entity_lexicon
 from generator.model import Dispute, Document, Figure, FigureClaim, Quote, Sentence, SourceRef
 from generator.quotes import quotes_of
+from generator.text import lexicon as sentence_lexicon
 from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "figures" / "figures.yaml"
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?(?![\w-])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_CODE_BEFORE = re.compile(r"[A-Za-z]-?$|[:/#+]$|\d[-–]$")
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|[:/#+]|\d[-–])\Z")  # \Z: a line break before the number is no code
 _STRONG = re.compile(r"-strong\b", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[:/]\d|-?[A-Za-z]|\.\d|-\d{3,}")
 _LABEL_BEFORE = re.compile(r"([A-Za-z.]+)\s+$")
@@ -38,7 +39,6 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)(?:[ -]([A-Z][a-z]+))?")
 MAX_RATIO = 20  # neighbouring figures further apart than this count different things, not rival estimates
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]")
 
 
 def _squash(text: str) -> str:
@@ -270,6 +270,11 @@ def _label_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon().data["label_words"])
 
 
+def _list_markers(text: str) -> set[int]:
+    """Offsets of the numbers that open list items ("1. ", "2) "), by the sentence splitter's list pattern."""
+    return {m.start("n") for m in sentence_lexicon().list_line.finditer(text) if m.group("n").isdigit()}
+
+
 def _is_year(reading: Reading, raw: str) -> bool:
     return bool(_YEAR.fullmatch(raw)) and reading.counts is None
 
@@ -463,7 +468,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     timex_spans = sorted((t.start, t.end) for t in doc.timexes)
     quotes = quotes_of(doc)
     titles = _title_spans(quotes)
-    list_starts = {m.end() - 1 for m in _LIST_NUMBER.finditer(text)}
+    list_starts = _list_markers(text)
     title_case: dict[int, bool] = {}
     attributions: dict[int, str | None] = {}
     figures: list[Figure] = []

@@ -239,3 +239,9 @@ def test_numbers_in_quoted_titles_are_names(mark: str) -> None:
 def test_without_a_quote_layer_the_quotes_are_found_for_the_figures() -> None:
     fig = _one("Sergei Lavrov spoke on Monday. “We lost 300 soldiers,” he said.")
     assert fig.attribution == "Sergei Lavrov said"
+
+
+def test_a_number_opening_a_line_is_a_figure_and_a_list_marker_is_not() -> None:
+    assert [f.text for f in _figures("Key facts:\n12 troops arrived.")] == ["12"]
+    found = _figures("Key facts:\n1. 500 troops arrived.\n2) 30 soldiers left.")
+    assert [(f.text, f.counts) for f in found] == [("500", "troops"), ("30", "troops")]
