@@ -393,10 +393,18 @@ def test_evaluation_metric_on_a_tiny_brat_set(tmp_path: Path) -> None:
         "E1\tAttribution:T1 Content:T1 Source:T2\n"
     )
     (tmp_path / "attributions" / "doc_aaaa.ann").write_text(ann, encoding="utf-8")
-    scores = load_eval_script().evaluate(tmp_path, show_errors=0)
-    assert scores["gold"] == 1 and scores["matched"] == 1
-    assert scores["speaker"] == 100.0
-    assert scores["system"] == 1  # "big wet" is a scare quote, not counted as speech
+    for layers in (False, True):  # the function alone, and the call the pipeline makes
+        scores = load_eval_script().evaluate(tmp_path, show_errors=0, layers=layers)
+        assert scores["gold"] == 1 and scores["matched"] == 1
+        assert scores["speaker"] == 100.0
+        assert scores["system"] == 1  # "big wet" is a scare quote, not counted as speech
+
+
+def test_speed_benchmark_reports_both_calls(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("“Rain is coming,” Mia Lund said.\n\nShe left.\n", encoding="utf-8")
+    lines = load_eval_script().speed(tmp_path, limit=5)
+    assert [line.split()[0] for line in lines] == ["layers", "text"]
+    assert all("articles 1 " in line and "quotes 1 " in line and "kB/s" in line for line in lines)
 
 
 def test_evaluation_on_polnear_dev_meets_the_goal() -> None:
