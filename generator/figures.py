@@ -4,6 +4,10 @@
 "$1.2 billion", "5%") into a `Figure` with the range its wording allows; dates, times, ages, ranks, labels and
 numbers inside quoted titles are left out. `find_disputes` compares figures for the same counted thing across
 documents. The word lists live in `resources/figures/figures.yaml`.
+
+Figures read the layers set before them: sentences, time expressions (dates are no counts), quotes (scare quotes
+and titles hold names, not claims; a figure said inside a quote rests on its speaker) and, for disputes, the entity
+mentions (`sentence_names`). A document annotated without the quote or mention layer gets it computed here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each sentence gets at most one Hedge, of the most telling kind (question > unknown > hedged > future, as set in
 `resources/hedges/cues.yaml`). The cue lists are data; the guards below keep "May" the month, "the will of the
-people", "could not stop" and a speaker's "could" about the past out.
+people", "could not stop" and a speaker's "could" about the past out. Quoted words come from the quote layer
+(`generator.quotes`), dates from the time expressions.
 """
 
 from __future__ import annotations

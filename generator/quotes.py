@@ -22,7 +22,8 @@ so a page can skip them and a reader of the data can still see them; they are no
 
 Names come from `generator.entities` mentions when the caller passes them (`extract_quotes(text, mentions)`), else
 from a small capitalised-word finder; both meet in `_name_candidates`. All knowledge (speech verbs, pronouns, role
-nouns, titles, given names, scare-quote cues) is data in `generator/resources/quotes/`.
+nouns, titles, given names, scare-quote cues) is data in `generator/resources/quotes/`; abbreviations and abbreviated
+titles (`Sen.`, `Pres.`) are the sentence splitter's, in `generator/resources/text/`.
 
 Measured by `bench/eval_quotes.py` on PolNeAR.
 """
