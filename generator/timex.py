@@ -763,6 +763,8 @@ def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
         day = _holiday_in(name, int(g["year"]))
         return Value(day.isoformat(), date=day)
     if ctx.anchor is None:
+        if g.get("span"):
+            return Value("XXXX-WXX" + ("-WE" if g["span"].lower() == "weekend" else ""), basis="inferred")
         fixed = resource("holidays")["fixed"].get(name)
         return Value(f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", basis="inferred")
     when = ctx.tense(c)
@@ -773,7 +775,19 @@ def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
         return abs(distance) * (TENSE_PENALTY if against else 1)
 
     day = min((_holiday_in(name, ctx.anchor.year + k) for k in (-1, 0, 1)), key=cost)
+    if g.get("span"):
+        return _holiday_span(day, g["span"].lower())
     return Value(day.isoformat(), basis="inferred", date=day)
+
+
+def _holiday_span(day: dt.date, span: str) -> Value:
+    """ "Easter week": the ISO week of the day; "Memorial Day weekend": the weekend it ends (a Monday, Tuesday) or
+    the one it opens (a Thursday, Friday) or falls in."""
+    if span == "weekend":
+        weekday = day.isoweekday()
+        day = day - dt.timedelta(days=weekday) if weekday <= 2 else day + dt.timedelta(days=max(0, 6 - weekday))
+    y, w, _ = day.isocalendar()
+    return Value(f"{y}-W{w:02d}" + ("-WE" if span == "weekend" else ""), basis="inferred")
 
 
 def _day_part_code(word: str | None) -> str | None:

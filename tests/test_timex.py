@@ -430,3 +430,14 @@ def test_a_year_earlier_in_the_next_sentence_or_after_a_weekday_is_no_day() -> N
 def test_a_year_earlier_after_nine_months_is_the_previous_year() -> None:
     text = "Net rose in the third quarter. For the nine months, it earned $19 million, against a loss a year earlier."
     assert tag(text)[-1] == ("a year earlier", "DATE", "2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Protesters prayed as Easter week began.", "Easter week", "2000-W16"),  # Easter 2000: Sunday, April 23
+        ("Traffic will peak over the Memorial Day weekend.", "Memorial Day weekend", "2000-W21-WE"),
+    ],
+)
+def test_a_holiday_week_or_weekend(text: str, expr: str, value: str) -> None:
+    assert tag(text, dt.date(2000, 4, 17)) == [(expr, "DATE", value)]
