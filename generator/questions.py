@@ -269,11 +269,11 @@ def _how_many(doc: Document | None, start: int) -> str | None:
     noun = _noun_after(doc, figure.end, figure.counts)
     m = _PERFECT_CLAUSE.fullmatch(clause)
     if m and noun:
-        return f"How many {noun} {m.group('aux')} {m.group('subj')} {m.group('verb')}"
+        return f"How many {noun} {m.group('aux')} {_lower_opener(m.group('subj'))} {m.group('verb')}"
     m = _HAVE_CLAUSE.fullmatch(clause)
     if m and noun:  # "Britain has some 7,000 troops": have is the verb
         does = "do" if _have_for(m.group("subj")) == "have" else "does"
-        return f"How many {noun} {does} {m.group('subj')} have"
+        return f"How many {noun} {does} {_lower_opener(m.group('subj'))} have"
     m = _ACTIVE_CASUALTY.search(clause)
     if m and noun:  # "an offensive that killed some 19 civilians" -> "How many civilians were killed"
         return f"How many {noun} were {m.group('verb')}"

@@ -243,3 +243,12 @@ def test_fears_and_fragments_raise_no_question() -> None:
     assert [q.text for q in _build([analysts])] == [
         "Will a war between Ethiopia and Somalia draw in neighbouring countries?"
     ]
+
+
+def test_how_many_question_keeps_a_names_capital_but_not_the_articles() -> None:
+    docs = [
+        _doc("The Pentagon has sent 500 troops to Poland.", "a"),
+        _doc("The Pentagon has sent 900 troops to Poland.", "b"),
+    ]
+    (q,) = _build(docs)
+    assert q.text == "How many troops has the Pentagon sent: 500 or 900?"
