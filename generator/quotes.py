@@ -4,9 +4,8 @@
 around each quote: the clause after its closing mark (`"...," she said`, `"...," said X`, `"...," according to X`)
 and the part of its sentence before its opening mark (`X said: "..."`, `X described it as "..."`). Sentences come
 from the document's sentence layer (`generator.text`), read so that a sentence ending inside a quotation does not
-cut the quote off from its attribution. A quote with no
-attribution of its own continues the speaker of the quote just before it (split quotes, multi-paragraph quotes,
-paragraphs of quotes after `X said:`).
+cut the quote off from its attribution. A quote with no attribution of its own continues the speaker of the quote
+just before it (split quotes, multi-paragraph quotes, paragraphs of quotes after `X said:`).
 
 The speaker mention (`speaker_start`, `speaker_end`) is the span the attribution rests on (`Lavrov`, `he`, `the
 newspaper`); `speaker` is the name the article gives in full: a surname resolves to its fullest form in the text,
@@ -382,7 +381,8 @@ def _name_run_forward(toks: list[_Tok], i: int) -> int:
 
 def _abbreviated(tok: _Tok) -> bool:
     """A word the period after it belongs to (`Sen.`, `Jr.`, `Corp.`, an initial), by the sentence splitter's list."""
-    return len(tok.text) == 1 or tok.text in sentence_lexicon().abbreviations
+    known = sentence_lexicon().abbreviations
+    return len(tok.text) == 1 or tok.text in known or tok.text.isupper() and tok.text.capitalize() in known
 
 
 _PARTICLES = frozenset(
