@@ -302,7 +302,7 @@ def test_spelled_out_year_with_its_month() -> None:
         ("Earnings will be lower for the fiscal year.", TUE_OCT_28, "the fiscal year", "2025"),
         ("The stock hit a high for the year in June.", TUE_OCT_28, "the year", "2025"),
         ("We don't minimise the challenges of the near term.", TUE_OCT_28, "the near term", "FUTURE_REF"),
-        ("The team planned to leave on Thursday.", dt.date(2025, 10, 29), "Thursday", "2025-10-30"),
+        ("Traders squared positions ahead of the weekend.", dt.date(2025, 10, 27), "the weekend", "2025-W44-WE"),
     ],
 )
 def test_issue3_conventions(text: str, anchor: dt.date, expr: str, value: str) -> None:
