@@ -540,3 +540,8 @@ def test_abbreviated_titles_come_from_the_sentence_splitters_list(text: str, spe
     quote = only(text)
     assert quote.speaker == speaker
     assert mention(text, quote).endswith(speaker)
+
+
+def test_all_caps_abbreviation_stays_inside_the_speaker_mention() -> None:
+    text = "“It did not work,” said SEN. ANA SILVA of the board."
+    assert mention(text, only(text)) == "SEN. ANA SILVA"
