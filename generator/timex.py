@@ -1199,6 +1199,11 @@ def norm_year_period(ctx: Context, c: Candidate, g: dict) -> Value:
     return Value(g["year"])
 
 
+def norm_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "in the morning", "by mid-afternoon": that part of the day the narrative is at."""
+    return _with_part(ctx.reference or ctx.anchor, g["day_part"])
+
+
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_calendar_date,
@@ -1242,6 +1247,7 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "decade_word": norm_decade_word,
     "the_year": norm_the_year,
     "year_period": norm_year_period,
+    "day_part": norm_day_part,
 }
 
 

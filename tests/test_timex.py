@@ -442,3 +442,9 @@ def test_a_year_earlier_after_nine_months_is_the_previous_year() -> None:
 )
 def test_a_holiday_week_or_weekend(text: str, expr: str, value: str) -> None:
     assert tag(text, dt.date(2000, 4, 17)) == [(expr, "DATE", value)]
+
+
+def test_a_part_of_the_day_belongs_to_the_narratives_day() -> None:
+    found = tag("Shares fell on Friday. Dealers placed heavy orders in the morning.", dt.date(2025, 10, 27))
+    assert found == [("Friday", "DATE", "2025-10-24"), ("the morning", "TIME", "2025-10-24TMO")]
+    assert tag("By mid-afternoon, the operation was over.") == [("mid-afternoon", "TIME", "2025-10-28TAF")]
