@@ -1022,7 +1022,7 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:
-    unit = unit_codes()[(g.get("unit") or g.get("unit2") or g.get("unit3") or g.get("unit4")).lower()]
+    unit = unit_codes()[next(g[k] for k in ("unit", "unit2", "unit3", "unit4", "unit5") if g.get(k)).lower()]
     return Value(_duration(None, unit), type="DURATION")  # "recent years": some years, as TimeBank has it
 
 

@@ -351,6 +351,7 @@ def test_a_clock_time_takes_the_date_written_after_it() -> None:
         ("Shares convert during its one-year term.", TUE_OCT_28, "one-year", "P1Y"),
         ("Growth is the fastest in years.", TUE_OCT_28, "years", "PXY"),
         ("Funds will face pressure in the weeks ahead.", TUE_OCT_28, "the weeks ahead", "PXW"),
+        ("It followed a several-year tenure as editor.", TUE_OCT_28, "several-year", "PXY"),
     ],
 )
 def test_month_reading_and_duration_forms(text: str, anchor: dt.date, expr: str, value: str) -> None:
