@@ -679,14 +679,14 @@ def norm_year_earlier(ctx: Context, c: Candidate, g: dict) -> Value:
     ended Sept. 30, ... a year earlier"), the quarter last mentioned in quarterly reports, else the previous year."""
     if g.get("months"):  # "the year-earlier nine months": the same span of months, a year before
         return Value(_duration(number_value(g["months"]), "M"), type="DURATION")
-    if g.get("ordinal"):  # "the year-earlier third quarter"
+    if g.get("ordinal"):  # "the year-earlier third quarter": that quarter of the year before the report's
         q = resource("calendar")["ordinals"][g["ordinal"].lower()]
-        year = (ctx.quarter[0] if ctx.quarter else ctx.anchor.year if ctx.anchor else None) or 0
+        year = ctx.quarter[0] if ctx.quarter else ctx.anchor.year if ctx.anchor else None
         return Value(f"{year - 1}-Q{q}" if year else f"XXXX-Q{q}", basis="relative")
     if g.get("same_day") and ctx.reference:
         day = _shift_date(ctx.reference, "Y", -1)
         return Value(day.isoformat(), basis="relative", date=day)
-    if ctx.quarter and not (g.get("unit") or g.get("ordinal")) and _about_a_longer_span(ctx.text, c.start):
+    if ctx.quarter and not g.get("unit") and _about_a_longer_span(ctx.text, c.start):
         return Value(str(ctx.quarter[0] - 1), basis="relative")
     if ctx.quarter:
         return Value(f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}", basis="relative")
@@ -1293,16 +1293,23 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
             continue
         start, end = extent(text, c)
         kind = v.type or c.rule.type
-        if c.match.groupdict().get("and_day"):  # "April 24 and 25": two dates, as TimeML annotates them
-            second = Timex(*c.match.span("and_day"), c.match.group("and_day"), kind, "", v.basis, v.mod)
-            second.value = f"{v.value[:-2]}{int(second.text.rstrip('stndrh')):02d}"
-            end = c.match.end("day")
-            out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
-            out.append(second)
+        if c.match.groupdict().get("and_day"):
+            out.extend(conjoined_days(text, c, start, kind, v))
         else:
             out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
         move_reference_time(ctx, c, v, kind)
     return out
+
+
+def conjoined_days(text: str, c: Candidate, start: int, kind: str, v: Value) -> list[Timex]:
+    """ "April 24 and 25": two dates, as TimeML annotates them: "April 24" and "25" (same month and year)."""
+    end = c.match.end("day")
+    lo, hi = c.match.span("and_day")
+    second = f"{v.value[:-2]}{_int(text[lo:hi]):02d}"
+    return [
+        Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod),
+        Timex(lo, hi, text[lo:hi], kind, second, v.basis, v.mod),
+    ]
 
 
 def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None:
