@@ -374,6 +374,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return False
     if name == "reference" and _COUNTED.match(text, c.end) and c.match.group(0).lower() != "current":
         return False  # "the past five elections", "the future three ships": a count, not a time
+    if name == "reference" and c.match.group(0) == "Now" and text.startswith(",", c.end):
+        return False  # "Now, he says, ...": a discourse marker, not the present
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
     if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:

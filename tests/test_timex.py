@@ -449,3 +449,8 @@ def test_a_part_of_the_day_belongs_to_the_narratives_day() -> None:
     found = tag("Shares fell on Friday. Dealers placed heavy orders in the morning.", dt.date(2025, 10, 27))
     assert found == [("Friday", "DATE", "2025-10-24"), ("the morning", "TIME", "2025-10-24TMO")]
     assert tag("By mid-afternoon, the operation was over.") == [("mid-afternoon", "TIME", "2025-10-28TAF")]
+
+
+def test_now_with_a_comma_opening_a_clause_is_a_discourse_marker() -> None:
+    assert tag("Now, he says, the West wants to destroy Iraq.") == []
+    assert tag("Iraq now controls 20 percent of the oil.") == [("now", "DATE", "PRESENT_REF")]
