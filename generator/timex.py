@@ -363,6 +363,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return False
         if int(g["year"]) < 1900 and before not in words["date_prepositions"]:
             return False
+    if name == "month" and g["month"] in resource("calendar")["bare_abbreviations"]:
+        return False
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
             name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"

@@ -180,6 +180,7 @@ def test_clock_times(text: str, value: str) -> None:
         "The Sun reported the story.",  # a newspaper, not Sunday
         "Ministers may meet again.",  # a modal, not the month
         "Geremek and Jan Kavan signed.",  # a first name, not January
+        "Arms were seized outside of Mar del Plata.",  # a city, not March
         "It marked the fall of the empire.",  # a collapse, not autumn
         "Golkar won in the past five elections.",  # a count of elections
         "She swam it in 2:00.44 on the day.",  # a race time, not a clock time
