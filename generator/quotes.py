@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -52,7 +52,7 @@ class _Lexicon:
     particles: dict[str, str]
     not_before_to: frozenset[str]
     to_verbs: frozenset[str]
-    prepositions: tuple[tuple[str, ...], ...]
+    prepositions: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source prepositions it opens
     modifiers: frozenset[str]
     pronouns: dict[str, str]
     possessives: dict[str, str]
@@ -89,6 +89,15 @@ def _inflect(verbs) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples, grouped by their first word (in list order), so a token is looked up once."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.lower().split())
+        grouped.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
 def _abbreviated_titles() -> frozenset[str]:
     """`Sen`, `Mrs`, `Pres`: the title class of the sentence splitter's abbreviations, without the period."""
     return frozenset(word for word, kind in sentence_lexicon().abbreviations.items() if kind == "title")
@@ -106,7 +115,7 @@ def _lexicon() -> _Lexicon:
         particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
         not_before_to=frozenset(w.lower() for w in a["not_before_to"]),
         to_verbs=frozenset(w.lower() for w in a["to_verbs"]),
-        prepositions=tuple(tuple(p.split()) for p in a["source_prepositions"]),
+        prepositions=_by_first_word(a["source_prepositions"]),
         modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
         pronouns={k.lower(): v for k, v in a["pronouns"].items()},
         possessives={k.lower(): v for k, v in a["possessive_pronouns"].items()},
@@ -270,7 +279,7 @@ class _Tok:
     start: int
     end: int
 
-    @property
+    @cached_property  # read many times per token while phrases are tried
     def low(self) -> str:
         return self.text.lower()
 
@@ -636,7 +645,9 @@ def _is_verb(toks: list[_Tok], i: int) -> bool:
 
 def _preposition_at(toks: list[_Tok], i: int) -> int:
     """Length of a source preposition (`according to`) starting at token i, or 0."""
-    for words in _lexicon().prepositions:
+    if i >= len(toks):
+        return 0
+    for words in _lexicon().prepositions.get(toks[i].low, ()):
         if tuple(t.low for t in toks[i : i + len(words)]) == words:
             return len(words)
     return 0
