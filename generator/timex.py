@@ -350,6 +350,7 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _COUNTED = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)", re.I)
 
 
@@ -376,6 +377,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
             return False
     if name == "reference" and _COUNTED.match(text, c.end) and c.match.group(0).lower() != "current":
         return False  # "the past five elections", "the future three ships": a count, not a time
+    if name == "duration" and g["unit"][:1].isupper() and _NAME_FOLLOWS.match(text, c.end):
+        return False  # "the Six-Day War": a name
     if name == "reference" and c.match.group(0) == "Now" and text.startswith(",", c.end):
         return False  # "Now, he says, ...": a discourse marker, not the present
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
@@ -1019,10 +1022,22 @@ def norm_duration(ctx: Context, c: Candidate, g: dict) -> Value | None:
     return Value(_duration(n, unit), type="DURATION", mod=_approx(g.get("approx")))
 
 
+@cache
+def counted_thing_regex() -> re.Pattern:
+    """A number and the noun it counts, just before a point: "one flight", "700 seats"."""
+    numbers = _alternation([w for w in number_words() if w not in ("a", "an") and " " not in w])
+    return re.compile(rf"(?<![\w.,])(?:\d[\d,.]*|{numbers})\s+[^\W\d_]+\s*\Z", re.IGNORECASE)
+
+
 def _is_rate(text: str, start: int) -> bool:
-    """ "$500 million a year", "four flights a week", "24 hours a day": a frequency (SET), not a duration."""
+    """ "$500 million a year", "four flights a week", "one flight a day", "24 hours a day": a frequency (SET), not a
+    duration. Not after a comma: "on December 6, a day after the bombing"."""
     before = _word_before(text, start)
-    return any(ch.isdigit() for ch in before) or before in context_words()["rate_words"]
+    if before.endswith((",", ";", ":")):
+        return False
+    if any(ch.isdigit() for ch in before) or before in context_words()["rate_words"]:
+        return True
+    return counted_thing_regex().search(text, max(0, start - 40), start) is not None
 
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:

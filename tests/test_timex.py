@@ -455,3 +455,20 @@ def test_a_part_of_the_day_belongs_to_the_narratives_day() -> None:
 def test_now_with_a_comma_opening_a_clause_is_a_discourse_marker() -> None:
     assert tag("Now, he says, the West wants to destroy Iraq.") == []
     assert tag("Iraq now controls 20 percent of the oil.") == [("now", "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "type_"),
+    [
+        ("The airline will operate one flight a day to each city.", "a day", "SET"),
+        ("This adds 700 seats a week on the route.", "a week", "SET"),
+        ("The cabinet decided on December 6, a day after the bombing.", "a day", "DURATION"),
+        ("It is the first new plant in about a decade.", "about a decade", "DURATION"),
+    ],
+)
+def test_a_rate_after_a_counted_thing_is_a_set(text: str, expr: str, type_: str) -> None:
+    assert (expr, type_) in [(t.text, t.type) for t in tag_timexes(text, TUE_OCT_28)]
+
+
+def test_a_war_named_for_its_length_is_no_duration() -> None:
+    assert [t for t in tag("It has been 38 years since the Six-Day War.") if t[0] == "Six-Day"] == []
