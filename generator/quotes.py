@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -968,24 +969,30 @@ def _name_candidates(text: str, spans: list[_Span], mentions: list[Mention] | No
     return _capitalised_names(text, spans)
 
 
-def _outside(spans: list[_Span]):
-    starts = [s.open_at for s in spans if s.kind != "scare"]
-    ends = [s.close_end for s in spans if s.kind != "scare"]
+def _outside(spans: list[_Span]) -> Callable[[int], bool]:
+    """Whether a position lies outside every quotation (scare quotes do not count)."""
+    inside = _covered([(s.open_at, s.close_end) for s in spans if s.kind != "scare"])
+    return lambda position: not inside(position)
 
-    def outside(position: int) -> bool:
+
+def _covered(bounds: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position lies in one of `bounds` (sorted, not overlapping): a binary search, not a scan."""
+    starts = [start for start, _ in bounds]
+
+    def covered(position: int) -> bool:
         k = bisect_right(starts, position) - 1
-        return k < 0 or position >= ends[k]
+        return k >= 0 and position < bounds[k][1]
 
-    return outside
+    return covered
 
 
 def _capitalised_names(text: str, spans: list[_Span]) -> list[_Name]:
     lex = _lexicon()
     names = []
     outside = _outside(spans)
-    headlines = _headlines(text)
+    in_headline = _covered(_headlines(text))
     for m in _NAME_RUN.finditer(text):
-        if not outside(m.start()) or any(a <= m.start() < b for a, b in headlines):
+        if not outside(m.start()) or in_headline(m.start()):
             continue
         run = m.group(0).split()
         words = run
