@@ -106,6 +106,19 @@ def check_saved(path: Path, items: list[TimelineItem]) -> None:
     print(f"saved merges still whole: {kept} of {len(saved)}")
 
 
+def check_saved_clusters(path: Path, groups: list[cluster.Cluster]) -> None:
+    """For each saved cluster: are its documents still in one briefing?"""
+    home = {d.id: n for n, g in enumerate(groups) for d in g.documents}
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    kept = 0
+    for entry in saved:
+        parts = Counter(home.get(d, -1) for d in entry["documents"])
+        kept += len(parts) == 1
+        state = "kept" if len(parts) == 1 else f"split {sorted(parts.values(), reverse=True)}"
+        print(f"   {entry['label']}: {state}")
+    print(f"saved clusters still whole: {kept} of {len(saved)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -115,6 +128,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--save-sample", type=Path, help="write the sampled merges' sources as JSON")
     parser.add_argument("--check", type=Path, help="say which merges of a saved sample are still whole")
+    parser.add_argument("--save-clusters", type=Path, help="write the sampled clusters' documents as JSON")
+    parser.add_argument("--check-clusters", type=Path, help="say which clusters of a saved sample are still whole")
     parser.add_argument("--quiet", action="store_true", help="figures only, no samples")
     args = parser.parse_args()
     if not args.folder.is_dir():
@@ -150,6 +165,8 @@ def main() -> None:
 
     if args.check:
         check_saved(args.check, items)
+    if args.check_clusters:
+        check_saved_clusters(args.check_clusters, groups)
     if args.quiet:
         return
     rng = random.Random(args.seed)
@@ -162,8 +179,12 @@ def main() -> None:
         args.save_sample.write_text(json.dumps(entries, indent=1), encoding="utf-8")
     multi = [g for g in groups if len(g.documents) > 1]
     print("\n=== sampled multi-document clusters (judge: one story?) ===")
-    for n, group in enumerate(rng.sample(multi, min(args.sample, len(multi))), 1):
+    chosen = rng.sample(multi, min(args.sample, len(multi)))
+    for n, group in enumerate(chosen, 1):
         show_cluster(n, group)
+    if args.save_clusters:
+        entries = [{"label": f"C{n}", "documents": [d.id for d in g.documents]} for n, g in enumerate(chosen, 1)]
+        args.save_clusters.write_text(json.dumps(entries, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -215,6 +215,36 @@ def date_factor(a: dt.date | None, b: dt.date | None, grace_days: float, half_li
     return 1.0 if gap <= 0 else 0.5 ** (gap / half_life_days)
 
 
+def stated_date(doc: Document) -> dt.date | None:
+    """The publication date the article states; None when it was only estimated from the dates it mentions
+    (a background piece is not dated by the latest event it recalls)."""
+    return doc.published if doc.published_basis != "estimated" else None
+
+
+def story_days(doc: Document) -> frozenset[str]:
+    """The days a dated article reports on: its publication day and the days its events fall on. Reports of one
+    story share some ("the ruling on Monday"); a daily series on one subject (a market report, a weather
+    bulletin) shares its names and words but each report tells of its own day. Empty for an undated article."""
+    published = stated_date(doc)
+    if published is None:
+        return frozenset()
+    days = {e.date for e in doc.events if e.precision == "day" and len(e.date) == 10}
+    return frozenset(days | {published.isoformat()})
+
+
+def headline_terms(title: str) -> frozenset[str]:
+    """The content words of a title, calendar words left out ("Tokyo stocks end higher -- Nov. 7")."""
+    calendar = calendar_words()
+    return frozenset(t for t in content_terms(title) if t not in calendar)
+
+
+def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:
+    """Titles that say nearly the same words (Jaccard at least `overlap`, two words or more each)."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return len(a & b) >= overlap * len(a | b)
+
+
 def similarity_graph(documents: list[Document]) -> Graph:
     """Sparse cosine similarity between documents, found through an inverted index of their terms."""
     config = settings()["clustering"]
@@ -224,22 +254,33 @@ def similarity_graph(documents: list[Document]) -> Graph:
         for term, weight in vector.items():
             postings[term].append((i, weight))
     max_df = max(config["min_max_df"], int(config["max_df_ratio"] * len(documents)))
+    dates = [stated_date(d) for d in documents]
+    days = [story_days(d) for d in documents]
+    headlines = [headline_terms(d.title) for d in documents]
+    # Articles that name anyone must share a name to be linked; one that names no one is judged by its words.
+    needs_name = [config["needs_shared_name"] and bool(d.mentions) for d in documents]
     graph: Graph = [{} for _ in documents]
     for i, vector in enumerate(vectors):
         scores: dict[int, float] = defaultdict(float)
+        anchored: set[int] = set()  # documents sharing a specific name with document i
         for term, weight in vector.items():
             posting = postings[term]
             if len(posting) > max_df:
                 continue  # a very common word: little weight, many pairs
+            named = term.startswith("@")
             for j, other in posting:
                 if j > i:
                     scores[j] += weight * other
+                    if named:
+                        anchored.add(j)
         for j, score in scores.items():
-            if score < config["min_edge"]:
-                continue
-            score *= date_factor(
-                documents[i].published, documents[j].published, config["grace_days"], config["half_life_days"]
-            )
+            if score < config["min_edge"] or (needs_name[i] and needs_name[j] and j not in anchored):
+                continue  # one topic's words alone ("shares", "index", "closed") make no story
+            score *= date_factor(dates[i], dates[j], config["grace_days"], config["half_life_days"])
+            if days[i] and days[j] and not days[i] & days[j]:
+                if _same_headline(headlines[i], headlines[j], config["series_title_overlap"]):
+                    continue  # one more issue of a recurring report ("Tokyo stocks end higher")
+                score *= config["no_shared_day"]
             if score >= config["min_edge"]:
                 graph[i][j] = graph[j][i] = score
     return graph

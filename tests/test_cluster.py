@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator import cluster, state
-from generator.model import Briefing, Document
+from generator.model import Briefing, Document, Event, Mention
 
 FLOOD_1 = """Floodwater breached the Marrow River dam near Elsby on Tuesday, forcing 3,000 residents from their homes.
 Engineers said the dam's spillway failed after a week of torrential rain across the valley.
@@ -169,3 +169,84 @@ def test_long_slugs_are_cut_at_a_word_boundary() -> None:
     slug = cluster.slugify("North Korea and Russia have a long history of alliance, dating back to the Korean War")
     assert len(slug) <= 60 and not slug.endswith("-")
     assert slug == "north-korea-and-russia-have-a-long-history-of-alliance"
+
+
+# ------------------------------------------------------------------ stories, not topics
+
+JAKARTA = """Share prices on the Jakarta Stock Exchange closed lower on Thursday as banks and miners fell.
+The composite index lost 9.12 points as foreign investors sold blue chips ahead of the long weekend.
+Dealers said trading was thin and the index could slide further if the rupiah weakens.
+Telecommunications shares bucked the trend after strong quarterly results."""
+
+COLOMBO = """Share prices on the Colombo Stock Exchange closed lower on Thursday as banks and plantations fell.
+The all share index lost 18.12 points as foreign investors sold blue chips ahead of the long weekend.
+Dealers said trading was thin and the index could slide further if the rupee weakens.
+Hotel shares bucked the trend after strong quarterly results."""
+
+
+def named(document: Document, *names: str, kind: str = "organization") -> Document:
+    for name in names:
+        start = document.text.index(name)
+        document.mentions.append(Mention(start, start + len(name), name, kind, name))
+    return document
+
+
+def on_days(document: Document, *days: str) -> Document:
+    for day in days:
+        document.events.append(Event(document.id, 0, 0, 10, "", day, "day", "explicit", False))
+    return document
+
+
+def test_market_reports_of_two_exchanges_are_two_stories() -> None:
+    jakarta = named(doc("jakarta", JAKARTA, dt.date(2025, 11, 13)), "Jakarta Stock Exchange")
+    colombo = named(doc("colombo", COLOMBO, dt.date(2025, 11, 13)), "Colombo Stock Exchange")
+    assert len(cluster.cluster_documents([jakarta, colombo])) == 2
+    # the words alone would make one story of them
+    plain = [doc("jakarta", JAKARTA, dt.date(2025, 11, 13)), doc("colombo", COLOMBO, dt.date(2025, 11, 13))]
+    assert len(cluster.cluster_documents(plain)) == 1
+
+
+JAKARTA_NEXT_DAY = """Share prices on the Jakarta Stock Exchange rebounded on Friday as property developers recovered.
+The composite index gained 14.3 points on bargain hunting after the slide.
+Analysts said the market could stay volatile until the central bank meets next month.
+Cement makers rose on hopes of stronger construction demand."""
+
+
+def test_a_daily_report_on_one_subject_is_a_series_not_a_story() -> None:
+    def report(doc_id: str, text: str, published: dt.date) -> Document:
+        return on_days(named(doc(doc_id, text, published), "Jakarta Stock Exchange"), published.isoformat())
+
+    thursday = report("thu", JAKARTA, dt.date(2025, 11, 13))
+    next_day = report("fri", JAKARTA_NEXT_DAY, dt.date(2025, 11, 14))
+    assert len(cluster.cluster_documents([thursday, next_day])) == 2
+    # a report that comes back to the other's day belongs to its story
+    on_days(next_day, "2025-11-13")
+    assert len(cluster.cluster_documents([thursday, next_day])) == 1
+
+
+def test_flood_reports_days_apart_stay_one_story_when_they_share_a_day() -> None:
+    first = on_days(named(doc("flood-1", FLOOD_1, dt.date(2025, 3, 4)), "Elsby", kind="place"), "2025-03-04")
+    later = on_days(named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 20)), "Elsby", kind="place"), "2025-03-04")
+    assert len(cluster.cluster_documents([first, later])) == 1
+
+
+def test_an_estimated_publication_date_does_not_split_a_story() -> None:
+    background = named(doc("flood-1", FLOOD_1, dt.date(2024, 3, 4)), "Elsby", kind="place")
+    background.published_basis = "estimated"
+    news = named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 20)), "Elsby", kind="place")
+    assert len(cluster.cluster_documents([background, news])) == 1
+    background.published_basis = "header"
+    assert len(cluster.cluster_documents([background, news])) == 2
+
+
+def test_issues_of_a_recurring_report_are_not_one_story() -> None:
+    def issue(doc_id: str, title: str, published: dt.date) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+        return on_days(document, published.isoformat())
+
+    monday = issue("mon", "Jakarta shares close lower", dt.date(2025, 11, 10))
+    tuesday = issue("tue", "Jakarta shares close higher", dt.date(2025, 11, 11))
+    assert len(cluster.cluster_documents([monday, tuesday])) == 2
+    # the same headline the same day is an update of one report
+    update = issue("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
+    assert len(cluster.cluster_documents([monday, update])) == 1
