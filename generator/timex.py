@@ -543,6 +543,8 @@ def _year_for(ctx: Context, c: Candidate, month: int, day: int | None, when: str
         return "XXXX", "inferred"
     if when is not None:
         return str(nearest_year(ctx.anchor, month, day, when, certain=True)), "relative"
+    if _word_before(ctx.text, c.start) in context_words()["since_words"]:  # "since March": behind us
+        return str(nearest_year(ctx.anchor, month, day, "past", certain=True)), "inferred"
     return str(nearest_year(ctx.anchor, month, day, ctx.tense(c))), "inferred"
 
 

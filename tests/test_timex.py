@@ -472,3 +472,7 @@ def test_a_rate_after_a_counted_thing_is_a_set(text: str, expr: str, type_: str)
 
 def test_a_war_named_for_its_length_is_no_duration() -> None:
     assert [t for t in tag("It has been 38 years since the Six-Day War.") if t[0] == "Six-Day"] == []
+
+
+def test_since_a_month_points_back() -> None:
+    assert tag("Cases have dropped since March.", dt.date(2006, 12, 29)) == [("March", "DATE", "2006-03")]
