@@ -167,6 +167,7 @@ def trigger_words() -> dict[str, tuple[str, ...]]:
             for h in resource("holidays")[k]
         },
         "adverb": set(_ADVERB_UNITS) | {"once", "twice", "times"},
+        "distributive": {"every", "each", "per"},
         "half": {"half"},
         "quarter": {"quarter", "quarters"},
         "spelled_year": {"nineteen", "eighteen", "thousand"},
@@ -265,14 +266,14 @@ def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _digit_classes(token: str, after: str) -> tuple[str, ...]:
-    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025, 1990s, 80s),
-    `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm), `slash` (10/27/2025), `quarter_code` (Q3, 3Q). String tests,
-    not regexes: this runs on every number in the text."""
+    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025), `decade` (1990s,
+    1990's, 80s), `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm), `slash` (10/27/2025), `quarter_code` (Q3, 3Q).
+    String tests, not regexes: this runs on every number in the text."""
     n = len(token)
-    if (n == 4 and token.isdigit()) or (n == 5 and token[4] == "s" and token[:4].isdigit()):
-        return ("year",)
-    if n == 3 and token[1:] == "0s" and token[0].isdigit():
-        return ("year",)
+    if n == 4 and token.isdigit():
+        return ("year", "decade") if token[3] == "0" and after[:1] in ("'", "’") else ("year",)
+    if (n == 5 and token[4] == "s" and token[:4].isdigit()) or (n == 3 and token[1:] == "0s" and token[0].isdigit()):
+        return ("decade",)
     if n == 2 and token.upper() in _QUARTER_CODES:
         return ("quarter_code",)
     tail = token[-2:].lower()
