@@ -27,7 +27,7 @@ def add_timexes(doc: Document) -> None:
 
 
 def add_quotes(doc: Document) -> None:
-    doc.quotes = quotes.extract_quotes(doc.text, doc.mentions)
+    doc.quotes = quotes.extract_quotes(doc.text, doc.mentions, doc.sentences)
 
 
 def add_mentions(doc: Document) -> None:
