@@ -232,10 +232,16 @@ def story_days(doc: Document) -> frozenset[str]:
     return frozenset(days | {published.isoformat()})
 
 
+@functools.cache
+def _headline_movement() -> frozenset[str]:
+    return frozenset(normalise(str(w)) for w in lexicon()["headline_movement"])
+
+
 def headline_terms(title: str) -> frozenset[str]:
-    """The content words of a title, calendar words left out ("Tokyo stocks end higher -- Nov. 7")."""
-    calendar = calendar_words()
-    return frozenset(t for t in content_terms(title) if t not in calendar)
+    """The content words of a title that name its subject: calendar words and the moves a recurring report
+    changes from one issue to the next left out ("Tokyo stocks end higher -- Nov. 7" -> tokyo, stock)."""
+    skip = calendar_words() | _headline_movement()
+    return frozenset(t for t in content_terms(title) if t not in skip)
 
 
 def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:

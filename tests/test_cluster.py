@@ -245,7 +245,7 @@ def test_issues_of_a_recurring_report_are_not_one_story() -> None:
         return on_days(document, published.isoformat())
 
     monday = issue("mon", "Jakarta shares close lower", dt.date(2025, 11, 10))
-    tuesday = issue("tue", "Jakarta shares close higher", dt.date(2025, 11, 11))
+    tuesday = issue("tue", "Jakarta shares open higher", dt.date(2025, 11, 11))
     assert len(cluster.cluster_documents([monday, tuesday])) == 2
     # the same headline the same day is an update of one report
     update = issue("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
