@@ -58,6 +58,7 @@ import dateutil.parser
 import yaml
 
 from generator.model import Document, Skipped
+from generator.text import phrase_alternation
 
 SEED_SUFFIXES = {".txt", ".md"}
 MAX_SEED_BYTES = 10_000_000  # larger files are not articles; reading them would stall the build
@@ -76,11 +77,6 @@ FRONT_MATTER_KEYS = ("title", "date", "source", "url", "briefing")
 @cache
 def _resource(name: str) -> dict:
     return yaml.safe_load((RESOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
-
-
-def _alternation(words: list[str]) -> str:
-    """Regex alternation, longest first so `september` wins over `sep`."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -155,9 +151,9 @@ class _DateVocabulary:
 def _dates() -> _DateVocabulary:
     data = _resource("dates")
     months = {k.lower(): int(v) for k, v in data["months"].items()}
-    month_re = _alternation(list(months))
+    month_re = phrase_alternation(list(months))
     labels_list = data["published_labels"] + data["updated_labels"]
-    labels = _alternation(labels_list)
+    labels = phrase_alternation(labels_list)
     token = re.compile(
         rf"(?P<iso>\d{{4}}-\d{{1,2}}-\d{{1,2}}"
         rf"(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)"
@@ -166,12 +162,12 @@ def _dates() -> _DateVocabulary:
         rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b"
         rf"|(?P<year>\d{{4}})\b"
         rf"|(?P<month>{month_re})\b\.?"
-        rf"|(?P<weekday>{_alternation(data['weekdays'])})\b\.?"
+        rf"|(?P<weekday>{phrase_alternation(data['weekdays'])})\b\.?"
         rf"|(?P<label>{labels})\b\s*:?"
         rf"|(?P<ampm>[ap]\.?m\b\.?)"
-        rf"|(?P<zone>(?:{_alternation(data['timezones'])})(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?)\b"
+        rf"|(?P<zone>(?:{phrase_alternation(data['timezones'])})(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?)\b"
         rf"|(?P<offset>[+-]\d{{2}}:?\d{{2}})\b"
-        rf"|(?P<filler>{_alternation(data['fillers'])})\b"
+        rf"|(?P<filler>{phrase_alternation(data['fillers'])})\b"
         r"|(?P<sep>[,|•·/()\[\]–—:;-])",
         re.IGNORECASE,
     )
@@ -184,9 +180,9 @@ def _dates() -> _DateVocabulary:
         months=months,
         token=token,
         date_token_kinds=frozenset({"iso", "numeric", "time", "month", "weekday"}),
-        updated_label=re.compile(rf"\b(?:{_alternation(data['updated_labels'])})\b", re.IGNORECASE),
+        updated_label=re.compile(rf"\b(?:{phrase_alternation(data['updated_labels'])})\b", re.IGNORECASE),
         glued=re.compile(
-            rf"(?<=[A-Za-z0-9])(?=(?:{_alternation([w.capitalize() for w in labels_list])})\b)"
+            rf"(?<=[A-Za-z0-9])(?=(?:{phrase_alternation([w.capitalize() for w in labels_list])})\b)"
             r"|(?<=\b(?:19|20)\d\d)(?=\d{1,2}[:.]\d\d)"
         ),
         relative=re.compile(data["relative_phrase"], re.IGNORECASE),
@@ -230,14 +226,15 @@ class _Headers:
 @cache
 def _headers() -> _Headers:
     data = _resource("headers")
-    months = _alternation(list(_resource("dates")["months"]))
+    months = phrase_alternation(list(_resource("dates")["months"]))
     return _Headers(
         title_max_chars=data["title"]["max_chars"],
         title_max_words=data["title"]["max_words"],
         inferred_title_max_chars=data["title"]["inferred_max_chars"],
         # a flag ends at a separator, or runs straight into the headline's first capitalised word
         title_flag=re.compile(
-            rf"^\W*(?:{_alternation(data['title']['flags'])})(?: \d+)?(?:\s*[:\-–—|/]+\s*|\s+|(?=[A-Z][a-z]))(?=\S)"
+            rf"^\W*(?:{phrase_alternation(data['title']['flags'])})(?: \d+)?"
+            r"(?:\s*[:\-–—|/]+\s*|\s+|(?=[A-Z][a-z]))(?=\S)"
         ),
         passive_before_by=frozenset(data["title"]["passive_before_by"]),
         heading_max_chars=data["heading"]["max_chars"],
