@@ -212,6 +212,17 @@ def tense_regex() -> re.Pattern:
 
 
 @cache
+def tense_first_words() -> frozenset[str]:
+    """The first word of every tense marker: the scan tries the marker regex only at those words (and at -ed)."""
+    ctx = resource("context")
+    return frozenset(str(m).lower().split()[0] for m in ctx["future_markers"] + ctx["past_markers"])
+
+
+# Where a tense marker may start: a word (or an apostrophe form like 'll) not preceded by a letter or apostrophe.
+_MARKER_START = re.compile(r"(?<![\w'’])(?:['’][^\W\d_]+|[^\W\d_]+)")
+
+
+@cache
 def fraction_regex() -> re.Pattern:
     return re.compile(resource("context")["fraction_after"], re.IGNORECASE)
 
@@ -456,7 +467,16 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, future|past) of the tense markers in text[lo:hi]."""
     markers = []
     last_future = -100
-    for m in tense_regex().finditer(text, lo, hi):
+    first_words, regex = tense_first_words(), tense_regex()
+    scanned_to = lo
+    for word in _MARKER_START.finditer(text, lo, hi):
+        w = word.group()
+        if word.start() < scanned_to or not (w.lower() in first_words or w.endswith("ed")):
+            continue  # the full marker regex runs only where a marker can start: a tenth of the words
+        m = regex.match(text, word.start(), hi)
+        if m is None:
+            continue
+        scanned_to = m.end()
         # a participle right after a future marker belongs to it: "will be held"
         kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
         if kind == "future":
