@@ -181,6 +181,8 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     before = text[t0 - 1] if t0 else " "
     if before in "[(":  # "[...]": an omission inside a quotation
         return None
+    if _after_opening_quote(text, t0) and "?" not in term and "!" not in term:
+        return None  # '". . . I was tired," he said': the ellipsis marks words left out before the quotation
     if not close and text.startswith('"', end + 1) and _is_spaced_closing_quote(text, t0, end):
         close, end = '"', end + 2  # 'calm. " The index': the quote closes the sentence
     following = _next_word(text, end, lex)
@@ -208,6 +210,13 @@ def _decide_terminal(text: str, m: re.Match[str], start: int, lex: Lexicon) -> i
     if nxt in ("starter", "uninformative", "title"):
         return end
     return end if nxt == "capital" and _token_before(text, t0).lower() not in lex.dangling else None
+
+
+def _after_opening_quote(text: str, t0: int) -> bool:
+    """The punctuation at `t0` follows an opening quote mark: one after a space, a line start or another opener."""
+    if t0 == 0 or text[t0 - 1] not in _OPENERS:
+        return False
+    return t0 == 1 or text[t0 - 2].isspace() or text[t0 - 2] in _OPENERS
 
 
 def _is_spaced_closing_quote(text: str, t0: int, end: int) -> bool:
@@ -335,16 +344,22 @@ class Following(NamedTuple):
     end: int = 0
 
 
+_OPENING_ELLIPSIS = re.compile(r"(?:\.[ \u00a0]?\.[ \u00a0]?\.|…)[ \u00a0]*")
+
+
 def _next_word(text: str, pos: int, lex: Lexicon) -> Following:
     n = len(text)
     while pos < n and text[pos].isspace():
         if text[pos] in "\n\r\u2028\u2029":
             return Following("newline")
         pos += 1
+    opened = pos
     while pos < n and text[pos] in _OPENERS:
         pos += 1
     while pos < n and text[pos] in " \t\u00a0":  # a spaced opening quote: 'said. " There are'
         pos += 1
+    if pos > opened and (m := _OPENING_ELLIPSIS.match(text, pos)):  # '". . . I just want': the words after it count
+        pos = m.end()
     if pos >= n or text[pos] in "\n\r\u2028\u2029":  # a stray quote mark stays with the sentence before it
         return Following("end")
     c = text[pos]

@@ -402,3 +402,29 @@ def test_phrase_alternation_prefers_the_longest_phrase_and_any_spacing() -> None
     ]
     assert re.fullmatch(text.phrase_alternation(["won't"]), "won’t")
     assert text.phrase_alternation(["a.b"]) == r"a\.b"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'He arrived in Paris. ". . . I was tired," he said.',
+            ["He arrived in Paris.", '". . . I was tired," he said.'],
+        ),
+        (
+            'Springfield, Ill. ". . . I just want to go home," she said.',
+            ["Springfield, Ill.", '". . . I just want to go home," she said.'],
+        ),
+        ('They waited. "...We never knew," she said.', ["They waited.", '"...We never knew," she said.']),
+        (
+            "She paused. “… Nobody came,” she said. Then silence.",
+            ["She paused.", "“… Nobody came,” she said.", "Then silence."],
+        ),
+    ],
+)
+def test_an_ellipsis_opening_a_quotation_stays_with_it(source: str, expected: list[str]) -> None:
+    assert split_sentences(source) == expected
+
+
+def test_an_ellipsis_after_a_closing_quote_still_ends_a_sentence() -> None:
+    assert split_sentences('He wrote "stop"... Then he left.') == ['He wrote "stop"...', "Then he left."]
