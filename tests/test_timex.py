@@ -243,8 +243,8 @@ def test_tempeval_value_f1_stays_above_goal() -> None:
     errors = module.Errors()
     for path in sorted(data.rglob("*.tml")):
         total.add(module.score_file(path, errors))
-    assert module.f1(total.relaxed, total.system, total.gold)[2] >= 92.0
-    assert module.f1(total.value, total.system, total.gold)[2] >= 78.0
+    assert module.f1(total.relaxed, total.system, total.gold)[2] >= 93.5
+    assert module.f1(total.value, total.system, total.gold)[2] >= 82.0  # 82.3 after issue 3 (80.1 before), goal 85
 
 
 @pytest.mark.parametrize(
