@@ -223,6 +223,11 @@ _MARKER_START = re.compile(r"(?<![\w'’])(?:['’][^\W\d_]+|[^\W\d_]+)")
 
 
 @cache
+def discourse_openers() -> frozenset[str]:
+    return frozenset(resource("relative")["discourse_openers"])
+
+
+@cache
 def fraction_regex() -> re.Pattern:
     return re.compile(resource("context")["fraction_after"], re.IGNORECASE)
 
@@ -391,7 +396,7 @@ def _acceptable(text: str, c: Candidate) -> bool:
         return False  # "the past five elections", "the future three ships": a count, not a time
     if name == "duration" and g["unit"][:1].isupper() and _NAME_FOLLOWS.match(text, c.end):
         return False  # "the Six-Day War": a name
-    if name == "reference" and c.match.group(0) == "Now" and text.startswith(",", c.end):
+    if name == "reference" and text.startswith(",", c.end) and c.match.group(0) in discourse_openers():
         return False  # "Now, he says, ...": a discourse marker, not the present
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
@@ -591,7 +596,7 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
         basis = "explicit"
     else:
         shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
-        when = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(shift)
+        when = resource("relative")["date_directions"].get(shift)
         year, basis = _year_for(ctx, c, month, day, when)
     full = _safe_date(year, month, day) if year.isdigit() else None
     if year.isdigit() and full is None:
