@@ -1,9 +1,11 @@
 """Group documents into briefings: one story per briefing, with titles and slugs that stay put across rebuilds.
 
 Documents are compared by TF-IDF cosine over their content words plus the named entities they mention
-(canonical keys), damped for articles published far apart. Pairs are found through an inverted index, so the
-work grows with the number of documents that share rare words, not with the square of the corpus. The sparse
-similarity graph is then clustered average-link with a threshold.
+(canonical keys), damped for articles published far apart. A story is more than a topic: two articles that name
+anyone must share a specific name, dated articles that report on no common day weigh less, and issues of a
+recurring report (same headline subject, different days) are not linked at all. Pairs are found through an
+inverted index, so the work grows with the number of documents that share rare words, not with the square of
+the corpus. The sparse similarity graph is then clustered average-link with a threshold.
 
 The vocabulary helpers here (`content_terms`, `normalise`) are shared with the rest of the merge stage.
 """
@@ -251,6 +253,44 @@ def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool
     return len(a & b) >= overlap * len(a | b)
 
 
+@dataclass
+class _StoryEvidence:
+    """What besides shared words says two documents tell one story."""
+
+    config: dict
+    vectors: list[dict[str, float]]
+    names: list[list[str]]  # specific names (entity terms not in too many documents) of each document
+    needs_name: list[bool]  # articles that name anyone must share a name; one naming no one is judged by words
+    dates: list[dt.date | None]
+    days: list[frozenset[str]]
+    headlines: list[frozenset[str]]
+
+    def weigh(self, i: int, j: int, score: float) -> float:
+        """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
+        config = self.config
+        if self.needs_name[i] and self.needs_name[j] and not any(n in self.vectors[j] for n in self.names[i]):
+            return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
+        score *= date_factor(self.dates[i], self.dates[j], config["grace_days"], config["half_life_days"])
+        if self.days[i] and self.days[j] and not self.days[i] & self.days[j]:
+            if _same_headline(self.headlines[i], self.headlines[j], config["series_title_overlap"]):
+                return 0.0  # one more issue of a recurring report ("Tokyo stocks end higher")
+            score *= config["no_shared_day"]
+        return score
+
+
+def _candidate_scores(i: int, vector: dict[str, float], postings: dict, max_df: int) -> dict[int, float]:
+    """Dot products of document i with the later documents sharing one of its less common terms."""
+    scores: dict[int, float] = defaultdict(float)
+    for term, weight in vector.items():
+        posting = postings[term]
+        if len(posting) > max_df:
+            continue  # a very common word: little weight, many pairs
+        for j, other in posting:
+            if j > i:
+                scores[j] += weight * other
+    return scores
+
+
 def similarity_graph(documents: list[Document]) -> Graph:
     """Sparse cosine similarity between documents, found through an inverted index of their terms."""
     config = settings()["clustering"]
@@ -260,35 +300,22 @@ def similarity_graph(documents: list[Document]) -> Graph:
         for term, weight in vector.items():
             postings[term].append((i, weight))
     max_df = max(config["min_max_df"], int(config["max_df_ratio"] * len(documents)))
-    dates = [stated_date(d) for d in documents]
-    days = [story_days(d) for d in documents]
-    headlines = [headline_terms(d.title) for d in documents]
-    # Articles that name anyone must share a name to be linked; one that names no one is judged by its words.
-    needs_name = [config["needs_shared_name"] and bool(d.mentions) for d in documents]
+    evidence = _StoryEvidence(
+        config,
+        vectors,
+        [[t for t in v if t.startswith("@") and len(postings[t]) <= max_df] for v in vectors],
+        [config["needs_shared_name"] and bool(d.mentions) for d in documents],
+        [stated_date(d) for d in documents],
+        [story_days(d) for d in documents],
+        [headline_terms(d.title) for d in documents],
+    )
     graph: Graph = [{} for _ in documents]
     for i, vector in enumerate(vectors):
-        scores: dict[int, float] = defaultdict(float)
-        anchored: set[int] = set()  # documents sharing a specific name with document i
-        for term, weight in vector.items():
-            posting = postings[term]
-            if len(posting) > max_df:
-                continue  # a very common word: little weight, many pairs
-            named = term.startswith("@")
-            for j, other in posting:
-                if j > i:
-                    scores[j] += weight * other
-                    if named:
-                        anchored.add(j)
-        for j, score in scores.items():
-            if score < config["min_edge"] or (needs_name[i] and needs_name[j] and j not in anchored):
-                continue  # one topic's words alone ("shares", "index", "closed") make no story
-            score *= date_factor(dates[i], dates[j], config["grace_days"], config["half_life_days"])
-            if days[i] and days[j] and not days[i] & days[j]:
-                if _same_headline(headlines[i], headlines[j], config["series_title_overlap"]):
-                    continue  # one more issue of a recurring report ("Tokyo stocks end higher")
-                score *= config["no_shared_day"]
+        for j, score in _candidate_scores(i, vector, postings, max_df).items():
             if score >= config["min_edge"]:
-                graph[i][j] = graph[j][i] = score
+                score = evidence.weigh(i, j, score)
+                if score >= config["min_edge"]:
+                    graph[i][j] = graph[j][i] = score
     return graph
 
 

@@ -37,6 +37,7 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 _PRINCIPAL_TYPES = {"person", "organization"}
 _LETTERS = re.compile(r"[^\W\d_]+")
 _AFTER_BE = re.compile(r"\b(?:be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "to be held", "be formally signed"
+_DIGIT = re.compile(r"\d")
 _SCORE = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w.,-])")  # "2-1", "57-48"
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")  # "UN-backed", "Islamist-imposed": adjectives, not names
 
@@ -160,12 +161,11 @@ def _is_precise(written: str, before: str, rules: _MeasureRules) -> bool:
     return len(digits.rstrip("0")) >= settings()["events"]["precise_digits"]
 
 
-def _measures(doc: Document, event: Event) -> dict[str, list[_Number]]:
+def _measures(doc: Document, event: Event, dates: list[tuple[int, int]]) -> dict[str, list[_Number]]:
     """The numbers an event gives near its time expression, by the measure word that follows them ("9.12 points",
     "30-year"); numbers that are part of a date ("July 21, 2005") or have no lower-case measure word ("2,820 U.S.
     soldiers") are left out."""
     rules = _measure_rules()
-    dates = [(t.start, t.end) for t in doc.timexes if t.start < event.end and t.end > event.start]
     found: dict[str, list[_Number]] = defaultdict(list)
     for match in rules.pattern.finditer(doc.text, event.start, event.end):
         word = (match.group(3) or "").lower()
@@ -193,9 +193,16 @@ def _near_time(event: Event, offset: int) -> bool:
     return max(anchor.start - offset, offset - anchor.end, 0) <= settings()["events"]["near_timex_chars"]
 
 
-def _scores(doc: Document, event: Event) -> set[tuple[int, int]]:
-    """Results written as "2-1" or "57-48" (higher first, so "won 2-1" and "lost 1-2" agree); dates left out."""
+def _numbers(doc: Document, event: Event) -> tuple[dict[str, list[_Number]], set[tuple[int, int]]]:
+    """(measures, scores) of an event; the spans of its dates are skipped."""
+    if not _DIGIT.search(doc.text, event.start, event.end):
+        return {}, set()
     dates = [(t.start, t.end) for t in doc.timexes if t.start < event.end and t.end > event.start]
+    return _measures(doc, event, dates), _scores(doc, event, dates)
+
+
+def _scores(doc: Document, event: Event, dates: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Results written as "2-1" or "57-48" (higher first, so "won 2-1" and "lost 1-2" agree); dates left out."""
     found = set()
     for match in _SCORE.finditer(doc.text, event.start, event.end):
         if _near_time(event, match.start()) and not any(s <= match.start() < e for s, e in dates):
@@ -476,6 +483,7 @@ def group_events(documents: list[Document]) -> list[_Happening]:
     for (doc, event), reading in zip(events, readings, strict=True):
         terms, actions = reading.nearness, reading.actions
         participants = {entity_key(p) for p in event.participants}
+        measures, scores = _numbers(doc, event)
         wording = _Wording(
             weights={t: (math.log((1 + n) / (1 + df[t])) + 1.0) * near for t, near in terms.items()},
             actions=actions,
@@ -485,8 +493,8 @@ def group_events(documents: list[Document]) -> list[_Happening]:
             phrases=reading.phrases,
             verbs=reading.verbs,
             head=reading.head,
-            measures=_measures(doc, event),
-            scores=_scores(doc, event),
+            measures=measures,
+            scores=scores,
             organisations=_organisations(event, kinds),
             places=_places_near_time(doc, event),
         )
