@@ -2,12 +2,14 @@
 
     python bench/eval_merge.py ../shared/corpora/news-2452 [--limit 1000] [--snapshot /tmp/news.pickle]
         [--sample 40] [--seed 7] [--save-sample merges.json] [--check merges.json]
+        [--save-clusters clusters.json] [--check-clusters clusters.json] [--quiet]
 
 There is no annotated data for merging, so the script prints figures (clusters and their sizes, timeline items
 that cite more than one document, sources per item, seconds) and a reproducible random sample of merged items and
 of multi-document clusters, to be judged as "one happening" / "one story" by a reader. `--save-sample` writes the
 sampled merges (their source sentences); `--check` reads such a file after a change and says, item by item,
 whether its sources are still merged into one item (a recall proxy: the items judged correct that got split).
+`--save-clusters` / `--check-clusters` do the same for the sampled clusters (still in one briefing or split).
 
 Annotation is the slow part and does not depend on the merge stage: `--snapshot` keeps the annotated documents
 in a pickle (created on first use) so that merge changes can be measured in seconds. The pickle holds the
