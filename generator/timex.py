@@ -470,6 +470,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, future|past) of the tense markers in text[lo:hi]."""
+    adjective_openers = context_words()["adjective_openers"]
     markers = []
     last_future = -100
     first_words, regex = tense_first_words(), tense_regex()
@@ -482,6 +483,8 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         scanned_to = m.end()
+        if not m.group("future") and w.endswith("ed") and _word_before(text, word.start()) in adjective_openers:
+            continue  # "a still unspecified date": an adjective
         # a participle right after a future marker belongs to it: "will be held"
         kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
         if kind == "future":
@@ -500,14 +503,25 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
         markers = memo.get(bounds)
         if markers is None:
             markers = memo[bounds] = _tense_markers(text, *bounds)
-    best, best_distance = None, float("inf")
+    best, best_distance, best_end = None, float("inf"), 0
     for m_start, m_end, kind in markers:
         if start <= m_start < end:
             continue
         distance = start - m_end if m_end <= start else (m_start - end) * AFTER_WEIGHT
         if distance < best_distance:
-            best, best_distance = kind, distance
+            best, best_distance, best_end = kind, distance, m_end
+    if best == "past" and best_end <= start and _infinitive_between(text, best_end, start):
+        return None
     return best
+
+
+_INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
+
+
+def _infinitive_between(text: str, lo: int, hi: int) -> bool:
+    """Whether an infinitive ("to acquire") opens a clause of its own between a past tense and the expression."""
+    never = context_words()["not_infinitive"]
+    return any(m.group(1) not in never for m in _INFINITIVE.finditer(text, lo, hi))
 
 
 def _int(s: str | None) -> int | None:
@@ -537,15 +551,20 @@ TENSE_PENALTY = 2.5
 MONTH_UNMARKED_FUTURE_PENALTY = 4.0
 # A future marker ("will", "expected to") is seldom wrong about a month: "a mission in December" read in March.
 MONTH_FUTURE_PENALTY = 8.0
+# ... nor a past-tense verb ("was elected in March" read in December: this March, not the next one).
+MONTH_PAST_PENALTY = 30.0
 # News reports more than it announces: with no tense marker, a date ahead counts as a little farther away.
 UNMARKED_FUTURE_PENALTY = 1.3
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None, certain: bool = False) -> int:
+def nearest_year(
+    anchor: dt.date, month: int, day: int | None, when: str | None, certain: bool = False, deadline: bool = False
+) -> int:
     """The year that puts (month, day) closest to the anchor, the tense of the clause weighing against dates that
     lie the other way ("In April" read in October: April of this year if past, of next year if future). When the
-    direction is `certain`, a date the other way is ruled out."""
+    direction is `certain`, a date the other way is ruled out; a `deadline` ("by May") may lie ahead of a past
+    tense."""
     best, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         distance = (dt.date(year, month, min(day or 15, _MONTH_DAYS[month - 1])) - anchor).days
@@ -553,7 +572,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, when: str | None,
             distance = 0
         cost = abs(distance)
         if (when == "past" and distance > 0) or (when == "future" and distance < 0):
-            penalty = MONTH_FUTURE_PENALTY if when == "future" and not day else TENSE_PENALTY
+            month_penalty = MONTH_FUTURE_PENALTY if when == "future" else MONTH_PAST_PENALTY
+            penalty = month_penalty if not day and not (deadline and when == "past") else TENSE_PENALTY
             cost = cost * penalty + (1e6 if certain else 0)
         elif when is None and distance > 0:
             cost *= UNMARKED_FUTURE_PENALTY if day else MONTH_UNMARKED_FUTURE_PENALTY
@@ -571,7 +591,8 @@ def _year_for(ctx: Context, c: Candidate, month: int, day: int | None, when: str
         return str(nearest_year(ctx.anchor, month, day, when, certain=True)), "relative"
     if _word_before(ctx.text, c.start) in context_words()["since_words"]:  # "since March": behind us
         return str(nearest_year(ctx.anchor, month, day, "past", certain=True)), "inferred"
-    return str(nearest_year(ctx.anchor, month, day, ctx.tense(c))), "inferred"
+    deadline = _word_before(ctx.text, c.start) in context_words()["deadline_words"]
+    return str(nearest_year(ctx.anchor, month, day, ctx.tense(c), deadline=deadline)), "inferred"
 
 
 def _date_value(year: str, month: int, day: int | None) -> str:

@@ -476,3 +476,21 @@ def test_a_war_named_for_its_length_is_no_duration() -> None:
 
 def test_since_a_month_points_back() -> None:
     assert tag("Cases have dropped since March.", dt.date(2006, 12, 29)) == [("March", "DATE", "2006-03")]
+
+
+SUN_DEC_10 = dt.date(2006, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The party won the elections in January.", "2006-01"),  # a past tense points back, even a month away
+        ("He was elected in March and resigned in November.", "2006-03"),
+        ("The talks are supposed to conclude by March.", "2007-03"),  # a deadline ahead
+        ("The bank agreed to buy the firm in February.", "2007-02"),  # the infinitive's own clause
+        ("The dividend would be paid on a still unspecified date in January.", "2007-01"),  # an adjective, no tense
+        ("The accession was planned for early March.", "2007-03"),
+    ],
+)
+def test_the_tense_of_the_clause_decides_a_month_in_december(text: str, value: str) -> None:
+    assert tag_timexes(text, SUN_DEC_10)[0].value == value
