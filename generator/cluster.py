@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import ingest
 from generator.entities import canonical_key
 from generator.model import Document
 from generator.text import slugify
@@ -358,16 +359,11 @@ def centrality(i: int, group: list[int], graph: Graph) -> float:
     return sum(graph[i].get(j, 0.0) for j in group)
 
 
-@functools.cache
-def _title_noise() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in settings()["titles"]["noise"]]
-
-
 def reads_as_headline(title: str) -> bool:
-    """A title fit to name a briefing: headline length, no wire-service flags or first-sentence stand-ins."""
+    """A title fit to name a briefing: headline length, not an editor's note or a fragment."""
     config = settings()["titles"]
     words = len(_WORD.findall(title))
-    return config["min_words"] <= words <= config["max_words"] and not any(p.search(title) for p in _title_noise())
+    return config["min_words"] <= words <= config["max_words"] and ingest.is_headline(title)
 
 
 def title_member(group: list[int], graph: Graph, documents: list[Document]) -> int:

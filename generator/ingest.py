@@ -211,6 +211,7 @@ class _Headers:
     inferred_title_max_chars: int
     title_flag: re.Pattern[str]
     passive_before_by: frozenset[str]
+    not_a_headline: re.Pattern[str]
     heading_max_chars: int
     heading_max_words: int
     question_max_words: int
@@ -233,10 +234,11 @@ def _headers() -> _Headers:
         inferred_title_max_chars=data["title"]["inferred_max_chars"],
         # a flag ends at a separator, or runs straight into the headline's first capitalised word
         title_flag=re.compile(
-            rf"^\W*(?:{phrase_alternation(data['title']['flags'])})(?: \d+)?"
+            rf"^\W*(?:\d+(?:st|nd|rd|th) )?(?:{phrase_alternation(data['title']['flags'])})(?: \d+)?"
             r"(?:\s*[:\-–—|/]+\s*|\s+|(?=[A-Z][a-z]))(?=\S)"
         ),
         passive_before_by=frozenset(data["title"]["passive_before_by"]),
+        not_a_headline=re.compile("|".join(f"(?:{p})" for p in data["title"]["not_a_headline"])),
         heading_max_chars=data["heading"]["max_chars"],
         heading_max_words=data["heading"]["max_words"],
         question_max_words=data["heading"]["question_max_words"],
@@ -501,7 +503,12 @@ def _apply_front_matter(doc: Document, meta: dict) -> None:
             continue
         value = meta[key]
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-            setattr(doc, key, " ".join(str(value).split()))
+            value = " ".join(str(value).split())
+            value = _headline(value) if key == "title" else value
+            if key == "title" and not is_headline(value):
+                doc.warnings.append(f"front matter title {value!r} is not a headline; title taken from the text")
+                continue
+            setattr(doc, key, value)
         else:
             doc.warnings.append(f"front matter {key!r} should be text, got {type(value).__name__}; ignored")
     if meta.get("date") is not None:
@@ -1135,6 +1142,12 @@ def _assemble(doc: Document, blocks: list[_Block]) -> None:
 
 
 _TRAILING_BYLINE = re.compile(r"(?P<before>\S+) by (?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)? ?){2,3}$")
+
+
+def is_headline(title: str) -> bool:
+    """Whether a title can name an article: not an editor's note ("ATTENTION - ADDS quotes ///"), a picture flag
+    or a lower-case fragment."""
+    return not _headers().not_a_headline.search(title)
 
 
 def _headline(line: str) -> str:

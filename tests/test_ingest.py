@@ -215,12 +215,25 @@ def test_headline_ending_in_an_abbreviation_is_a_title(tmp_path: Path) -> None:
         ("Trade plan backed by World Bank", "Trade plan backed by World Bank"),  # a passive, not a byline
         ("Port town hit by Typhoon Nari", "Port town hit by Typhoon Nari"),
         ("Update on the trade talks", "Update on the trade talks"),  # only capitalised flags
+        ("2nd Ld-Writethru: Trade talks stall as deadline nears", "Trade talks stall as deadline nears"),
     ],
 )
 def test_headline_drops_wire_flags_and_a_trailing_byline(tmp_path: Path, line: str, title: str) -> None:
     doc = read(tmp_path, f"{line}\n\n{BODY}")
     assert doc.title == title
     assert title in doc.text  # still a span of the text
+
+
+@pytest.mark.parametrize("title", ["ATTENTION - ADDS quotes ///", "=(PICTURE)=", "years"])
+def test_a_front_matter_title_that_is_no_headline_gives_way_to_the_text(tmp_path: Path, title: str) -> None:
+    doc = read(tmp_path, f"---\ntitle: '{title}'\n---\nTrade talks stall as deadline nears\n\n{BODY}")
+    assert doc.title == "Trade talks stall as deadline nears"
+    assert any("not a headline" in w for w in doc.warnings)
+
+
+def test_a_front_matter_title_loses_its_wire_flag(tmp_path: Path) -> None:
+    doc = read(tmp_path, f"---\ntitle: 'URGENT: Trade talks stall'\n---\n{BODY}")
+    assert doc.title == "Trade talks stall" and not doc.warnings
 
 
 def test_long_first_paragraph_means_no_title_line(tmp_path: Path) -> None:
