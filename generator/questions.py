@@ -17,9 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.entities import extract_entities
+from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
-from generator.model import Dispute, Document, Hedge, Question, Sentence, SourceRef, TimelineItem
+from generator.model import Dispute, Document, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
 from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
@@ -60,7 +62,17 @@ _SPEECH_END = re.compile(r"[,.?!][\"”’]\s")  # '..., " said X': quoted speec
 _QUOTE_MARKS = "\"“”'‘’"
 _FINAL_STOP = re.compile(r"[.!]+([\"”’']?)$")
 _HEADING_MAX_WORDS = 12
-_AS_PLANNED = "Will it go ahead as planned?"
+# Where a clause of a sentence starts: after a comma, semicolon, colon, dash, bracket or "that".
+_CLAUSE_BOUNDARY = re.compile(r"[;:]\s+|,\s+|\s(?:--|—|–)\s+|\(\s*|\bthat\s+")
+_RELATIVE_OPEN = re.compile(r"(?:which|who|that)\s+")
+# The frames our phrasings open with, then the word a reader takes for the subject.
+_OPENING = re.compile(
+    r"^(?:Is it (?:confirmed|known) (?:that |whether )?|Only one source reports that |"
+    r"(?:How many \w+|What|Who|Why|When|Where|How|Which)(?: \w+)? "
+    r"(?:will|would|has|have|had|is|are|was|were|did|does|do) |"
+    r"(?:Will|Has|Have|Is|Are|Was|Were|Did|Does|Do|Can|Could|Would|Should) )(?P<word>[\w’']+)"
+)
+_INTERJECTED_ADVERB = re.compile(r",\s+(?:however|meanwhile|though|too|also),")
 SOURCE_BONUS = 2  # each further source raising the same question
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
 
@@ -85,6 +97,17 @@ class Rules:
     determiners: frozenset[str]
     leading_conjunction: re.Pattern[str]
     claim_subordinator: re.Pattern[str]
+    likelihood: re.Pattern[str]
+    likelihood_modal: re.Pattern[str]
+    resolvable: frozenset[str]
+    unresolvable: frozenset[str]
+    forward_looking: frozenset[str]
+    hedged_templates: list[tuple[re.Pattern[str], str]]
+    predicative: re.Pattern[str]
+    indefinite_openers: frozenset[str]
+    possessives: frozenset[str]
+    modal_cue: re.Pattern[str]
+    claim_openers_to_skip: frozenset[str]
 
 
 @functools.cache
@@ -96,7 +119,10 @@ def rules() -> Rules:
         consequence=frozenset(w.lower() for w in data["consequence"]),
         frame=re.compile(r"^(?:" + "|".join(data["frames"]) + r")\s+", re.IGNORECASE),
         trailing_attribution=re.compile(data["trailing_attribution"]),
-        clause_break=re.compile(r"\s*(?:;|\s--\s|\s—\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b)"),
+        clause_break=re.compile(
+            r"\s*(?:;|\s--\s|\s[—–-]\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b|"
+            r"\s(?:" + phrase_alternation(data["condition_breaks"]) + r")\s)"
+        ),
         modal=re.compile(
             r"^(?P<subj>.+?)\s+(?:"
             + phrase_alternation(data["modal_will"])
@@ -121,6 +147,20 @@ def rules() -> Rules:
             r"^(?:" + phrase_alternation(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE
         ),
         claim_subordinator=re.compile(r"(?:" + phrase_alternation(data["claim_subordinators"]) + r")\b"),
+        likelihood=re.compile(data["likelihood"], re.IGNORECASE),
+        likelihood_modal=re.compile(
+            r"^(?P<subj>.+?)\s+(?:" + phrase_alternation(data["likelihood_modals"]) + r")\s+(?P<have>have\s+)?"
+            r"(?P<rest>(?!not\b)\w.*)$"
+        ),
+        resolvable=frozenset(data["resolvable_pronouns"]),
+        unresolvable=frozenset(data["unresolvable_pronouns"]),
+        forward_looking=frozenset(data["forward_looking"]),
+        predicative=re.compile(data["predicative_likelihood"], re.IGNORECASE),
+        indefinite_openers=frozenset(data["indefinite_openers"]),
+        possessives=frozenset(data["possessives"]),
+        hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
+        modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
+        claim_openers_to_skip=frozenset(w.lower() for w in data["claim_subordinators"]),
     )
 
 
@@ -129,6 +169,20 @@ def _subject_breaker(groups: dict[str, list[str]]) -> re.Pattern[str]:
     subordinators = phrase_alternation(groups["subordinators"])
     verbs = phrase_alternation(groups["reporting"] + groups["finite"])
     return re.compile(rf"\b(?:(?i:{subordinators})|{verbs})\b")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a briefing knows beyond one sentence: the names in each sentence, and its principals."""
+
+    names: dict[str, dict[int, frozenset[str]]]  # document id -> sentence index -> canonical names
+    principals: frozenset[str]  # names the briefing keeps coming back to, or its titles give
+
+    def principal_in(self, doc: Document, sentence: Sentence, question: str) -> bool:
+        """Whether the question names (a word of) one of the briefing's principals found in the sentence."""
+        found = self.names.get(doc.id, {}).get(sentence.index, frozenset()) & self.principals
+        words = set(_WORD.findall(question))
+        return any(w in words for name in found for w in name.split())
 
 
 @dataclass
@@ -148,14 +202,16 @@ class Candidate:
 def build_questions(documents: list[Document], disputes: list[Dispute], timeline: list[TimelineItem]) -> list[Question]:
     """The open questions of a briefing, most important first, deduplicated and capped."""
     by_id = {doc.id: doc for doc in documents}
-    weights = {doc.id: _sentence_weights(doc) for doc in documents}
+    names = {doc.id: sentence_names(doc) for doc in documents}
+    weights = {doc.id: _sentence_weights(doc, names[doc.id]) for doc in documents}
+    context = Context(names, _principals(documents, names))
     candidates: list[Candidate] = []
     for dispute in disputes:
         candidates.extend(_from_dispute(dispute, by_id, weights))
     for doc in documents:
         for hedge in doc.hedges:
-            candidates.extend(_from_hedge(doc, hedge, weights[doc.id]))
-    candidates.extend(_from_timeline(timeline, by_id, weights, len(documents)))
+            candidates.extend(_from_hedge(doc, hedge, weights[doc.id], context))
+    candidates.extend(_from_timeline(timeline, by_id, weights, context))
     for i, candidate in enumerate(candidates):
         candidate.order = i
     return _select(candidates)
@@ -209,9 +265,25 @@ def _candidate(text: str, kind: str, sources: list[SourceRef], score: float) -> 
 # --------------------------------------------------------------------------- #
 
 
-def _sentence_weights(doc: Document) -> dict[int, float]:
+def _principals(documents: list[Document], names: dict[str, dict[int, frozenset[str]]]) -> frozenset[str]:
+    """Names in at least `principal_min_sentences` sentences of the briefing, or in an article's title or lead."""
+    counts: dict[str, int] = defaultdict(int)
+    for by_sentence in names.values():
+        for found in by_sentence.values():
+            for name in found:
+                counts[name] += 1
+    least = rules().data["principal_min_sentences"]
+    principals = {n for n, c in counts.items() if c >= least}
+    for doc in documents:
+        lead = next((s.index for s in doc.sentences if not s.heading), None)
+        principals |= names[doc.id].get(lead, frozenset()) if lead is not None else set()
+        title = set(_WORD.findall(doc.title))
+        principals |= {n for n in counts if any(w in title for w in n.split() if len(w) > 3)}
+    return frozenset(principals)
+
+
+def _sentence_weights(doc: Document, names: dict[int, frozenset[str]]) -> dict[int, float]:
     """Per sentence: distinct entities + figures + consequence words (a cheap stand-in for importance)."""
-    names = sentence_names(doc)
     figures: dict[int, int] = defaultdict(int)
     for f in doc.figures:
         figures[f.sentence] += 1
@@ -307,7 +379,7 @@ def _surface_noun(dispute: Dispute, by_id: dict[str, Document]) -> str:
 # --------------------------------------------------------------------------- #
 
 
-def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[Candidate]:
+def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float], context: Context) -> list[Candidate]:
     sentence = doc.sentences[hedge.sentence] if hedge.sentence < len(doc.sentences) else None
     if sentence is None:
         return []
@@ -316,21 +388,92 @@ def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float]) -> list[
     if hedge.kind == "question":
         return _asked(doc, sentence, ref, score)
     if hedge.kind == "unknown":
-        text = _unknown_question(sentence.text, hedge.cue)
-        if text is None:
-            return []
-        fallback = text.startswith(rules().data["unknown_fallback"])
-        return [_candidate(text, "unknown", [ref], score - FALLBACK_PENALTY * fallback)]
+        return _settled(doc, sentence, _unknown_question(sentence.text), "unknown", [ref], score)
     if hedge.kind == "future":
-        # a "will" in a side clause ("Mahathir, who will turn 81, ...") is no event to watch: only rephrasable ones
-        text = _future_question(sentence.text, fallback=False)
-        return [_candidate(text, "scheduled", [ref], score)] if text else []
+        text = _future_question(sentence.text)
+        if text is None or not _worth_watching(text, doc, sentence, context):
+            return []  # no event to watch, or a trivial one ("Will the seminar include a variety of topics?")
+        return _settled(doc, sentence, text, "scheduled", [ref], score)
     if score <= 0 or hedge.cue in rules().data["no_question_cues"]:
         return []  # nothing of consequence hedged, or only a fear framed: not worth a question
     text = _hedged_question(sentence.text, hedge.cue)
     if text is None:
         return []
-    return [_candidate(text, "hedged", [ref], score - FALLBACK_PENALTY * text.startswith("Is it confirmed"))]
+    score -= FALLBACK_PENALTY * text.startswith("Is it confirmed")
+    return _settled(doc, sentence, text, "hedged", [ref], score)
+
+
+def _settled(
+    doc: Document, sentence: Sentence, text: str | None, kind: str, refs: list[SourceRef], score: float
+) -> list[Candidate]:
+    """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
+    if text is None:
+        return []
+    settled = _resolve_opening_pronoun(doc, sentence, text)
+    if settled is None:
+        return []
+    text, antecedent = settled
+    refs = refs + [r for r in antecedent if r not in refs]
+    return [_candidate(text, kind, refs, score)]
+
+
+def _worth_watching(question: str, doc: Document, sentence: Sentence, context: Context) -> bool:
+    """A scheduled event of consequence: its question names a consequence word, a principal of the briefing or a
+    figure of the sentence (a date is no figure)."""
+    if not rules().data["scheduled_needs_consequence"]:
+        return True
+    if any(w.lower() in rules().consequence for w in _WORD.findall(question)):
+        return True
+    if context.principal_in(doc, sentence, question):
+        return True
+    return any(f.sentence == sentence.index and f.text in question for f in doc.figures)
+
+
+# --------------------------------------------------------------------------- #
+# Pronouns: a question must name who it is about
+# --------------------------------------------------------------------------- #
+
+
+def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tuple[str, list[SourceRef]] | None:
+    """'Will he hold talks?' -> 'Will Li Peng hold talks?' from the person last named; None when the subject is a
+    pronoun no name can replace ('it', 'they', 'his')."""
+    m = _OPENING.match(text)
+    word = m.group("word").lower().replace("’", "'") if m else ""
+    if m is None or (word not in rules().resolvable and word not in rules().unresolvable):
+        if m and _is_common(m.group("word"), text[m.end("word") :].lstrip(), _name_words(doc)):
+            text = text[: m.start("word")] + m.group("word").lower() + text[m.end("word") :]  # "Will banks close?"
+        return text, []
+    if word in rules().unresolvable:
+        return None
+    found = _antecedent(doc, sentence, word)
+    if found is None:
+        return None
+    name, ref = found
+    return text[: m.start("word")] + name + text[m.end("word") :], [ref]
+
+
+def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, SourceRef] | None:
+    """The person a pronoun stands for: the last one named before it in its sentence, else the first one named in
+    the nearest of the two sentences before."""
+    at = re.search(rf"\b{re.escape(pronoun)}\b", sentence.text, re.IGNORECASE)
+    limit = sentence.start + (at.start() if at else 0)
+    people = [m for m in _mentions(doc) if m.type == "person"]
+    before = [m for m in people if sentence.start <= m.start < limit]
+    if before:
+        return before[-1].name, SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
+    for index in (sentence.index - 1, sentence.index - 2):
+        if index < 0:
+            break
+        previous = doc.sentences[index]
+        named = [m for m in people if previous.start <= m.start < previous.end]
+        if named:
+            return named[0].name, SourceRef(doc.id, previous.start, previous.end, previous.index)
+    return None
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    # only met when a question opens on a pronoun; a document annotated without mentions gets them here
+    return doc.mentions or extract_entities(doc.text)
 
 
 def _claim(text: str, cue: str | None = None) -> str:
@@ -362,17 +505,102 @@ def _figure_openers() -> frozenset[str]:
 
 
 def _lower_opener(text: str) -> str:
-    """'The army ...' -> 'the army ...' inside a question; names keep their capital."""
+    """'The army ...' -> 'the army ...', 'Left-wing groups' -> 'left-wing groups' inside a question; names keep
+    their capital."""
     first = text.split(" ", 1)[0]
     if first.lower() in rules().data["common_openers"] or first.lower() in _figure_openers():
         return first.lower() + text[len(first) :]
     return text
 
 
+def _is_common(word: str, rest: str, names: frozenset[str]) -> bool:
+    """A common English word capitalised only because it opened the sentence: no word of the article's names,
+    every part of it in the English word list and none a place, given name, title or organisation word, and no
+    capitalised word after it (which would make it part of a name: 'White House')."""
+    if not (word[:1].isupper() and word[1:].islower()) or rest[:1].isupper() or word in names:
+        return False
+    lex = entity_lexicon()
+    parts = word.lower().split("-")
+    lists = (lex.places, lex.first_names, lex.title_words, lex.org_words, lex.demonym_words)
+    return all(p in lex.english and not any(p in n for n in lists) for p in parts)
+
+
+def _name_words(doc: Document) -> frozenset[str]:
+    return frozenset(w for m in _mentions(doc) for w in m.text.split())
+
+
 def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
+    """The question a hedged sentence raises, about the clause that holds the hedge."""
+    for pattern, template in rules().hedged_templates:
+        if m := pattern.search(sentence):  # "unconfirmed reports of X" -> "Are the reports of X confirmed?"
+            return " ".join(template.format(**m.groupdict()).split())
     claim = _claim(sentence, cue)
+    if cue is None or _holds(claim, cue):
+        return _hedged_claim_question(claim, cue)
+    # the hedge sits in another clause than the main claim: ask about that clause, or not at all
+    for clause in _clauses_with(sentence, cue):
+        if _holds(claim := _claim(clause, cue), cue):
+            return _hedged_claim_question(claim, cue)
+    return None
+
+
+def _there_be(m: re.Match[str]) -> str | None:
+    """'More bilateral talks were likely after X' -> 'Will there be more bilateral talks after X?'; a definite
+    subject ('The vote is expected') has no such question without words of our own."""
+    subj = m.group("subj")
+    if subj.split()[0].lower() not in rules().indefinite_openers and not subj.split()[0].islower():
+        return None
+    if not _is_subject(subj):
+        return None
+    rest = f" {m.group('rest')}" if m.group("rest") else ""
+    gloss = " (unlikely)" if m.group("cue").lower() == "unlikely" else ""
+    return f"Will there be {_lower_opener(subj[0].lower() + subj[1:])}{rest}?{gloss}"
+
+
+def _holds(claim: str, cue: str) -> bool:
+    """Whether the cue (as the hedge layer normalised it) is among the claim's words."""
+    return re.search(rf"(?<![\w-])(?:{phrase_alternation([cue])})(?![\w-])", claim, re.IGNORECASE) is not None
+
+
+def _clauses_with(sentence: str, cue: str) -> list[str]:
+    """The clauses holding the cue, each from its own start: '..., the plant, which is expected to begin ...' ->
+    'the plant is expected to begin ...' (a relative pronoun replaced by the noun phrase it follows)."""
+    text = _FINAL_STOP.sub(r"\1", sentence.strip())
+    pattern = re.compile(rf"(?<![\w-])(?:{phrase_alternation([cue])})(?![\w-])", re.IGNORECASE)
+    clauses = []
+    for m in pattern.finditer(text):
+        if (clause := _clause_at(text, m.start())) is not None:
+            clauses.append(clause)
+    return clauses
+
+
+def _clause_at(text: str, pos: int) -> str | None:
+    starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos)]
+    clause = text[starts[-1] :]
+    relative = _RELATIVE_OPEN.match(clause)
+    if relative is None:
+        return clause
+    if len(starts) < 2:
+        return None
+    head = text[starts[-2] : starts[-1]].rstrip(" ,(")
+    if not head or not _is_subject(head) or head.split()[0].lower() in rules().claim_openers_to_skip:
+        return None
+    body = clause[relative.end() :].split(", ", 1)[0]  # a relative clause ends at the next comma
+    return f"{head} {body}"
+
+
+def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
     if claim[:1] in _QUOTE_MARKS or rules().claim_subordinator.match(claim):
         return None  # quoted speech or a subordinate clause: no claim of the article's own to ask about
+    if m := rules().likelihood.match(claim):  # "it was unlikely Italian troops would be sent" -> "Will ... sent?"
+        inner = rules().likelihood_modal.match(m.group("rest"))
+        if inner is None or not (subj := _subject(inner.group("subj"))):
+            return None
+        gloss = f" ({m.group('cue').lower()})" if m.group("cue").lower() == "unlikely" else ""
+        verb = _have_for(subj).capitalize() if inner.group("have") else "Will"
+        return f"{verb} {subj} {_drop_adverbs(inner.group('rest'))}?{gloss}"
+    if m := rules().predicative.match(claim):  # "More talks were likely after the session"
+        return _there_be(m)
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
     if m := rules().belief.match(claim):
@@ -383,7 +611,10 @@ def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
     if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
-        return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
+        gloss = " (unlikely)" if re.search(r"\bunlikely\b", m.group(0)[: m.start("rest")]) else ""
+        return f"Will {subj} {_drop_adverbs(m.group('rest'))}?{gloss}"
+    if cue and _holds(_drop_adverbs(claim), cue):
+        return None  # "Is it confirmed that the government might ..." reads badly: only adverb hedges are confirmed
     return _confirm(claim)
 
 
@@ -392,8 +623,8 @@ def _confirm(claim: str) -> str | None:
     claim = _without_opener(_drop_adverbs(claim))
     low, high = rules().data["fallback_words"]
     words = claim.split()
-    if not _HAS_VERB.search(claim):
-        return None  # a fragment ("in the south, in Reggio di Calabria") is no claim
+    if not _HAS_VERB.search(claim) or words[0] in rules().data["auxiliaries"]:
+        return None  # a fragment ("in the south, in Reggio di Calabria") or a clause without subject is no claim
     if not low <= len(words) <= high or _BAD_OPENER.fullmatch(words[0]) or _SPEECH_END.search(claim):
         return None
     return f"Is it confirmed that {_lower_opener(claim)}?"
@@ -402,8 +633,8 @@ def _confirm(claim: str) -> str | None:
 def _without_opener(claim: str) -> str:
     """'Held on fraud charges, Awan made calls' -> 'Awan made calls': a verbless opening phrase is dropped."""
     head, sep, rest = claim.partition(", ")
-    if not sep or len(head.split()) > OPENER_MAX_WORDS:
-        return claim
+    if not sep or len(head.split()) > OPENER_MAX_WORDS or head.split()[0].lower() in rules().determiners:
+        return claim  # "The consortium, led by ..., has finalised": the head is the subject
     return rest if _PARTICIPLE_OPENER.match(head) or not _HAS_VERB.search(head) else claim
 
 
@@ -414,6 +645,8 @@ def _is_subject(text: str) -> bool:
         return False
     if text[:3].lower() == "to " or any(c in text for c in '"“”'):
         return False
+    if words and words[-1].lower() in rules().possessives:
+        return False  # "... over his plans to tighten": 'plans' is a noun here, not the verb of a subject
     return not any(
         w.islower() and w.isalpha() and w.endswith("ed") and (i == 0 or words[i - 1].lower() not in rules().determiners)
         for i, w in enumerate(words)
@@ -425,7 +658,7 @@ def _drop_adverbs(text: str) -> str:
 
 
 def _have_for(subject: str) -> str:
-    last = subject.split()[-1]
+    last = subject.split()[-1].rstrip(",")
     plural = " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
     plural = plural or last.lower() in ("they", "we", "you", "i")
     return "have" if plural else "has"
@@ -435,15 +668,27 @@ def _be_for(subject: str) -> str:
     return "are" if _have_for(subject) == "have" else "is"
 
 
-def _future_question(sentence: str, fallback: bool = True) -> str | None:
-    claim = _claim(sentence)
+def _future_question(sentence: str) -> str | None:
+    """'The plant, which is expected to begin operation in 2007, will ...' -> 'Will the plant begin operation in
+    2007?': the main claim if it looks ahead, else the first clause that does; None when none can be rephrased
+    (a sentence is never pasted after a template question)."""
+    if question := _future_claim_question(_claim(sentence)):
+        return question
+    for m in rules().modal_cue.finditer(sentence):
+        clause = _clause_at(_FINAL_STOP.sub(r"\1", sentence.strip()), m.start())
+        if clause is not None and (question := _future_claim_question(_claim(clause))):
+            return question
+    return None
+
+
+def _future_claim_question(claim: str) -> str | None:
     if m := rules().expect.match(claim):
         return f"Will there be {_drop_adverbs(m.group('rest'))}?"
     if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
-    return f"{_AS_PLANNED} {sentence.strip()}" if fallback else None
+    return None
 
 
 def _subject(words: str) -> str | None:
@@ -456,19 +701,21 @@ def _subject(words: str) -> str | None:
             words = tail
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
-    return _lower_opener(words)
+    return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
 
 
 def _is_subject_with_apposition(words: str) -> bool:
     """'Vladimir Putin, Russia's president' reads as one subject; 'Building on ATPA, the agreement' does not."""
     head = words.split(", ", 1)[0]
     first = head.split()[0].lower()
-    if first in rules().data["common_openers"] or first.endswith("ing"):
-        return False
+    if first in rules().determiners and not _HAS_VERB.search(head):
+        return True  # "the offer, worth up to 10.9 billion dollars,": a noun phrase and its apposition
+    if first in rules().data["common_openers"] or first.endswith(("ing", "ly")):
+        return False  # "Building on ATPA,", "Currently,": an opening phrase
     return all(w[:1].isupper() for w in head.split())
 
 
-def _unknown_question(sentence: str, cue: str) -> str | None:
+def _unknown_question(sentence: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
         return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(m.group("rest"))))
@@ -483,9 +730,7 @@ def _unknown_question(sentence: str, cue: str) -> str | None:
         if count := _NUMBER_OF_THING.match(what):
             return f"How many {count.group('what')}?"
         return f"What {m.group('aux')} {what}?"
-    if cue in rules().data["empty_unknowns"]:
-        return None  # "declined to comment" alone names nothing that is unknown
-    return f"{rules().data['unknown_fallback']} {sentence.strip()}"
+    return None  # what is unknown cannot be named faithfully: no question rather than a pasted sentence
 
 
 def _clause(text: str) -> str:
@@ -518,13 +763,15 @@ def _is_bare_noun(words: str) -> bool:
 def _asked(doc: Document, sentence: Sentence, ref: SourceRef, score: float) -> list[Candidate]:
     """A question the article asks; a question heading brings the first sentence of its section as substance."""
     if not _is_heading(doc, sentence):
-        return [_candidate(sentence.text.strip(), "asked", [ref], score)]
+        return _settled(doc, sentence, sentence.text.strip(), "asked", [ref], score)
     following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
     if following is None or _is_heading(doc, following):
         return [_candidate(sentence.text.strip(), "asked", [ref], score)]
+    if not any(w.lower() in rules().forward_looking for w in _WORD.findall(sentence.text)):
+        return []  # "Why Is North Korea Doing This?" above the section that says why: answered, not open
+    # what comes next stays open: the question alone, citing the section's first sentence as its context
     body = SourceRef(doc.id, following.start, following.end, following.index)
-    text = f"{sentence.text.strip()} {following.text.strip()}"
-    candidate = _candidate(text, "asked", [ref, body], score)
+    candidate = _candidate(sentence.text.strip(), "asked", [ref, body], score)
     candidate.keys = {(doc.id, following.index)}  # its substance: already asked about, it adds only the heading
     return [candidate]
 
@@ -545,8 +792,9 @@ def _is_heading(doc: Document, sentence: Sentence) -> bool:
 
 
 def _from_timeline(
-    timeline: list[TimelineItem], by_id: dict[str, Document], weights: dict, documents: int
+    timeline: list[TimelineItem], by_id: dict[str, Document], weights: dict, context: Context
 ) -> list[Candidate]:
+    documents = len(by_id)
     out = []
     for item in timeline:
         if not item.sources:
@@ -554,15 +802,26 @@ def _from_timeline(
         first = item.sources[0]
         score = weights.get(first.document, {}).get(first.sentence, 0.0)
         refs = [_sentence_ref(by_id, s) for s in item.sources]
+        doc = by_id.get(first.document)
+        sentence = doc.sentences[first.sentence] if doc and first.sentence < len(doc.sentences) else None
+        if sentence is None:
+            continue
         if item.future:
             text = _future_question(item.text)
-            out.append(_candidate(text, "scheduled", refs, score - FALLBACK_PENALTY * text.startswith(_AS_PLANNED)))
+            if text is not None and _worth_watching(text, doc, sentence, context):
+                out.extend(_settled(doc, sentence, text, "scheduled", refs, score))
         elif documents >= 2 and len({s.document for s in item.sources}) == 1 and _consequential(item.text):
-            claim = _lower_opener(item.text.strip().rstrip(".!"))
-            out.append(
-                _candidate(f"Only one source reports that {claim}: is it confirmed?", "single-source", refs, score)
-            )
+            if claim := _reported_claim(item.text):
+                text = f"Only one source reports that {_lower_opener(claim)}: is it confirmed?"
+                out.extend(_settled(doc, sentence, text, "single-source", refs, score))
     return out
+
+
+def _reported_claim(text: str) -> str | None:
+    """What a single source reports, without its attribution or sentence adverbs; None when too long to quote."""
+    claim = rules().trailing_attribution.sub("", _FINAL_STOP.sub(r"\1", text.strip()))
+    claim = " ".join(_INTERJECTED_ADVERB.sub("", claim).split())
+    return claim if len(claim.split()) <= rules().data["single_source_max_words"] else None
 
 
 def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:

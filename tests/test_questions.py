@@ -96,11 +96,16 @@ def test_unknowns_name_what_is_not_known() -> None:
     ]
 
 
-def test_question_heading_brings_its_section() -> None:
+def test_question_heading_about_what_comes_next_stays_open_citing_its_section() -> None:
     doc = _doc("What Happens Next?\nAnalysts point to talks between Moscow and Seoul.\nThe talks ended.")
     asked = [q for q in _build([doc]) if q.kind == "asked"]
-    assert [q.text for q in asked] == ["What Happens Next? Analysts point to talks between Moscow and Seoul."]
+    assert [q.text for q in asked] == ["What Happens Next?"]  # the question alone, no sentence pasted after it
     assert [s.sentence for s in asked[0].sources] == [0, 1]
+
+
+def test_question_heading_the_section_answers_is_not_open() -> None:
+    doc = _doc("Why Is Moscow Doing This?\nBoth Moscow and Seoul want a counterweight to Tokyo.\nThe talks ended.")
+    assert [q for q in _build([doc]) if q.kind == "asked"] == []
 
 
 def test_heading_whose_section_is_already_asked_about_is_not_repeated() -> None:
@@ -252,3 +257,60 @@ def test_how_many_question_keeps_a_names_capital_but_not_the_articles() -> None:
     ]
     (q,) = _build(docs)
     assert q.text == "How many troops has the Pentagon sent: 500 or 900?"
+
+
+def test_the_question_is_about_the_clause_that_holds_the_hedge() -> None:
+    doc = _doc(
+        "Kovac, who is also the subject of unconfirmed reports of a positive test for a banned substance, "
+        "had been nursing a knee injury during the closing stages of the season."
+    )
+    assert [q.text for q in _build([doc])] == ["Are the reports of a positive test for a banned substance confirmed?"]
+
+
+def test_an_expectation_in_a_relative_clause_is_asked_about_its_noun() -> None:
+    doc = _doc(
+        "According to a local report on Friday, the plant, which is expected to begin operation in the third "
+        "quarter of 2027, will employ 300 workers."
+    )
+    texts = [q.text for q in _build([doc])]
+    assert "Will the plant begin operation in the third quarter of 2027?" in texts
+    assert all(len(t.split()) < 15 for t in texts)  # no sentence pasted after a template question
+
+
+def test_a_future_sentence_that_cannot_be_rephrased_raises_no_question() -> None:
+    doc = _doc("Registration of voters for the 2027 elections formally ended on March 14 amid complaints.")
+    assert _build([doc], [_item(doc, 0, future=True)]) == []
+
+
+def test_a_common_word_opening_the_sentence_loses_its_capital() -> None:
+    doc = _doc("Left-wing groups will hold a rally against the new law in Lyon on Saturday.")
+    assert [q.text for q in _build([doc])] == [
+        "Will left-wing groups hold a rally against the new law in Lyon on Saturday?"
+    ]
+
+
+def test_unlikely_claims_are_asked_about_the_event_with_the_hedge_shown() -> None:
+    doc = _doc("Military sources said it was unlikely Belgian troops would be sent into northern Mali.")
+    assert [q.text for q in _build([doc])] == ["Will Belgian troops be sent into northern Mali? (unlikely)"]
+    talks = _doc("More talks with the rebels were likely after the ceasefire.")
+    assert [q.text for q in _build([talks])] == ["Will there be more talks with the rebels after the ceasefire?"]
+    assert _build([_doc("The vote on the treaty was likely after the ceasefire.")]) == []  # no words of our own
+
+
+def test_an_opening_pronoun_is_resolved_to_the_person_named_before_or_dropped() -> None:
+    doc = _doc(
+        "Foreign Minister Jan Kowalski arrived in Vilnius on Monday. He will hold talks with the rebels on Tuesday."
+    )
+    (q,) = _build([doc])
+    assert re.fullmatch(r"Will (?:Jan )?Kowalski hold talks with the rebels on Tuesday\?", q.text)
+    assert [s.sentence for s in q.sources] == [1, 0]  # the sentence naming him is cited too
+    assert _build([_doc("It will hold talks with the rebels on Tuesday.")]) == []
+
+
+def test_trivial_scheduled_events_are_not_questions() -> None:
+    doc = _doc("The meeting opened in Vienna on Monday. The seminar will include a variety of topics.")
+    assert [q for q in _build([doc]) if q.kind == "scheduled"] == []
+
+
+def test_an_unknown_that_names_nothing_raises_no_question() -> None:
+    assert _build([_doc("The ministry gave no details of the attack near Kursk.")]) == []
