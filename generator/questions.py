@@ -26,7 +26,9 @@ from generator.text import phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:\w+ly\s+)?\w+ing\b)")
+_TOKEN = re.compile(r"[\w'’-]+")
+_NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$")
+_PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:(?:\w+ly|thus|thereby)\s+)?\w+ing\b)")
 _CLAUSE_START = re.compile(r"[,;:]\s+|\bthat\s+")
 _PERFECT_CLAUSE = re.compile(
     r"(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\s+(?P<aux>has|have|had)"
@@ -65,6 +67,7 @@ _HEADING_MAX_WORDS = 12
 # Where a clause of a sentence starts: after a comma, semicolon, colon, dash, bracket or "that".
 _CLAUSE_BOUNDARY = re.compile(r"[;:]\s+|,\s+|\s(?:--|—|–)\s+|\(\s*|\bthat\s+")
 _RELATIVE_OPEN = re.compile(r"(?:which|who|that)\s+")
+_RELATIVE_INSIDE = re.compile(r"\b(?:which|who|whose|whom)\b")
 # The frames our phrasings open with, then the word a reader takes for the subject.
 _OPENING = re.compile(
     r"^(?:Is it (?:confirmed|known) (?:that |whether )?|Only one source reports that |"
@@ -106,6 +109,8 @@ class Rules:
     predicative: re.Pattern[str]
     indefinite_openers: frozenset[str]
     possessives: frozenset[str]
+    trivial: frozenset[str]
+    dangling: frozenset[str]
     modal_cue: re.Pattern[str]
     claim_openers_to_skip: frozenset[str]
 
@@ -121,7 +126,7 @@ def rules() -> Rules:
         trailing_attribution=re.compile(data["trailing_attribution"]),
         clause_break=re.compile(
             r"\s*(?:;|\s--\s|\s[—–-]\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b|"
-            r"\s(?:" + phrase_alternation(data["condition_breaks"]) + r")\s)"
+            r"\s(?:" + phrase_alternation(data["cut_before"]) + r")\s)"
         ),
         modal=re.compile(
             r"^(?P<subj>.+?)\s+(?:"
@@ -129,7 +134,10 @@ def rules() -> Rules:
             + r")\s+(?:(?:well|also|even|still|soon)\s+)?"
             r"(?P<have>have\s+(?=been\b|\w+(?:ed|en|wn|ne|nt|st|ft|ld|ught)\b))?(?P<rest>(?!not\b)\w.*)$"
         ),
-        adverb=re.compile(r",?\s*\b(?:" + phrase_alternation(data["confirm_adverbs"]) + r")\b,?", re.IGNORECASE),
+        # "not likely to push" keeps its adverb: without it the claim reads "was not to push"
+        adverb=re.compile(
+            r",?\s*\b(?:" + phrase_alternation(data["confirm_adverbs"]) + r")\b(?!\s+to\b),?", re.IGNORECASE
+        ),
         belief=re.compile(
             r"^(?P<subj>.+?)\s+(?:" + phrase_alternation(data["belief"]) + r")\s+(?P<verb>be|have)\s+(?P<rest>.+)$"
         ),
@@ -158,6 +166,8 @@ def rules() -> Rules:
         predicative=re.compile(data["predicative_likelihood"], re.IGNORECASE),
         indefinite_openers=frozenset(data["indefinite_openers"]),
         possessives=frozenset(data["possessives"]),
+        trivial=frozenset(data["trivial_words"]),
+        dangling=frozenset(data["dangling_words"]),
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
         modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
         claim_openers_to_skip=frozenset(w.lower() for w in data["claim_subordinators"]),
@@ -407,7 +417,7 @@ def _settled(
     doc: Document, sentence: Sentence, text: str | None, kind: str, refs: list[SourceRef], score: float
 ) -> list[Candidate]:
     """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
-    if text is None:
+    if text is None or (kind != "asked" and _dangles(text)):
         return []
     settled = _resolve_opening_pronoun(doc, sentence, text)
     if settled is None:
@@ -417,6 +427,16 @@ def _settled(
     return [_candidate(text, kind, refs, score)]
 
 
+def _dangles(question: str) -> bool:
+    """The question ends where its object should be: 'Will Gates be involved in shaping?'."""
+    words = _TOKEN.findall(question.split("?", 1)[0].lower())
+    if not words:
+        return True
+    last = words[-1]
+    gerund_object = last.endswith("ing") and len(words) > 1 and words[-2] in rules().dangling
+    return last in rules().dangling or (gerund_object and words[-2] not in rules().determiners)
+
+
 def _worth_watching(question: str, doc: Document, sentence: Sentence, context: Context) -> bool:
     """A scheduled event of consequence: its question names a consequence word, a principal of the briefing or a
     figure of the sentence (a date is no figure)."""
@@ -424,8 +444,9 @@ def _worth_watching(question: str, doc: Document, sentence: Sentence, context: C
         return True
     if any(w.lower() in rules().consequence for w in _WORD.findall(question)):
         return True
-    if context.principal_in(doc, sentence, question):
-        return True
+    words = {w.lower() for w in _WORD.findall(question)}
+    if context.principal_in(doc, sentence, question) and not words & rules().trivial:
+        return True  # a principal's plans, unless only ceremony ("will provide the keynote address")
     return any(f.sentence == sentence.index and f.text in question for f in doc.figures)
 
 
@@ -440,7 +461,7 @@ def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tu
     m = _OPENING.match(text)
     word = m.group("word").lower().replace("’", "'") if m else ""
     if m is None or (word not in rules().resolvable and word not in rules().unresolvable):
-        if m and _is_common(m.group("word"), text[m.end("word") :].lstrip(), _name_words(doc)):
+        if m and _is_common(m.group("word"), text[m.end("word") :].lstrip(), doc):
             text = text[: m.start("word")] + m.group("word").lower() + text[m.end("word") :]  # "Will banks close?"
         return text, []
     if word in rules().unresolvable:
@@ -513,16 +534,21 @@ def _lower_opener(text: str) -> str:
     return text
 
 
-def _is_common(word: str, rest: str, names: frozenset[str]) -> bool:
+def _is_common(word: str, rest: str, doc: Document) -> bool:
     """A common English word capitalised only because it opened the sentence: no word of the article's names,
-    every part of it in the English word list and none a place, given name, title or organisation word, and no
-    capitalised word after it (which would make it part of a name: 'White House')."""
-    if not (word[:1].isupper() and word[1:].islower()) or rest[:1].isupper() or word in names:
+    every part of it in the English word list and either none a place, given name, title or organisation word or
+    the article writing it in lower case too ('pace bowler'), and no capitalised word after it (which would make
+    it part of a name: 'White House')."""
+    if not (word[:1].isupper() and word[1:].islower()) or rest[:1].isupper() or word in _name_words(doc):
         return False
     lex = entity_lexicon()
     parts = word.lower().split("-")
+    if not all(p in lex.english for p in parts):
+        return False
     lists = (lex.places, lex.first_names, lex.title_words, lex.org_words, lex.demonym_words)
-    return all(p in lex.english and not any(p in n for n in lists) for p in parts)
+    if not any(p in n for p in parts for n in lists):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) is not None
 
 
 def _name_words(doc: Document) -> frozenset[str]:
@@ -577,6 +603,8 @@ def _clauses_with(sentence: str, cue: str) -> list[str]:
 def _clause_at(text: str, pos: int) -> str | None:
     starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos)]
     clause = text[starts[-1] :]
+    if clause.split(" ", 1)[0] in rules().data["auxiliaries"]:
+        return _with_subject_before(text, starts, clause)
     relative = _RELATIVE_OPEN.match(clause)
     if relative is None:
         return clause
@@ -587,6 +615,22 @@ def _clause_at(text: str, pos: int) -> str | None:
         return None
     body = clause[relative.end() :].split(", ", 1)[0]  # a relative clause ends at the next comma
     return f"{head} {body}"
+
+
+def _with_subject_before(text: str, starts: list[int], clause: str) -> str | None:
+    """'The Games Village, which will become ..., is expected to be completed' -> 'The Games Village is expected to
+    be completed': a clause opening on its verb takes the noun phrase before the relative clauses and appositions."""
+    for i in range(len(starts) - 2, -1, -1):
+        segment = text[starts[i] : starts[i + 1]].rstrip(" ,(")
+        first = segment.split(" ", 1)[0].lower()
+        if i > 0 and (
+            _RELATIVE_OPEN.match(segment) or (first in rules().determiners and not _HAS_VERB.search(segment))
+        ):
+            continue  # a relative clause or an apposition ("a former director") between subject and verb
+        if not _is_subject(segment) or first in rules().claim_openers_to_skip:
+            return None
+        return f"{segment} {clause}"
+    return None
 
 
 def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
@@ -615,6 +659,8 @@ def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?{gloss}"
     if cue and _holds(_drop_adverbs(claim), cue):
         return None  # "Is it confirmed that the government might ..." reads badly: only adverb hedges are confirmed
+    if cue and (relative := _RELATIVE_INSIDE.search(claim)) and _holds(claim[relative.end() :], cue):
+        return None  # "products which contain potentially dangerous substances": the hedge is not the claim's
     return _confirm(claim)
 
 
@@ -696,12 +742,28 @@ def _subject(words: str) -> str | None:
     ("Building on ATPA, the agreement" -> "the agreement"); None when the words are no subject."""
     words = words.strip().rstrip(",")
     if ", " in words:
-        tail = words.rsplit(", ", 1)[1]
-        if tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
+        head, tail = words.rsplit(", ", 1)
+        if tail.split(" ", 1)[0] in ("and", "or"):
+            return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
+        if (name := _named_before_apposition(head, tail)) is not None:
+            words = f"{name}, {tail}"  # "Investigators believe Kovtun, a businessman": the named one
+        elif tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
             words = tail
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
     return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
+
+
+def _named_before_apposition(head: str, tail: str) -> str | None:
+    """'Investigators believe Kovtun' + 'a 41-year-old businessman' -> 'Kovtun': a name right after a verb, then an
+    indefinite apposition (not 'the Bank of China, the lender', where the name ends a longer noun phrase)."""
+    name = _NAME_AT_END.search(head)
+    if name is None or tail.split(" ", 1)[0] not in ("a", "an"):
+        return None
+    before = head[: name.start()].split()
+    if not before or not before[-1].islower() or before[-1] in rules().dangling:
+        return None
+    return name.group(0)
 
 
 def _is_subject_with_apposition(words: str) -> bool:
@@ -820,6 +882,8 @@ def _from_timeline(
 def _reported_claim(text: str) -> str | None:
     """What a single source reports, without its attribution or sentence adverbs; None when too long to quote."""
     claim = rules().trailing_attribution.sub("", _FINAL_STOP.sub(r"\1", text.strip()))
+    if (frame := rules().frame.match(claim)) and frame.end() < len(claim):
+        claim = claim[frame.end() :]  # "The security official said one member was killed": what was said
     claim = " ".join(_INTERJECTED_ADVERB.sub("", claim).split())
     return claim if len(claim.split()) <= rules().data["single_source_max_words"] else None
 

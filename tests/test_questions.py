@@ -314,3 +314,25 @@ def test_trivial_scheduled_events_are_not_questions() -> None:
 
 def test_an_unknown_that_names_nothing_raises_no_question() -> None:
     assert _build([_doc("The ministry gave no details of the attack near Kursk.")]) == []
+
+
+def test_a_clause_opening_on_its_verb_takes_the_subject_before_a_relative_clause() -> None:
+    doc = _doc(
+        "The new stadium, which will seat 40,000 fans, is expected to be completed by April next year. "
+        "Investigators believe Kovac, a 41-year-old trader, could have been in contact with the poison."
+    )
+    texts = {q.text for q in _build([doc])}
+    assert "Will the new stadium be completed by April next year?" in texts
+    assert "Has Kovac, a 41-year-old trader, been in contact with the poison?" in texts
+
+
+def test_questions_that_lost_their_object_or_whose_hedge_is_in_a_side_clause_are_dropped() -> None:
+    gapped = _doc("Officials unveiled a new strategy on the war that the minister is likely to be involved in shaping.")
+    assert _build([gapped]) == []
+    side = _doc("The treaty also seeks to ban products which contain potentially dangerous weapons.")
+    assert _build([side]) == []
+
+
+def test_a_list_item_after_a_comma_is_not_taken_for_the_subject() -> None:
+    assert questions._subject("a venture between the Power Company, affiliated to X, and Yunnan Grid") is None
+    assert questions._subject("Building on the treaty, the agreement") == "the agreement"
