@@ -51,7 +51,12 @@ _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+n
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _COORDINATE_CLAUSE = re.compile(
     r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had)\b)"
+    r"|,?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:may|might|could|can|should|must)\b)"
+    r"|,\s+(?:and|but)\s+(?=[a-z]+ed\b)"
 )
+# "..., the cardinal said, and ...": an attribution inside the sentence ends the claim
+_MID_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){1,4}(?:said|says|added|stressed|noted|told\s+\w+),")
 MAX_SUBJECT_WORDS = 14
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b)")
@@ -397,6 +402,8 @@ def _from_hedge(doc: Document, hedge: Hedge, weights: dict[int, float], context:
     score = weights.get(sentence.index, 0.0)
     if hedge.kind == "question":
         return _asked(doc, sentence, ref, score)
+    if _is_heading(doc, sentence):
+        return []  # a headline ("New coalition to last six months: nationalists") makes no claim to ask about
     if hedge.kind == "unknown":
         return _settled(doc, sentence, _unknown_question(sentence.text), "unknown", [ref], score)
     if hedge.kind == "future":
@@ -513,6 +520,7 @@ def _claim(text: str, cue: str | None = None) -> str:
         text = text[: m.start()]
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
     text = _COORDINATE_CLAUSE.split(text, maxsplit=1)[0]
+    text = _MID_ATTRIBUTION.split(text, maxsplit=1)[0]
     return rules().trailing_attribution.sub("", text).strip().rstrip(",")
 
 
@@ -581,6 +589,19 @@ def _there_be(m: re.Match[str]) -> str | None:
     rest = f" {m.group('rest')}" if m.group("rest") else ""
     gloss = " (unlikely)" if m.group("cue").lower() == "unlikely" else ""
     return f"Will there be {_lower_opener(subj[0].lower() + subj[1:])}{rest}?{gloss}"
+
+
+def _hedges_main_verb(claim: str, cue: str) -> bool:
+    """The cue stands right after an auxiliary ('has reportedly finalised') or before the claim's first verb ('the
+    general reportedly fled'), not after it ('made headlines ... a contract reportedly worth')."""
+    m = re.search(rf"(?<![\w-])(?:{phrase_alternation([cue])})(?![\w-])", claim, re.IGNORECASE)
+    if m is None:
+        return False
+    before = claim[: m.start()].split()
+    if before and before[-1].lower() in rules().data["auxiliaries"] + ["be", "been"]:
+        return True
+    verb = _HAS_VERB.search(claim)
+    return verb is None or verb.start() >= m.start()
 
 
 def _holds(claim: str, cue: str) -> bool:
@@ -661,6 +682,8 @@ def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
         return None  # "Is it confirmed that the government might ..." reads badly: only adverb hedges are confirmed
     if cue and (relative := _RELATIVE_INSIDE.search(claim)) and _holds(claim[relative.end() :], cue):
         return None  # "products which contain potentially dangerous substances": the hedge is not the claim's
+    if cue and not _hedges_main_verb(claim, cue):
+        return None  # "expelled Nepalese for allegedly entering": what is hedged is a side detail, not the claim
     return _confirm(claim)
 
 
@@ -866,7 +889,7 @@ def _from_timeline(
         refs = [_sentence_ref(by_id, s) for s in item.sources]
         doc = by_id.get(first.document)
         sentence = doc.sentences[first.sentence] if doc and first.sentence < len(doc.sentences) else None
-        if sentence is None:
+        if sentence is None or _is_heading(doc, sentence):
             continue
         if item.future:
             text = _future_question(item.text)
@@ -885,6 +908,8 @@ def _reported_claim(text: str) -> str | None:
     if (frame := rules().frame.match(claim)) and frame.end() < len(claim):
         claim = claim[frame.end() :]  # "The security official said one member was killed": what was said
     claim = " ".join(_INTERJECTED_ADVERB.sub("", claim).split())
+    if claim[:1] in _QUOTE_MARKS and sum(claim.count(c) for c in _QUOTE_MARKS) % 2:
+        claim = claim[1:]  # the quotation closes after the words kept: its opening mark alone would dangle
     return claim if len(claim.split()) <= rules().data["single_source_max_words"] else None
 
 

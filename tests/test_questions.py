@@ -336,3 +336,39 @@ def test_questions_that_lost_their_object_or_whose_hedge_is_in_a_side_clause_are
 def test_a_list_item_after_a_comma_is_not_taken_for_the_subject() -> None:
     assert questions._subject("a venture between the Power Company, affiliated to X, and Yunnan Grid") is None
     assert questions._subject("Building on the treaty, the agreement") == "the agreement"
+
+
+def test_a_second_clause_or_an_inner_attribution_ends_the_claim() -> None:
+    doc = _doc(
+        "The church in the north could operate normally and the faithful may be happy to attend the vote. "
+        "The sanctions could be lifted before the summit, the minister said, and denied any deal with the rebels."
+    )
+    texts = {q.text for q in _build([doc])}
+    assert texts == {
+        "Will the church in the north operate normally?",
+        "Will the sanctions be lifted before the summit?",
+    }
+
+
+def test_a_hedge_on_a_side_detail_is_no_claim_to_confirm() -> None:
+    doc = _doc(
+        "Bhutan later expelled more refugees for allegedly entering the kingdom illegally. "
+        "The consortium, led by two banks, has reportedly finalised the financing of the missile deal."
+    )
+    assert [q.text for q in _build([doc])] == [
+        "Is it confirmed that the consortium, led by two banks, has finalised the financing of the missile deal?"
+    ]
+
+
+def test_a_headline_line_makes_no_claim() -> None:
+    doc = _doc("New coalition will only last six months in power: nationalists\nThe vote ended on Monday.")
+    assert _build([doc]) == []
+
+
+def test_a_single_source_claim_drops_a_quote_mark_left_open() -> None:
+    a = _doc('"The soldier was killed Saturday in an explosion near Kursk, " the military said.', "a")
+    b = _doc("Lavrov met Choe in Wonsan.", "b")
+    found = [q.text for q in _build([a, b], [_item(a, 0)]) if q.kind == "single-source"]
+    assert found == [
+        "Only one source reports that the soldier was killed Saturday in an explosion near Kursk: is it confirmed?"
+    ]
