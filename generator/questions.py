@@ -80,8 +80,10 @@ _OPENING = re.compile(
     r"(?:will|would|has|have|had|is|are|was|were|did|does|do) |"
     r"(?:Will|Has|Have|Is|Are|Was|Were|Did|Does|Do|Can|Could|Would|Should) )(?P<word>[\w’']+)"
 )
+_NUMERIC_APPOSITION = re.compile(r",\s+\d{1,3}(?=,)")
 _INTERJECTED_ADVERB = re.compile(r",\s+(?:however|meanwhile|though|too|also),")
 SOURCE_BONUS = 2  # each further source raising the same question
+PRINCIPAL_BONUS = 2  # a question naming one of the briefing's principals
 FALLBACK_PENALTY = 5  # a claim asked about as a whole reads worse than a rephrased one: rank it lower
 
 
@@ -159,7 +161,7 @@ def rules() -> Rules:
         leading_conjunction=re.compile(
             r"^(?:" + phrase_alternation(data["leading_conjunctions"]) + r"),?\s+", re.IGNORECASE
         ),
-        claim_subordinator=re.compile(r"(?:" + phrase_alternation(data["claim_subordinators"]) + r")\b"),
+        claim_subordinator=re.compile(r"(?:" + phrase_alternation(data["claim_subordinators"]) + r")\b", re.IGNORECASE),
         likelihood=re.compile(data["likelihood"], re.IGNORECASE),
         likelihood_modal=re.compile(
             r"^(?P<subj>.+?)\s+(?:" + phrase_alternation(data["likelihood_modals"]) + r")\s+(?P<have>have\s+)?"
@@ -227,8 +229,11 @@ def build_questions(documents: list[Document], disputes: list[Dispute], timeline
         for hedge in doc.hedges:
             candidates.extend(_from_hedge(doc, hedge, weights[doc.id], context))
     candidates.extend(_from_timeline(timeline, by_id, weights, context))
+    principal_words = {w for name in context.principals for w in name.split() if len(w) > 3}
     for i, candidate in enumerate(candidates):
         candidate.order = i
+        if principal_words & set(_WORD.findall(candidate.question.text)):
+            candidate.score += PRINCIPAL_BONUS  # about whom the briefing is, not a bystander
     return _select(candidates)
 
 
@@ -904,10 +909,10 @@ def _from_timeline(
 
 def _reported_claim(text: str) -> str | None:
     """What a single source reports, without its attribution or sentence adverbs; None when too long to quote."""
-    claim = rules().trailing_attribution.sub("", _FINAL_STOP.sub(r"\1", text.strip()))
-    if (frame := rules().frame.match(claim)) and frame.end() < len(claim):
-        claim = claim[frame.end() :]  # "The security official said one member was killed": what was said
-    claim = " ".join(_INTERJECTED_ADVERB.sub("", claim).split())
+    main = _RELATIVE_ASIDE.sub("", _NUMERIC_APPOSITION.sub("", text))  # "Pinochet, 91, who died ..., has been"
+    claim = " ".join(_INTERJECTED_ADVERB.sub("", _claim(main)).split())  # the main clause, without its frame
+    if not _HAS_VERB.search(claim) or len(claim.split()) < rules().data["fallback_words"][0]:
+        return None
     if claim[:1] in _QUOTE_MARKS and sum(claim.count(c) for c in _QUOTE_MARKS) % 2:
         claim = claim[1:]  # the quotation closes after the words kept: its opening mark alone would dangle
     return claim if len(claim.split()) <= rules().data["single_source_max_words"] else None

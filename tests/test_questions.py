@@ -372,3 +372,24 @@ def test_a_single_source_claim_drops_a_quote_mark_left_open() -> None:
     assert found == [
         "Only one source reports that the soldier was killed Saturday in an explosion near Kursk: is it confirmed?"
     ]
+
+
+def test_a_single_source_claim_is_its_main_clause() -> None:
+    a = _doc(
+        "General Novak, 91, who died in a military hospital on Sunday, was buried with his troops on Tuesday, "
+        "ending years of charges against him.",
+        "a",
+    )
+    b = _doc("Lavrov met Choe in Wonsan.", "b")
+    found = [q.text for q in _build([a, b], [_item(a, 0)]) if q.kind == "single-source"]
+    assert found == [
+        "Only one source reports that General Novak was buried with his troops on Tuesday: is it confirmed?"
+    ]
+
+
+def test_subjects_with_a_wh_word_or_a_lower_case_subordinator_are_no_subjects() -> None:
+    doc = _doc(
+        "Some of the soldiers bearing what may have been bullet wounds were found dead. "
+        "He said while the general may have been the prime suspect, the army must decide."
+    )
+    assert [q for q in _build([doc]) if q.kind == "hedged"] == []
