@@ -50,7 +50,7 @@ _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<wha
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _COORDINATE_CLAUSE = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had)\b)"
+    r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
     r"|,?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}"
     r"(?:may|might|could|can|should|must)\b)"
     r"|,\s+(?:and|but)\s+(?=[a-z]+ed\b)"
@@ -117,6 +117,7 @@ class Rules:
     indefinite_openers: frozenset[str]
     possessives: frozenset[str]
     trivial: frozenset[str]
+    not_subject_openers: frozenset[str]
     dangling: frozenset[str]
     modal_cue: re.Pattern[str]
     claim_openers_to_skip: frozenset[str]
@@ -174,6 +175,7 @@ def rules() -> Rules:
         indefinite_openers=frozenset(data["indefinite_openers"]),
         possessives=frozenset(data["possessives"]),
         trivial=frozenset(data["trivial_words"]),
+        not_subject_openers=frozenset(data["not_subject_openers"]),
         dangling=frozenset(data["dangling_words"]),
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
         modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
@@ -429,7 +431,7 @@ def _settled(
     doc: Document, sentence: Sentence, text: str | None, kind: str, refs: list[SourceRef], score: float
 ) -> list[Candidate]:
     """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
-    if text is None or (kind != "asked" and _dangles(text)):
+    if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text))):
         return []
     settled = _resolve_opening_pronoun(doc, sentence, text)
     if settled is None:
@@ -437,6 +439,12 @@ def _settled(
     text, antecedent = settled
     refs = refs + [r for r in antecedent if r not in refs]
     return [_candidate(text, kind, refs, score)]
+
+
+def _unbalanced_quotes(question: str) -> bool:
+    """A quotation opened or closed outside the words kept ('..., at the same time," Maj. Gen. X')."""
+    straight = question.count('"') % 2
+    return bool(straight) or question.count("“") != question.count("”")
 
 
 def _dangles(question: str) -> bool:
@@ -719,6 +727,8 @@ def _is_subject(text: str) -> bool:
         return False
     if text[:3].lower() == "to " or any(c in text for c in '"“”'):
         return False
+    if words and words[0].lower() in rules().not_subject_openers:
+        return False  # "saying the satellite", "at 1115 GMT", "while those": a phrase, not a subject
     if words and words[-1].lower() in rules().possessives:
         return False  # "... over his plans to tighten": 'plans' is a noun here, not the verb of a subject
     return not any(

@@ -393,3 +393,17 @@ def test_subjects_with_a_wh_word_or_a_lower_case_subordinator_are_no_subjects() 
         "He said while the general may have been the prime suspect, the army must decide."
     )
     assert [q for q in _build([doc]) if q.kind == "hedged"] == []
+
+
+def test_a_phrase_before_the_modal_is_no_subject() -> None:
+    doc = _doc(
+        "The minister spoke on Monday, saying the satellite will help the army detect missile launches. "
+        "Cars with small engines will pay 1 percent, while those with large engines will pay 3 percent in tax."
+    )
+    texts = {q.text for q in _build([doc])}
+    assert not any("saying" in t or "while" in t for t in texts)
+
+
+def test_a_question_with_a_quotation_left_open_is_dropped() -> None:
+    assert questions._unbalanced_quotes('Will troops be relocated this week, at the same time," General Novak?')
+    assert not questions._unbalanced_quotes('Will the military provide "an attractive reward"?')
