@@ -116,7 +116,7 @@ class Rules:
     predicative: re.Pattern[str]
     indefinite_openers: frozenset[str]
     possessives: frozenset[str]
-    trivial: frozenset[str]
+    trivial: re.Pattern[str]
     not_subject_openers: frozenset[str]
     dangling: frozenset[str]
     modal_cue: re.Pattern[str]
@@ -174,7 +174,7 @@ def rules() -> Rules:
         predicative=re.compile(data["predicative_likelihood"], re.IGNORECASE),
         indefinite_openers=frozenset(data["indefinite_openers"]),
         possessives=frozenset(data["possessives"]),
-        trivial=frozenset(data["trivial_words"]),
+        trivial=re.compile(rf"(?<![\w-])(?:{phrase_alternation(data['trivial_words'])})(?![\w-])", re.IGNORECASE),
         not_subject_openers=frozenset(data["not_subject_openers"]),
         dangling=frozenset(data["dangling_words"]),
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
@@ -464,8 +464,7 @@ def _worth_watching(question: str, doc: Document, sentence: Sentence, context: C
         return True
     if any(w.lower() in rules().consequence for w in _WORD.findall(question)):
         return True
-    words = {w.lower() for w in _WORD.findall(question)}
-    if context.principal_in(doc, sentence, question) and not words & rules().trivial:
+    if context.principal_in(doc, sentence, question) and not rules().trivial.search(question):
         return True  # a principal's plans, unless only ceremony ("will provide the keynote address")
     return any(f.sentence == sentence.index and f.text in question for f in doc.figures)
 

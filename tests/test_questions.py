@@ -310,6 +310,15 @@ def test_an_opening_pronoun_is_resolved_to_the_person_named_before_or_dropped() 
 def test_trivial_scheduled_events_are_not_questions() -> None:
     doc = _doc("The meeting opened in Vienna on Monday. The seminar will include a variety of topics.")
     assert [q for q in _build([doc]) if q.kind == "scheduled"] == []
+    # a principal's routine or ceremony is trivia too; its plans with a consequence word are not
+    lead = "Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Monday. "
+    routine = _doc(lead + "Lavrov will attend a banquet. Lavrov will continue to praise the friendship.")
+    assert [q for q in _build([routine]) if q.kind == "scheduled"] == []
+    plans = _doc(lead + "Lavrov will visit Wonsan on Tuesday. Lavrov will sign a treaty on Wednesday.")
+    assert {q.text for q in _build([plans]) if q.kind == "scheduled"} == {
+        "Will Lavrov visit Wonsan on Tuesday?",
+        "Will Lavrov sign a treaty on Wednesday?",
+    }
 
 
 def test_an_unknown_that_names_nothing_raises_no_question() -> None:
