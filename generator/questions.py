@@ -27,6 +27,7 @@ from generator.text import phrase_alternation
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"[\w'’-]+")
+_UNLIKELY_GLOSS = " (unlikely)"
 _NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$")
 _PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:(?:\w+ly|thus|thereby)\s+)?\w+ing\b)")
 _CLAUSE_START = re.compile(r"[,;:]\s+|\bthat\s+")
@@ -582,12 +583,26 @@ def _hedged_question(sentence: str, cue: str | None = None) -> str | None:
             return " ".join(template.format(**m.groupdict()).split())
     claim = _claim(sentence, cue)
     if cue is None or _holds(claim, cue):
-        return _hedged_claim_question(claim, cue)
+        return _with_source_of_doubt(sentence, _hedged_claim_question(claim, cue))
     # the hedge sits in another clause than the main claim: ask about that clause, or not at all
     for clause in _clauses_with(sentence, cue):
         if _holds(claim := _claim(clause, cue), cue):
-            return _hedged_claim_question(claim, cue)
+            return _with_source_of_doubt(sentence, _hedged_claim_question(claim, cue))
     return None
+
+
+def _with_source_of_doubt(sentence: str, question: str | None) -> str | None:
+    """'Will troops be sent? (unlikely)' -> 'Will troops be sent? (Military sources said it was unlikely)': the
+    gloss becomes the sentence's own words up to the cue, when they are few."""
+    if question is None or not question.endswith(_UNLIKELY_GLOSS):
+        return question
+    m = re.search(r"\bunlikely\b", sentence)
+    if m is None:
+        return question
+    said = rules().leading_conjunction.sub("", sentence[: m.end()].strip())
+    if len(said.split()) > rules().data["gloss_max_words"] or said.lower() == "unlikely":
+        return question
+    return f"{question[: -len(_UNLIKELY_GLOSS)]} ({said})"
 
 
 def _there_be(m: re.Match[str]) -> str | None:

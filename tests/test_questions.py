@@ -291,7 +291,14 @@ def test_a_common_word_opening_the_sentence_loses_its_capital() -> None:
 
 def test_unlikely_claims_are_asked_about_the_event_with_the_hedge_shown() -> None:
     doc = _doc("Military sources said it was unlikely Belgian troops would be sent into northern Mali.")
-    assert [q.text for q in _build([doc])] == ["Will Belgian troops be sent into northern Mali? (unlikely)"]
+    assert [q.text for q in _build([doc])] == [
+        "Will Belgian troops be sent into northern Mali? (Military sources said it was unlikely)"
+    ]
+    far = _doc(
+        "In a long statement issued late on Monday evening in the capital, military sources said it was unlikely "
+        "Belgian troops would be sent into northern Mali."
+    )
+    assert [q.text for q in _build([far])] == ["Will Belgian troops be sent into northern Mali? (unlikely)"]
     talks = _doc("More talks with the rebels were likely after the ceasefire.")
     assert [q.text for q in _build([talks])] == ["Will there be more talks with the rebels after the ceasefire?"]
     assert _build([_doc("The vote on the treaty was likely after the ceasefire.")]) == []  # no words of our own
