@@ -875,19 +875,30 @@ def _is_bare_noun(words: str) -> bool:
 
 
 def _asked(doc: Document, sentence: Sentence, ref: SourceRef, score: float) -> list[Candidate]:
-    """A question the article asks; a question heading brings the first sentence of its section as substance."""
-    if not _is_heading(doc, sentence):
-        return _settled(doc, sentence, sentence.text.strip(), "asked", [ref], score)
+    """A question the article asks and leaves open. One it answers at once (the next sentence of its paragraph, or
+    the section under a question heading) is not open, unless it asks what comes next."""
     following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
+    forward = any(w.lower() in rules().forward_looking for w in _WORD.findall(sentence.text))
+    if not _is_heading(doc, sentence):
+        answered = following is not None and _answers(doc, sentence, following)
+        if answered and not forward:
+            return []  # "Why does it matter? Because ...": a rhetorical question
+        return _settled(doc, sentence, sentence.text.strip(), "asked", [ref], score)
     if following is None or _is_heading(doc, following):
         return [_candidate(sentence.text.strip(), "asked", [ref], score)]
-    if not any(w.lower() in rules().forward_looking for w in _WORD.findall(sentence.text)):
+    if not forward:
         return []  # "Why Is North Korea Doing This?" above the section that says why: answered, not open
     # what comes next stays open: the question alone, citing the section's first sentence as its context
     body = SourceRef(doc.id, following.start, following.end, following.index)
     candidate = _candidate(sentence.text.strip(), "asked", [ref, body], score)
     candidate.keys = {(doc.id, following.index)}  # its substance: already asked about, it adds only the heading
     return [candidate]
+
+
+def _answers(doc: Document, question: Sentence, following: Sentence) -> bool:
+    """The next sentence goes on in the question's paragraph and is no question itself."""
+    same_paragraph = "\n" not in doc.text[question.end : following.start]
+    return same_paragraph and not following.text.rstrip(_QUOTE_MARKS + ")] ").endswith("?")
 
 
 def _is_heading(doc: Document, sentence: Sentence) -> bool:

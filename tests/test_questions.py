@@ -423,3 +423,12 @@ def test_a_phrase_before_the_modal_is_no_subject() -> None:
 def test_a_question_with_a_quotation_left_open_is_dropped() -> None:
     assert questions._unbalanced_quotes('Will troops be relocated this week, at the same time," General Novak?')
     assert not questions._unbalanced_quotes('Will the military provide "an attractive reward"?')
+
+
+def test_a_question_the_next_sentence_answers_is_not_open() -> None:
+    rhetorical = _doc("Why does the treaty matter? Because it lets Russia station troops in Kursk.")
+    assert [q for q in _build([rhetorical]) if q.kind == "asked"] == []
+    left_open = _doc("The army withdrew from Kursk on Monday.\nWho ordered the retreat of the troops?")
+    assert [q.text for q in _build([left_open]) if q.kind == "asked"] == ["Who ordered the retreat of the troops?"]
+    ahead = _doc("Will the troops return to Kursk? Officials gave no answer on Monday.")
+    assert [q.text for q in _build([ahead]) if q.kind == "asked"] == ["Will the troops return to Kursk?"]
