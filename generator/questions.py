@@ -857,6 +857,8 @@ def _clause(text: str) -> str:
 def _wh_question(wh: str, rest: str) -> str:
     """'whether the talks will resume' -> 'Will the talks resume?'; 'how many died' -> 'How many died?'."""
     if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
+        if rest.split(" ", 1)[0].lower() in rules().data["common_openers"]:
+            return f"Is it known {wh} {rest}?"  # "who he meant": the wh-word is the object, not the subject
         return f"{wh.capitalize()} {rest}?"
     m = rules().auxiliary.match(rest)
     if m and "," not in m.group("subj"):

@@ -177,6 +177,11 @@ def test_seed_questions() -> None:
         ),
         ("Officials declined to say exactly how many officers are in Kursk.", "How many officers are in Kursk?"),
         ("It's not immediately clear which number was correct.", "Which number was correct?"),
+        ("Officials did not say who fired the shots at the troops.", "Who fired the shots at the troops?"),
+        (
+            "The general did not say who he meant by traitors in the army.",
+            "Is it known who he meant by traitors in the army?",
+        ),
     ],
 )
 def test_unknowns_rephrased_from_their_wording(sentence: str, question: str) -> None:
@@ -432,3 +437,10 @@ def test_a_question_the_next_sentence_answers_is_not_open() -> None:
     assert [q.text for q in _build([left_open]) if q.kind == "asked"] == ["Who ordered the retreat of the troops?"]
     ahead = _doc("Will the troops return to Kursk? Officials gave no answer on Monday.")
     assert [q.text for q in _build([ahead]) if q.kind == "asked"] == ["Will the troops return to Kursk?"]
+
+
+def test_a_dated_frame_is_removed_from_a_single_source_claim() -> None:
+    a = _doc("Defence Secretary John Reid said on Monday that British troops in Basra would be cut by thousands.", "a")
+    b = _doc("Lavrov met Choe in Wonsan.", "b")
+    found = [q.text for q in _build([a, b], [_item(a, 0)]) if q.kind == "single-source"]
+    assert found == ["Only one source reports that British troops in Basra would be cut by thousands: is it confirmed?"]
