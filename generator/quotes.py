@@ -1061,6 +1061,7 @@ class _NameTable:
     starts: list[int] = field(default_factory=list)
     by_word: dict[str, list[str]] = field(default_factory=dict)  # word -> distinct names containing it, in order
     single: set[str] = field(default_factory=set)  # names written as one word
+    written_short: set[str] = field(default_factory=set)  # full names also written shorter (`Abbas` for `Mahmud Abbas`)
 
     def __post_init__(self) -> None:
         self.starts = [n.start for n in self.items]
@@ -1110,8 +1111,10 @@ def _antecedent(
             break
         if cand.kind == kind and fits(_fullest(cand.name, names)):
             fitting.append(cand)
-    confirmed = [c for c in fitting if c.roles or _known_by_surname(c, names)] if kind == "person" else fitting
-    pool = confirmed or fitting
+    # a person name is trusted when it has a title or role, or the text gives it in full: a lone capitalised word
+    # typed as a person is often something else
+    trusted = [c for c in fitting if c.roles or _known_by_surname(c, names) or " " in _fullest(c.name, names)]
+    pool = (trusted or fitting) if kind == "person" else fitting
     if pool:
         opening = max(text.rfind(". ", 0, pool[0].start), text.rfind("\n", 0, pool[0].start))
         subject = [c for c in pool if c.start > opening][-1]  # the first of that sentence: usually its subject
@@ -1119,13 +1122,16 @@ def _antecedent(
             subject = fitting[0]  # a relative pronoun follows its antecedent: "Mike Lee, who declared"
         if best is None or subject.start > best[0]:
             best = (subject.start, subject.name)
-    return best[1] if best else None
+    return _fullest(best[1], names) if best else None
 
 
 def _known_by_surname(cand: _Name, names: _NameTable) -> bool:
-    """A person is confirmed when the text also calls them by one part of their name (`Sergei Lavrov` ... `Lavrov`)."""
+    """A person is confirmed when the text calls them both by their full name and by one part of it (`Sergei Lavrov`
+    ... `Lavrov`), whichever of the two this mention is."""
     parts = cand.name.split()
-    return len(parts) > 1 and any(part in names.single for part in parts)
+    if len(parts) == 1:
+        return len(_fullest(cand.name, names).split()) > 1
+    return cand.name in names.written_short or any(part in names.single for part in parts)
 
 
 def _described(position: int, head: str, names: _NameTable) -> str | None:
@@ -1179,6 +1185,7 @@ def extract_quotes(
     _attribute(text, paragraphs, spans, _Clauses.of(bounds, spans))
     _attribute_backwards(spans)
     names = _NameTable(_name_candidates(text, spans, mentions))
+    names.written_short = {n.name for n in names.items if len(text[n.start : n.end].split()) < len(n.name.split())}
     kinds = {n.name: n.kind for n in names.items}
     speakers: list[tuple[int, str, str]] = []
     for span in spans:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.entities import extract_entities
 from generator.model import Mention, Quote
 from generator.quotes import extract_quotes
 from tests.conftest import SHARED
@@ -545,3 +546,14 @@ def test_abbreviated_titles_come_from_the_sentence_splitters_list(text: str, spe
 def test_all_caps_abbreviation_stays_inside_the_speaker_mention() -> None:
     text = "“It did not work,” said SEN. ANA SILVA of the board."
     assert mention(text, only(text)) == "SEN. ANA SILVA"
+
+
+def test_pronoun_resolves_to_the_latest_subject_written_by_surname_over_an_older_speaker() -> None:
+    text = (
+        "President Mahmud Abbas spoke in Ramallah on Saturday.\n\n"
+        "“We will organize demonstrations,” senior Hamas official Ahmed Yussef told AFP.\n\n"
+        "Abbas said elections were the way to resolve the tensions.\n\n"
+        "“We are living through difficult times,” he said."
+    )
+    found = extract_quotes(text, extract_entities(text))
+    assert [q.speaker for q in found] == ["Ahmed Yussef", "Mahmud Abbas"]
