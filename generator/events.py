@@ -44,6 +44,7 @@ def attributive_year_regex() -> re.Pattern:
     return re.compile(r"(?:(?<![\w'’])(?:" + words + r")|\w(?:'s|’s))\s+$", re.IGNORECASE)
 
 
+_DASH = re.compile(r"\s(?:--|—|–)\s")  # a dash that opens or closes an aside, with space around it
 _STORY_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower-case words: a stamp has next to none beside its dates
 
 
@@ -135,11 +136,13 @@ def is_caption(sentence: Sentence) -> bool:
 
 
 def is_buried(sentence: Sentence, t: Timex) -> bool:
-    """A date inside a phrase about something else: a nominal `since` phrase, a relative clause or a parenthesis
-    ("Putin (in power since 2000) met Kim on Monday")."""
+    """A date inside a phrase about something else: a nominal `since` phrase, a relative clause, a parenthesis or an
+    aside between dashes ("Putin (in power since 2000) met Kim on Monday")."""
     before = sentence.text[: t.start - sentence.start]
     if before.count("(") > before.count(")"):
         return True
+    if len(_DASH.findall(before)) % 2 and _DASH.search(sentence.text, t.end - sentence.start):
+        return True  # an aside between dashes: "Hamas -- the movement that won the elections this year -- and"
     m = nominal_opener_regex().search(before)
     # "since its founding in 1948": a noun phrase about something else; a bare "since 2014" dates the clause's state
     if m and m.group("rest").strip() and not verb_regex().search(m.group("rest")):

@@ -99,6 +99,19 @@ def test_a_year_after_in_still_dates_the_statement() -> None:
     assert [e.date for e in doc.events] == ["2016"]
 
 
+@pytest.mark.parametrize("dash", ["--", "—", "–"])
+def test_a_date_in_an_aside_between_dashes_dates_nothing(dash: str) -> None:
+    doc = document(
+        f"The standoff between Hamas {dash} which won the elections in 2006 {dash} and Fatah grew on Monday."
+    )
+    assert [e.date for e in doc.events] == ["2025-10-27"]
+
+
+def test_a_dash_that_closes_no_aside_buries_nothing() -> None:
+    doc = document("Prices rose sharply -- by 5 percent in 2022.")
+    assert [e.date for e in doc.events] == ["2022"]
+
+
 def test_several_dated_facts_give_several_events() -> None:
     doc = document("The treaty was signed in June 2024 and ratified on 12 July 2025.")
     assert [e.date for e in doc.events] == ["2024-06", "2025-07-12"]
