@@ -45,6 +45,7 @@ WINDOW = 4  # words either side of a candidate that the typing model sees as a b
 _TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\w+(?:[-‐]\w+)*(?:['’](?![sS]\b)\w+)*|['’][sS]\b|\S"
 _LINE = re.compile(r"[^\n]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_NAME_SUFFIX = re.compile(r"[JS]r\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|d)")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -191,7 +192,9 @@ def _transliterate(word: str) -> str:
 def _token_regex() -> re.Pattern[str]:
     cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
     abbreviations = "|".join(re.escape(a) for a in sorted(cues["abbreviations"], key=len, reverse=True))
-    return re.compile(rf"\b(?:{abbreviations})\.(?= ?\w)|{_TOKEN_PATTERN}")
+    suffixes = "|".join(re.escape(a) for a in cues["name_suffixes"])
+    # A name's suffix keeps its full stop even at the end of a sentence (`Martin Luther King Jr.`).
+    return re.compile(rf"(?<=\w )(?:{suffixes})\.|\b(?:{abbreviations})\.(?= ?\w)|{_TOKEN_PATTERN}")
 
 
 # --------------------------------------------------------------------------- #
@@ -336,7 +339,7 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
         if i < end:
             continue
         j = i + 1
-        while j < n:
+        while j < n and not _NAME_SUFFIX.fullmatch(words[j - 1]):  # a name ends after `Jr.`
             if _name_word(words[j]) and not _initial(words, j):
                 j += 1
             elif (link := _connector_length(words, j)) and not (
@@ -458,8 +461,8 @@ def _title_at(run: list[Token], k: int) -> int:
     if run[k].key not in lex.title_words:
         return 0
     for n in range(min(4, len(run) - k - 1), 0, -1):
-        if " ".join(t.key for t in run[k : k + n]) in lex.titles:
-            return n
+        if " ".join(t.key for t in run[k : k + n]) in lex.titles and not _NAME_SUFFIX.fullmatch(run[k + n].text):
+            return n  # not before a mere suffix: `Martin Luther King Jr.`
     return 0
 
 
@@ -597,13 +600,14 @@ def _rule_type(cand: Candidate) -> str | None:
 
 
 def _lone_cue_word(tok: Token) -> bool:
-    """An organisation or place word alone (`Institute`, `Committees`), not a surname (`Park`) nor a known name."""
+    """An organisation, place or event word alone (`Institute`, `Committees`, `Treaty`), not a surname (`Park`)."""
     lex = lexicon()
     key = tok.key
     if _acronym(tok) or key in lex.surnames or _gazetteer_type(key):
         return False
     singular = key[:-3] + "y" if key.endswith("ies") else key[:-1] if key.endswith("s") else key
-    return any(k in lex.org_words or k in lex.place_words for k in (key, singular))
+    cue_words = (lex.org_words, lex.place_words, lex.other_words, lex.other_heads)
+    return any(k in words for k in (key, singular) for words in cue_words)
 
 
 def _known_names(cands: list[Candidate]) -> dict[str, str]:

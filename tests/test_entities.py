@@ -89,6 +89,7 @@ def test_nationality_adjectives_and_events_are_not_entities():
         ("Freshman Tom Baker scored twice for the visitors.", [("Tom Baker", "person")]),
         ("The talks were led by J.R. Hartley, officials said.", [("J.R. Hartley", "person")]),
         ("Shares fell after the Reserve Bank Tuesday cut its rates.", [("Reserve Bank", "organization")]),
+        ("The march was led by Martin Luther King Jr. The police watched.", [("Martin Luther King Jr.", "person")]),
     ],
 )
 def test_span_boundaries(text: str, expected: list[tuple[str, str]]):
@@ -109,7 +110,7 @@ def test_modifiers_and_group_adjectives_are_no_entities(text: str):
 
 
 def test_an_organisation_word_alone_is_no_entity_but_a_surname_is():
-    text = "The Institute of Physics met in Paris. Later the Institute said it would appeal to the Committees."
+    text = "The Institute of Physics met in Paris. The Institute said the Committees meet on Tuesdays after the Treaty."
     assert [m.text for m in extract_entities(text)] == ["Institute of Physics", "Paris"]
     text = "Park Chung-hee ruled South Korea. Park said little about it."
     assert {m.name for m in extract_entities(text) if m.text == "Park"} == {"Park Chung-hee"}
