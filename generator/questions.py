@@ -51,7 +51,8 @@ _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<wha
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _COORDINATE_CLAUSE = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
+    r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
     r"|,?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}"
     r"(?:may|might|could|can|should|must)\b)"
     r"|,\s+(?:and|but)\s+(?=[a-z]+ed\b)"
@@ -118,6 +119,7 @@ class Rules:
     indefinite_openers: frozenset[str]
     possessives: frozenset[str]
     trivial: re.Pattern[str]
+    descriptive: re.Pattern[str]
     not_subject_openers: frozenset[str]
     dangling: frozenset[str]
     modal_cue: re.Pattern[str]
@@ -141,7 +143,7 @@ def rules() -> Rules:
             r"^(?P<subj>.+?)\s+(?:"
             + phrase_alternation(data["modal_will"])
             + r")\s+(?:(?:well|also|even|still|soon)\s+)?"
-            r"(?P<have>have\s+(?=been\b|\w+(?:ed|en|wn|ne|nt|st|ft|ld|ught)\b))?(?P<rest>(?!not\b)\w.*)$"
+            r"(?P<have>have\s+(?=been\b|\w+(?:ed|en|wn|ne|nt|st|ft|ld|ught|aid|ade|ad|ot|ept|ew|ung)\b))?(?P<rest>(?!not\b)\w.*)$"
         ),
         # "not likely to push" keeps its adverb: without it the claim reads "was not to push"
         adverb=re.compile(
@@ -177,6 +179,9 @@ def rules() -> Rules:
         possessives=frozenset(data["possessives"]),
         trivial=re.compile(rf"(?<![\w-])(?:{phrase_alternation(data['trivial_words'])})(?![\w-])", re.IGNORECASE),
         not_subject_openers=frozenset(data["not_subject_openers"]),
+        descriptive=re.compile(
+            rf"(?<![\w-])(?:{phrase_alternation(data['descriptive_phrases'])})(?![\w-])", re.IGNORECASE
+        ),
         dangling=frozenset(data["dangling_words"]),
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
         modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
@@ -434,6 +439,8 @@ def _settled(
     """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
     if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text))):
         return []
+    if rules().descriptive.search(text):
+        return []  # "Will people be seen wandering around?": a description, not a question
     settled = _resolve_opening_pronoun(doc, sentence, text)
     if settled is None:
         return []
@@ -741,8 +748,12 @@ def _is_subject(text: str) -> bool:
         return False
     if text[:3].lower() == "to " or any(c in text for c in '"“”'):
         return False
-    if words and words[0].lower() in rules().not_subject_openers:
+    if words and (
+        words[0].lower() in rules().not_subject_openers or " ".join(words[:2]).lower() in rules().not_subject_openers
+    ):
         return False  # "saying the satellite", "at 1115 GMT", "while those": a phrase, not a subject
+    if text.count("(") != text.count(")"):
+        return False  # "IBF) see": the end of an aside, not a subject
     if words and words[-1].lower() in rules().possessives:
         return False  # "... over his plans to tighten": 'plans' is a noun here, not the verb of a subject
     return not any(

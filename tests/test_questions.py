@@ -444,3 +444,35 @@ def test_a_dated_frame_is_removed_from_a_single_source_claim() -> None:
     b = _doc("Lavrov met Choe in Wonsan.", "b")
     found = [q.text for q in _build([a, b], [_item(a, 0)]) if q.kind == "single-source"]
     assert found == ["Only one source reports that British troops in Basra would be cut by thousands: is it confirmed?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Israel will hold general elections on March 28, in which three major parties will compete.",
+            "Will Israel hold general elections on March 28?",
+        ),
+        (
+            "The summit could boost trade between the two countries, said Hui Cong, head of the delegation.",
+            "Will the summit boost trade between the two countries?",
+        ),
+        (
+            "The rebel leader may have said so to please the troops.",
+            "Has the rebel leader said so to please the troops?",
+        ),
+        (
+            "Strict measures, similar to those enforced at two earlier polls, will be imposed to limit bombings.",
+            "Will strict measures, similar to those enforced at two earlier polls, be imposed to limit bombings?",
+        ),
+    ],
+)
+def test_clause_ends_attributions_and_perfects(sentence: str, question: str) -> None:
+    assert [q.text for q in _build([_doc(sentence)])] == [question]
+
+
+def test_fragments_and_descriptions_are_no_questions() -> None:
+    assert not questions._is_subject("IBF)")  # the end of an aside cut at its bracket
+    assert questions._is_subject("the new board (EISB)")
+    doc = _doc("Pedestrians could be seen running away from the bombs along the river.")
+    assert _build([doc]) == []
