@@ -28,6 +28,7 @@ RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"[\w'’-]+")
 _UNLIKELY_GLOSS = " (unlikely)"
+_TRAILING_CONJUNCTION = re.compile(r",?\s+(?:and|or|but)$")
 _NAME_AT_END = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$")
 _PARTICIPLE_BREAK = re.compile(r",\s+(?=(?:(?:\w+ly|thus|thereby)\s+)?\w+ing\b)")
 _CLAUSE_START = re.compile(r"[,;:]\s+|\bthat\s+")
@@ -532,7 +533,8 @@ def _claim(text: str, cue: str | None = None) -> str:
     text = _DASHED_ASIDE.sub(" ", _FINAL_STOP.sub(r"\1", text.strip()))
     text = rules().leading_conjunction.sub("", text)
     frame = rules().frame.match(text)
-    if frame and not (cue and cue in frame.group(0).lower()):
+    if frame and not (cue and cue in frame.group(0).lower()) and _HAS_VERB.search(text, frame.end()):
+        # (a "frame" whose rest has no verb was an adjective: "157 reported homicides over the year")
         text = rules().leading_conjunction.sub("", text[frame.end() :])
     text = rules().trailing_attribution.sub("", text)
     m = rules().clause_break.search(text)
@@ -541,7 +543,8 @@ def _claim(text: str, cue: str | None = None) -> str:
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
     text = _COORDINATE_CLAUSE.split(text, maxsplit=1)[0]
     text = _MID_ATTRIBUTION.split(text, maxsplit=1)[0]
-    return rules().trailing_attribution.sub("", text).strip().rstrip(",")
+    text = rules().trailing_attribution.sub("", text).strip().rstrip(",")
+    return _TRAILING_CONJUNCTION.sub("", text)
 
 
 @functools.cache
@@ -754,6 +757,8 @@ def _is_subject(text: str) -> bool:
         return False  # "saying the satellite", "at 1115 GMT", "while those": a phrase, not a subject
     if text.count("(") != text.count(")"):
         return False  # "IBF) see": the end of an aside, not a subject
+    if words and words[0].islower() and words[0].endswith("ing"):
+        return False  # "meeting at a summit in Brussels": the rest of a phrase whose head was cut
     if words and words[-1].lower() in rules().possessives:
         return False  # "... over his plans to tighten": 'plans' is a noun here, not the verb of a subject
     return not any(
@@ -837,6 +842,8 @@ def _is_subject_with_apposition(words: str) -> bool:
         return True  # "the offer, worth up to 10.9 billion dollars,": a noun phrase and its apposition
     if first in rules().data["common_openers"] or first.endswith(("ing", "ly")):
         return False  # "Building on ATPA,", "Currently,": an opening phrase
+    if head[:1].isupper() and words.rsplit(", ", 1)[1].split(" ", 1)[0] in ("a", "an"):
+        return not _HAS_VERB.search(head)  # "Dexia bank, a big shareholder": a name and what it is
     return all(w[:1].isupper() for w in head.split())
 
 

@@ -476,3 +476,33 @@ def test_fragments_and_descriptions_are_no_questions() -> None:
     assert questions._is_subject("the new board (EISB)")
     doc = _doc("Pedestrians could be seen running away from the bombs along the river.")
     assert _build([doc]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Dexia bank, a big shareholder in Euronext, will vote against a merger with the exchange, "
+            "chief executive Axel Miller said on Tuesday.",
+            "Will Dexia bank, a big shareholder in Euronext, vote against a merger with the exchange?",
+        ),
+        (
+            "Moreover, the general's death could seriously destabilise the army.",
+            "Will the general's death seriously destabilise the army?",
+        ),
+        (
+            "Earlier China will seal off 2,652 small mines this year and another 2,209 next year.",
+            "Will China seal off 2,652 small mines this year and another 2,209 next year?",
+        ),
+    ],
+)
+def test_openers_frames_and_appositions(sentence: str, question: str) -> None:
+    assert [q.text for q in _build([_doc(sentence)])] == [question]
+
+
+def test_a_reporting_word_used_as_an_adjective_is_no_frame() -> None:
+    a = _doc("Bihar witnessed 5,193 murders last year, up by 157 reported homicides over the year.", "a")
+    b = _doc("Lavrov met Choe in Wonsan.", "b")
+    texts = [q.text for q in _build([a, b], [_item(a, 0)])]
+    assert not any(t.startswith("Only one source reports that homicides") for t in texts)
+    assert questions._claim("The leaders will talk and") == "The leaders will talk"  # a cut leaves no "and"
