@@ -137,7 +137,7 @@ def rules() -> Rules:
         frame=re.compile(r"^(?:" + "|".join(data["frames"]) + r")\s+", re.IGNORECASE),
         trailing_attribution=re.compile(data["trailing_attribution"]),
         clause_break=re.compile(
-            r"\s*(?:;|\s--\s|\s[—–-]\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b|"
+            r"\s*(?:;|:\s|\s--\s|\s[—–-]\s|,\s+(?:" + phrase_alternation(data["clause_breaks"]) + r")\b|"
             r"\s(?:" + phrase_alternation(data["cut_before"]) + r")\s)"
         ),
         modal=re.compile(
@@ -775,6 +775,7 @@ def _have_for(subject: str) -> str:
     last = subject.split()[-1].rstrip(",")
     plural = " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
     plural = plural or last.lower() in ("they", "we", "you", "i")
+    plural = plural or subject.split()[0].lower() in rules().data["plural_openers"]  # "those who have died"
     return "have" if plural else "has"
 
 
@@ -886,6 +887,8 @@ def _wh_question(wh: str, rest: str) -> str:
         if wh in ("how many", "how much") or (wh in ("which", "what", "whose") and _is_bare_noun(subj)):
             return f"{wh.capitalize()} {subj} {aux} {m.group('rest')}?"  # the wh-phrase is the subject
         return f"{wh.capitalize()} {aux} {subj} {m.group('rest')}?"
+    if len(rest.split()) < 2:
+        return None  # "whether Jiang": too little left to ask about
     return f"Is it known {wh} {rest}?"
 
 

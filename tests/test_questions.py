@@ -494,6 +494,14 @@ def test_fragments_and_descriptions_are_no_questions() -> None:
             "Earlier China will seal off 2,652 small mines this year and another 2,209 next year.",
             "Will China seal off 2,652 small mines this year and another 2,209 next year?",
         ),
+        (
+            "The pope will hold two other ceremonies for the war victims: a mass on Saturday and a prayer on Sunday.",
+            "Will the pope hold two other ceremonies for the war victims?",
+        ),
+        (
+            "Many soldiers may have caught the virus from close contact with poultry.",
+            "Have many soldiers caught the virus from close contact with poultry?",
+        ),
     ],
 )
 def test_openers_frames_and_appositions(sentence: str, question: str) -> None:
