@@ -1,10 +1,14 @@
 """Open questions built from evidence: disputes, hedges, unknowns, scheduled events and single-source claims.
 
 Every question cites the sentences it rests on and reuses their words: a rephrasing only moves or drops words
-of the cited sentence ("Russia may transfer X" -> "Will Russia transfer X?"); when no faithful rephrasing
-exists the claim is asked about as a whole ("Is it confirmed that <claim>?") or kept with a prefix. Questions
-are ranked by kind (contradictions first) and, within a kind, by how much they involve (entities, figures,
-casualties, weapons, treaties, deployments). Word lists live in `resources/hedges/questions.yaml`.
+of the cited sentence ("Russia may transfer X" -> "Will Russia transfer X?"), about the clause that holds the
+hedge ("the plant, which is expected to begin operation in 2007, will ..." -> "Will the plant begin operation in
+2007?"). A claim hedged by an adverb is asked about as a whole ("Is it confirmed that <claim>?"); when no
+faithful rephrasing exists there is no question (a sentence is never pasted after a template). An opening "he" or
+"she" is replaced by the person last named (whose sentence is cited too); other opening pronouns drop the
+question. Questions are ranked by kind (contradictions first) and, within a kind, by how much they involve
+(entities, figures, consequence words, the briefing's principals); scheduled trivia is left out and the list is
+capped. Word lists live in `resources/hedges/questions.yaml`.
 """
 
 from __future__ import annotations
