@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 from pathlib import Path
 
@@ -514,3 +515,18 @@ def test_a_reporting_word_used_as_an_adjective_is_no_frame() -> None:
     texts = [q.text for q in _build([a, b], [_item(a, 0)])]
     assert not any(t.startswith("Only one source reports that homicides") for t in texts)
     assert questions._claim("The leaders will talk and") == "The leaders will talk"  # a cut leaves no "and"
+
+
+def test_inspect_script_prints_each_question_with_its_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = "Troops on the border\n\nRussia may send more troops to Kursk next week, officials said on Monday.\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    path = ROOT / "bench" / "inspect_questions.py"
+    spec = importlib.util.spec_from_file_location("inspect_questions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([str(tmp_path), "--limit", "0"])
+    out = capsys.readouterr().out
+    assert "[hedged] Will Russia send more troops to Kursk next week?" in out
+    assert "<- a#s" in out and "1 articles, 1 briefings, 1 questions (hedged 1)" in out
