@@ -66,6 +66,7 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]  # titles that are no role (`Mr.`)
     title_words: frozenset[str]
+    title_heads: frozenset[str]  # `Minister` after any common word makes a title (`Environment Minister`)
     org_words: frozenset[str]
     place_words: frozenset[str]
     other_words: frozenset[str]
@@ -110,7 +111,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=titles,
         honorifics=words("honorifics"),
-        title_words=frozenset(w for t in titles for w in t.split()),
+        title_words=frozenset(w for t in titles for w in t.split()) | titles,  # `Secretary-General` is one token
+        title_heads=words("title_heads"),
         org_words=words("organization_words"),
         place_words=words("place_words"),
         other_words=words("other_words"),
@@ -297,7 +299,7 @@ def _name_word(word: str) -> bool:
 def _modifier(word: str) -> bool:
     """A name turned adjective by a hyphenated English word (`Kremlin-backed`, `Tokyo-based`): no name."""
     tail = word.rsplit("-", 1)[1]
-    return len(tail) >= 4 and tail.islower() and tail in lexicon().english
+    return len(tail) >= 3 and tail.islower() and tail in lexicon().english
 
 
 def _initial(words: list[str], i: int) -> bool:
@@ -459,10 +461,21 @@ def _title_at(run: list[Token], k: int) -> int:
     """Length of the longest title starting at run[k] that is followed by more of the name."""
     lex = lexicon()
     if run[k].key not in lex.title_words:
-        return 0
+        return _headed_title_at(run, k)
     for n in range(min(4, len(run) - k - 1), 0, -1):
         if " ".join(t.key for t in run[k : k + n]) in lex.titles and not _NAME_SUFFIX.fullmatch(run[k + n].text):
             return n  # not before a mere suffix: `Martin Luther King Jr.`
+    return 0
+
+
+def _headed_title_at(run: list[Token], k: int) -> int:
+    """Length of common words and a title head at run[k] before more of the name (`External Affairs Minister`)."""
+    lex = lexicon()
+    for m in range(1, 4):
+        if k + m + 1 >= len(run) or run[k + m - 1].key not in lex.english:
+            return 0
+        if run[k + m].key in lex.title_heads:
+            return m + 1
     return 0
 
 
@@ -600,13 +613,13 @@ def _rule_type(cand: Candidate) -> str | None:
 
 
 def _lone_cue_word(tok: Token) -> bool:
-    """An organisation, place or event word alone (`Institute`, `Committees`, `Treaty`), not a surname (`Park`)."""
+    """An organisation, place, event word or title alone (`Institute`, `Treaty`, `Secretary-General`), no surname."""
     lex = lexicon()
     key = tok.key
     if _acronym(tok) or key in lex.surnames or _gazetteer_type(key):
         return False
     singular = key[:-3] + "y" if key.endswith("ies") else key[:-1] if key.endswith("s") else key
-    cue_words = (lex.org_words, lex.place_words, lex.other_words, lex.other_heads)
+    cue_words = (lex.org_words, lex.place_words, lex.other_words, lex.other_heads, lex.titles)
     return any(k in words for k in (key, singular) for words in cue_words)
 
 

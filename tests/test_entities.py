@@ -90,6 +90,10 @@ def test_nationality_adjectives_and_events_are_not_entities():
         ("The talks were led by J.R. Hartley, officials said.", [("J.R. Hartley", "person")]),
         ("Shares fell after the Reserve Bank Tuesday cut its rates.", [("Reserve Bank", "organization")]),
         ("The march was led by Martin Luther King Jr. The police watched.", [("Martin Luther King Jr.", "person")]),
+        ("Kenyan Environment Minister Jane Wambui spoke.", [("Jane Wambui", "person")]),
+        ("Others include External Affairs Minister Ravi Kumar.", [("Ravi Kumar", "person")]),
+        ("UN Secretary-General Kofi Annan arrived.", [("UN", "organization"), ("Kofi Annan", "person")]),
+        ("Nineteen-year-old Zhang Lin won the final.", [("Zhang Lin", "person")]),
     ],
 )
 def test_span_boundaries(text: str, expected: list[tuple[str, str]]):
@@ -103,6 +107,8 @@ def test_span_boundaries(text: str, expected: list[tuple[str, str]]):
         "Kremlin-backed forces and Tokyo-based analysts disagreed.",
         "Another Chinese swimmer won gold.",
         "The Tamil minority and Kurdish groups protested.",
+        "URGENT\nADDS quotes",
+        "The Secretary-General strongly condemns the attack.",
     ],
 )
 def test_modifiers_and_group_adjectives_are_no_entities(text: str):
