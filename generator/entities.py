@@ -322,6 +322,17 @@ def _connector_length(words: list[str], j: int) -> int:
     return 0
 
 
+def _coordinated_in_name(words: list[str], i: int, j: int) -> bool:
+    """`and` + a capitalised common word after `<organisation word> of/for ...` in the run words[i:j]."""
+    if words[j] != "and" or j + 1 >= len(words) or not _name_word(words[j + 1]):
+        return False
+    lex = lexicon()
+    after = _fold_token(words[j + 1])
+    if after not in lex.english or _gazetteer_type(after) or after in lex.never:
+        return False
+    return any(words[k] in ("of", "for") and _fold_token(words[k - 1]) in lex.org_words for k in range(i + 1, j - 1))
+
+
 def _possessive_inside_name(words: list[str], j: int) -> bool:
     lex = lexicon()
     if words[j] not in ("'s", "’s") or j + 1 >= len(words) or not _name_word(words[j + 1]):
@@ -350,6 +361,8 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
                 j += link + 1  # `University of Michigan`, `Army of the Potomac`; not `Langdon & Harvey Deegan`
             elif _possessive_inside_name(words, j):
                 j += 2  # `People's Assembly`, `Queen's University`; not `Russia's Foreign Minister`
+            elif _coordinated_in_name(words, i, j):
+                j += 2  # `Department of Health and Human Services`; not `Ministry of Defence and NATO`
             else:
                 break
         runs.append((i, j))

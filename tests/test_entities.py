@@ -81,6 +81,9 @@ def test_nationality_adjectives_and_events_are_not_entities():
     assert not found & {"Korean War", "War", "Russian", "North Koreans", "Comprehensive Partnership Treaty"}
 
 
+ORG = "organization"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -92,6 +95,8 @@ def test_nationality_adjectives_and_events_are_not_entities():
         ("The march was led by Martin Luther King Jr. The police watched.", [("Martin Luther King Jr.", "person")]),
         ("Kenyan Environment Minister Jane Wambui spoke.", [("Jane Wambui", "person")]),
         ("Others include External Affairs Minister Ravi Kumar.", [("Ravi Kumar", "person")]),
+        ("The Department of Health and Human Services said so.", [("Department of Health and Human Services", ORG)]),
+        ("The Ministry of Defence and NATO agreed.", [("Ministry of Defence", ORG), ("NATO", ORG)]),
         ("UN Secretary-General Kofi Annan arrived.", [("UN", "organization"), ("Kofi Annan", "person")]),
         ("Nineteen-year-old Zhang Lin won the final.", [("Zhang Lin", "person")]),
     ],
