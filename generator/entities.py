@@ -51,6 +51,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
 _SENTENCE_END = frozenset(".!?")
+_QUOTES = frozenset('"“”')
 _OPENERS = frozenset("\"'“‘([«")
 _BULLETS = frozenset("-–—•*#>")
 _LINE_CLOSERS = frozenset(".,;:\"”'’)")
@@ -323,14 +324,34 @@ def _connector_length(words: list[str], j: int) -> int:
 
 
 def _coordinated_in_name(words: list[str], i: int, j: int) -> bool:
-    """`and` + a capitalised common word after `<organisation word> of/for ...` in the run words[i:j]."""
+    """`and` + capitalised common words that continue the organisation name in the run words[i:j]."""
     if words[j] != "and" or j + 1 >= len(words) or not _name_word(words[j + 1]):
         return False
     lex = lexicon()
     after = _fold_token(words[j + 1])
     if after not in lex.english or _gazetteer_type(after) or after in lex.never:
         return False
-    return any(words[k] in ("of", "for") and _fold_token(words[k - 1]) in lex.org_words for k in range(i + 1, j - 1))
+    if any(words[k] in ("of", "for") and _fold_token(words[k - 1]) in lex.org_words for k in range(i + 1, j - 1)):
+        return True
+    # `Xuangang Coal and Electricity Company`: common words either side, an organisation word closes the name;
+    # not `Congress and United Front`, two names.
+    before = _fold_token(words[j - 1])
+    if j - i < 2 or before not in lex.english or before in lex.org_words or _gazetteer_type(before):
+        return False
+    for k in range(j + 1, min(j + 4, len(words))):
+        key = _fold_token(words[k])
+        if not _name_word(words[k]) or key not in lex.english:
+            return False
+        if key in lex.org_words:
+            return k + 1 == len(words) or not _name_word(words[k + 1])
+    return False
+
+
+def _nickname_at(words: list[str], j: int) -> bool:
+    """A quoted nickname between given name and surname: `Douglas "Pete" Peterson`."""
+    if j + 3 >= len(words) or words[j] not in _QUOTES or words[j + 2] not in _QUOTES:
+        return False
+    return _name_word(words[j + 1]) and _name_word(words[j + 3]) and words[j + 3][0].isupper()
 
 
 def _possessive_inside_name(words: list[str], j: int) -> bool:
@@ -361,6 +382,8 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
                 j += link + 1  # `University of Michigan`, `Army of the Potomac`; not `Langdon & Harvey Deegan`
             elif _possessive_inside_name(words, j):
                 j += 2  # `People's Assembly`, `Queen's University`; not `Russia's Foreign Minister`
+            elif _nickname_at(words, j):
+                j += 4
             elif _coordinated_in_name(words, i, j):
                 j += 2  # `Department of Health and Human Services`; not `Ministry of Defence and NATO`
             else:
@@ -429,12 +452,18 @@ def _opens_name(run: list[Token], k: int) -> bool:
 
 
 def _sentence_opener(run: list[Token], k: int) -> bool:
-    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`)."""
+    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`)
+    or before `of` (`Residents of Kyiv`; not `Bank of ...`, `Isle of ...`, `Battle of ...`)."""
     lex = lexicon()
     tok = run[k]
-    if k or not tok.initial or len(run) < 3 or tok.key not in lex.english or run[1].key not in lex.first_names:
+    if k or not tok.initial or len(run) < 3 or tok.key not in lex.english:
         return False
-    return tok.key not in lex.first_names and tok.key not in lex.surnames and tok.key not in lex.places
+    if tok.key in lex.first_names or tok.key in lex.surnames or tok.key in lex.places:
+        return False
+    if run[1].key == "of":
+        cue_words = (lex.org_words, lex.place_words, lex.other_heads, lex.title_words)
+        return not any(tok.key in words for words in cue_words)
+    return run[1].key in lex.first_names
 
 
 def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | None:
@@ -453,7 +482,8 @@ def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | No
 
 def _demonym_key(key: str) -> bool:
     lex = lexicon()
-    return key in lex.demonyms or (key.endswith("s") and key[:-1] in lex.demonyms)
+    plural = key.endswith("s") and key[:-1] in lex.demonyms and _gazetteer_type(key) is None  # not `Philippines`
+    return key in lex.demonyms or plural
 
 
 def _demonym_at(run: list[Token], k: int) -> int:
