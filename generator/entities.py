@@ -236,6 +236,9 @@ def _tokens(text: str, offset: int) -> list[Token]:
 def _token(matches: list[re.Match[str]], words: list[str], i: int, offset: int) -> Token:
     word = words[i]
     start, end = matches[i].span()
+    if _modifier(word):  # `Tokyo-based`: the token is the name part
+        word = _name_part(word)
+        end = start + len(word)
     return Token(start + offset, end + offset, word, _fold_token(word), word[0].isupper(), _initial(words, i))
 
 
@@ -293,14 +296,24 @@ class Candidate:
 
 
 def _name_word(word: str) -> bool:
-    return word[0].isupper() and word[0].isalpha() and not ("-" in word and _modifier(word))
+    return word[0].isupper() and word[0].isalpha() and ("-" not in word or len(_name_part(word)) >= 2)
+
+
+def _modifier(word: str) -> bool:
+    """A name turned adjective by hyphenated English words (`Kremlin-backed`): the name ends in it."""
+    return "-" in word and _name_part(word) != word
 
 
 @functools.lru_cache(maxsize=16384)
-def _modifier(word: str) -> bool:
-    """A name turned adjective by a hyphenated English word (`Kremlin-backed`, `Tokyo-based`): no name."""
-    tail = word.rsplit("-", 1)[1]
-    return len(tail) >= 3 and tail.islower() and tail in lexicon().english
+def _name_part(word: str) -> str:
+    """The name in a hyphenated modifier: `Kremlin-backed` -> `Kremlin`, `Nineteen-year-old` -> `Nineteen`."""
+    english = lexicon().english
+    while "-" in word:
+        head, tail = word.rsplit("-", 1)
+        if len(tail) < 3 or not tail.islower() or tail not in english:
+            break
+        word = head
+    return word
 
 
 def _initial(words: list[str], i: int) -> bool:
@@ -373,7 +386,7 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
         if i < end:
             continue
         j = i + 1
-        while j < n and not _NAME_SUFFIX.fullmatch(words[j - 1]):  # a name ends after `Jr.`
+        while j < n and not _NAME_SUFFIX.fullmatch(words[j - 1]) and not _modifier(words[j - 1]):  # `Jr.`
             if _name_word(words[j]) and not _initial(words, j):
                 j += 1
             elif (link := _connector_length(words, j)) and not (
