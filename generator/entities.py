@@ -336,6 +336,16 @@ def _connector_length(words: list[str], j: int) -> int:
     return 0
 
 
+def _known_before_connector(words: list[str], i: int, j: int, link: int) -> bool:
+    """Whether words[i:j] is a known name that the connector does not extend (`the West Bank of ...`, but
+    `United States of America`)."""
+    left = " ".join(_fold_token(w) for w in words[i:j])
+    if _place_tier(left) < 2 and left not in lexicon().known_types and left not in lexicon().aliases:
+        return False
+    extended = " ".join(_fold_token(w) for w in words[i : j + link + 1])
+    return _gazetteer_type(extended) is None
+
+
 def _coordinated_in_name(words: list[str], i: int, j: int) -> bool:
     """`and` + capitalised common words that continue the organisation name in the run words[i:j]."""
     if words[j] != "and" or j + 1 >= len(words) or not _name_word(words[j + 1]):
@@ -389,8 +399,10 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
         while j < n and not _NAME_SUFFIX.fullmatch(words[j - 1]) and not _modifier(words[j - 1]):  # `Jr.`
             if _name_word(words[j]) and not _initial(words, j):
                 j += 1
-            elif (link := _connector_length(words, j)) and not (
-                words[j] == "&" and _fold_token(words[j + 1]) in lex.first_names
+            elif (
+                (link := _connector_length(words, j))
+                and not (words[j] == "&" and _fold_token(words[j + 1]) in lex.first_names)
+                and not _known_before_connector(words, i, j, link)
             ):
                 j += link + 1  # `University of Michigan`, `Army of the Potomac`; not `Langdon & Harvey Deegan`
             elif _possessive_inside_name(words, j):

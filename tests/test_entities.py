@@ -102,6 +102,7 @@ ORG = "organization"
         ("Typhoons rarely enter the Philippines.", [("Philippines", "place")]),
         ("Residents of Kyiv said the night was calm.", [("Kyiv", "place")]),
         ("Kremlin-backed forces and Hong Kong-based firms.", [("Kremlin", ORG), ("Hong Kong", "place")]),
+        ("It is the United States of America.", [("United States of America", "place")]),
         ('Former envoy Douglas "Pete" Peterson spoke.', [('Douglas "Pete" Peterson', "person")]),
         ("UN Secretary-General Kofi Annan arrived.", [("UN", "organization"), ("Kofi Annan", "person")]),
         ("Nineteen-year-old Zhang Lin won the final.", [("Zhang Lin", "person")]),
@@ -123,6 +124,12 @@ def test_span_boundaries(text: str, expected: list[tuple[str, str]]):
 )
 def test_group_adjectives_and_wire_notes_are_no_entities(text: str):
     assert extract_entities(text) == []
+
+
+def test_a_known_place_is_not_extended_by_of():
+    texts = [m.text for m in extract_entities("Raids in the West Bank of Islamic Jihad members went on.")]
+    assert texts[0] == "West Bank"
+    assert "West Bank of Islamic Jihad" not in texts
 
 
 def test_an_organisation_word_alone_is_no_entity_but_a_surname_is():
