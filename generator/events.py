@@ -14,6 +14,7 @@ from functools import cache
 
 from generator import timex as timex_tagger
 from generator.model import Document, Event, Sentence, Timex
+from generator.text import DASHED_ASIDE
 
 
 @cache
@@ -44,7 +45,6 @@ def attributive_year_regex() -> re.Pattern:
     return re.compile(r"(?:(?<![\w'’])(?:" + words + r")|\w(?:'s|’s))\s+$", re.IGNORECASE)
 
 
-_DASH = re.compile(r"\s(?:--|—|–)\s")  # a dash that opens or closes an aside, with space around it
 _STORY_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower-case words: a stamp has next to none beside its dates
 
 
@@ -141,7 +141,8 @@ def is_buried(sentence: Sentence, t: Timex) -> bool:
     before = sentence.text[: t.start - sentence.start]
     if before.count("(") > before.count(")"):
         return True
-    if len(_DASH.findall(before)) % 2 and _DASH.search(sentence.text, t.end - sentence.start):
+    a, b = t.start - sentence.start, t.end - sentence.start
+    if any(m.start() < a and b < m.end() for m in DASHED_ASIDE.finditer(sentence.text)):
         return True  # an aside between dashes: "Hamas -- the movement that won the elections this year -- and"
     m = nominal_opener_regex().search(before)
     # "since its founding in 1948": a noun phrase about something else; a bare "since 2014" dates the clause's state

@@ -26,7 +26,7 @@ from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
 from generator.model import Dispute, Document, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
-from generator.text import phrase_alternation
+from generator.text import DASHED_ASIDE, phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -54,7 +54,6 @@ OPENER_MAX_WORDS = 8
 _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
-_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
 _COORDINATE_CLAUSE = re.compile(
     r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}"
     r"(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
@@ -534,7 +533,7 @@ def _claim(text: str, cue: str | None = None) -> str:
 
     The framing is kept when removing it would lose the hedge cue (an attribution in the middle of the sentence).
     """
-    text = _DASHED_ASIDE.sub(" ", _FINAL_STOP.sub(r"\1", text.strip()))
+    text = DASHED_ASIDE.sub(" ", _FINAL_STOP.sub(r"\1", text.strip()))
     text = rules().leading_conjunction.sub("", text)
     frame = rules().frame.match(text)
     if frame and not (cue and cue in frame.group(0).lower()) and _HAS_VERB.search(text, frame.end()):

@@ -451,6 +451,10 @@ def _next_label(label: str) -> str:
     return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
+# An aside between spaced dashes ("Hamas -- the movement that won the elections -- and Fatah"); several modules
+# read past such asides or leave what they hold out.
+DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]+?\s(?:--|—|–)\s")
+
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
