@@ -1058,6 +1058,7 @@ class _NameTable:
     """The names of one text, indexed so that each look-up is cheap on long texts."""
 
     items: list[_Name]
+    text: str = ""  # the text the names were found in
     starts: list[int] = field(default_factory=list)
     by_word: dict[str, list[str]] = field(default_factory=dict)  # word -> distinct names containing it, in order
     single: set[str] = field(default_factory=set)  # names written as one word
@@ -1074,6 +1075,8 @@ class _NameTable:
                     forms.append(n.name)
             if " " not in n.name:
                 self.single.add(n.name)
+            if len(self.text[n.start : n.end].split()) < len(n.name.split()):
+                self.written_short.add(n.name)
 
     def before(self, position: int, limit: int = 200) -> list[_Name]:
         """The names that start before `position`, nearest first."""
@@ -1184,8 +1187,7 @@ def extract_quotes(
     bounds = [(s.start, s.end) for s in sentences] if sentences is not None else sentence_spans(text)
     _attribute(text, paragraphs, spans, _Clauses.of(bounds, spans))
     _attribute_backwards(spans)
-    names = _NameTable(_name_candidates(text, spans, mentions))
-    names.written_short = {n.name for n in names.items if len(text[n.start : n.end].split()) < len(n.name.split())}
+    names = _NameTable(_name_candidates(text, spans, mentions), text)
     kinds = {n.name: n.kind for n in names.items}
     speakers: list[tuple[int, str, str]] = []
     for span in spans:
