@@ -3,6 +3,7 @@
 Usage: .venv/bin/python bench/eval_timex.py --data ../shared/eval/tempeval3-tbaq [--half even|odd]
        .venv/bin/python bench/eval_timex.py --data ... --half even --show value [--grep week] [--errors 40]
        .venv/bin/python bench/eval_timex.py --data ... --half even --patterns 30
+       .venv/bin/python bench/eval_timex.py --data ... --audit
        .venv/bin/python bench/eval_timex.py --dates ../shared/corpora/news-2452
 
 For each TimeML file: strip every tag inside <TEXT> to get the raw text and the gold TIMEX3 spans, tag the raw text
@@ -14,6 +15,10 @@ The creation time itself (tid="t0") is not scored.
 check on the other that the rules generalise. `--show KIND` prints the errors whose kind contains KIND (`value`,
 `missed DATE`, `spurious`, `extent`, `DDDD-WXX <- DDDD-WDD`, ...) with gold and system values, the creation date and
 the sentence; `--patterns N` lists the N most frequent value errors by value shapes and by the expression's words.
+
+`--audit` measures the gold annotation itself, to tell how much of the remaining error a tagger can remove:
+forms annotated in some places and left out in others (`now`, `recently`: whichever a tagger does, it is wrong
+somewhere), values that are not valid TimeML (`2000-W7`), and weekdays whose value is another day of the week.
 
 With --dates, it measures instead how well an article's publication date is estimated from its text alone: each
 article's front matter (which holds the true date) is removed, the date is estimated from the body, and the script
@@ -185,6 +190,61 @@ def print_value_patterns(errors: Errors, n: int) -> None:
         print(f"  {k:4d}  {words}")
 
 
+# Gold expressions of one or two words are checked for being annotated wherever they occur.
+_AUDITED_FORM = re.compile(r"^[a-z]+(?: [a-z]+)?$")
+_VALID_VALUE = re.compile(  # TimeML TIMEX3 values: dates (with X for unknown digits), times, durations, references
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|(?:\d{4}|\d{3}X?|\d{2}(?:XX)?|XXXX)"
+    r"(?:-(?:\d\d|XX|Q[1-4X]|H[12]|SP|SU|FA|WI|W\d\d|WXX)(?:-(?:\d\d|XX|WE|[1-7]))?)?"
+    r"(?:T(?:\d\d(?::\d\d(?::\d\d)?)?|MO|AF|EV|NI|DT))?"
+    r"|P(?:(?:[\d.]+|X)(?:DE|CE|WE|Y|M|W|D|Q|H|E|L))*(?:T(?:(?:[\d.]+|X)[HMS])+)?)$"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def audit(files: list[Path]) -> None:
+    """How consistent the gold annotation is: see the module docstring."""
+    tagged: Counter = Counter()
+    untagged: Counter = Counter()
+    invalid: list[Gold] = []
+    wrong_weekday: list[Gold] = []
+    documents = [read_tml(path) for path in files]
+    # the forms written as a whole expression, in the letter cases seen ("May" the month, not "may")
+    forms = {" ".join(g.text.split()) for _, golds, _ in documents for g in golds}
+    forms = {f for f in forms if _AUDITED_FORM.match(f.lower()) and not any(c.isdigit() for c in f)}
+    for text, golds, _ in documents:
+        spans = {(g.start, g.end) for g in golds}
+        for g in golds:
+            if not _VALID_VALUE.match(g.value):
+                invalid.append(g)
+            named = [n for n, day in enumerate(_WEEKDAYS) if day in g.text.lower()]
+            m = re.match(r"(\d{4})-(\d\d)-(\d\d)", g.value)
+            if len(named) == 1 and m and g.type == "DATE" and not g.text.lower().endswith("s"):
+                if dt.date(int(m[1]), int(m[2]), int(m[3])).weekday() != named[0]:
+                    wrong_weekday.append(g)
+        for form in forms:
+            phrase = re.escape(form).replace(r"\ ", r"\s+")
+            for m in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", text):
+                if m.span() in spans:
+                    tagged[form.lower()] += 1
+                elif not any(lo < m.end() and m.start() < hi for lo, hi in spans):
+                    untagged[form.lower()] += 1  # inside a longer expression it is part of that one
+    mixed = {f: (tagged[f], untagged[f]) for f in tagged if untagged[f]}
+    unavoidable = sum(min(t, u) for t, u in mixed.values())
+    gold = sum(len(golds) for _, golds, _ in documents)
+    print(f"{gold} gold expressions in {len(files)} files\n")
+    print(f"forms annotated in some places and not in others: {len(mixed)}; a tagger that treats each form one way")
+    print(f"(the way that errs less) still errs {unavoidable} times. The commonest (tagged / left out):")
+    for form, (t, u) in sorted(mixed.items(), key=lambda kv: -min(kv[1]))[:25]:
+        print(f"  {t:4d} / {u:<4d} {form}")
+    print(f"\nvalues that are not valid TimeML: {len(invalid)}")
+    for g in invalid[:15]:
+        print(f"  {g.value!r:16} {g.type:9} {g.text!r}")
+    print(f"\nweekdays whose value is another day of the week: {len(wrong_weekday)}")
+    for g in wrong_weekday[:10]:
+        print(f"  {g.value} {g.text!r}")
+
+
 def f1(matches: int, system: int, gold: int) -> tuple[float, float, float]:
     p = matches / system if system else 0.0
     r = matches / gold if gold else 0.0
@@ -241,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grep", default="", help="with --show: only errors whose description contains this text")
     parser.add_argument("--errors", type=int, default=40, help="with --show: print at most this many (default 40)")
     parser.add_argument("--patterns", type=int, default=0, metavar="N", help="list the N commonest value errors")
+    parser.add_argument("--audit", action="store_true", help="measure the consistency of the gold annotation")
     args = parser.parse_args(argv)
     if args.dates:
         return evaluate_date_estimates(args.dates)
@@ -252,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no .tml files under {args.data}", file=sys.stderr)
         return 1
+    if args.audit:
+        audit(files)
+        return 0
     errors = Errors()
     per_corpus: dict[str, Counts] = {}
     total = Counts()
