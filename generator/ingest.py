@@ -1131,7 +1131,12 @@ def _assemble(doc: Document, blocks: list[_Block]) -> None:
     blocks = _without_name_lines(blocks, 0 if title_index is None else title_index + 1)
     texts = [b.text for b in blocks]
     if not doc.title:
-        doc.title = _headline(texts[title_index]) if title_index is not None else _title_from_sentence(texts[0])
+        headline = _headline(texts[title_index]) if title_index is not None else ""
+        if is_headline(headline):
+            doc.title = headline
+        else:  # no title line, or a slug standing in for one ("bilateral ties", "= (PICTURE) ="): the lead says it
+            lead = title_index + 1 if title_index is not None and title_index + 1 < len(texts) else 0
+            doc.title = _title_from_sentence(texts[lead])
     pos = 0
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         is_heading = i == title_index or block.heading or (i + 1 < len(blocks) and _is_heading(text))

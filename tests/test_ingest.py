@@ -231,6 +231,13 @@ def test_a_front_matter_title_that_is_no_headline_gives_way_to_the_text(tmp_path
     assert any("not a headline" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("line", ["bilateral ties", "= (PICTURE) =", "-politics-nuclear, ADDS EU reax ///"])
+def test_a_slug_line_above_the_story_is_no_title(tmp_path: Path, line: str) -> None:
+    doc = read(tmp_path, f"{line}\n\n{BODY}")
+    assert doc.title == BODY.split(".")[0]
+    assert headings(doc)[0] == line  # the line stays in the text, as a heading
+
+
 def test_a_front_matter_title_loses_its_wire_flag(tmp_path: Path) -> None:
     doc = read(tmp_path, f"---\ntitle: 'URGENT: Trade talks stall'\n---\n{BODY}")
     assert doc.title == "Trade talks stall" and not doc.warnings
