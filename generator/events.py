@@ -41,7 +41,7 @@ def relative_clause_regex() -> re.Pattern:
 
 @cache
 def attributive_year_regex() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in rules()["attributive_determiners"])
+    words = "|".join(re.escape(w) for w in rules()["attributive_year_openers"])
     return re.compile(r"(?:(?<![\w'’])(?:" + words + r")|\w(?:'s|’s))\s+$", re.IGNORECASE)
 
 

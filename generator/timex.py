@@ -400,7 +400,7 @@ def _acceptable(text: str, c: Candidate) -> bool:
         return False  # "Now, he says, ...": a discourse marker, not the present
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
-    if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:
+    if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["frequency_adjective_openers"]:
         return False
     if name == "spelled_year" and g.get("tens") and not 10 <= (number_value(g["tens"]) or 0) <= 99:
         return False
@@ -1350,8 +1350,13 @@ def extent(text: str, c: Candidate) -> tuple[int, int]:
 
 def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
     """Every time expression in `text`, typed and valued as TimeML TIMEX3, resolved against `anchor`."""
+    return [t for _, t in tag_timexes_by_rule(text, anchor)]
+
+
+def tag_timexes_by_rule(text: str, anchor: dt.date | None) -> list[tuple[str, Timex]]:
+    """`tag_timexes`, each expression with the name of the rule (patterns.yaml) that found it: for inspection."""
     ctx = Context(text, anchor, anchor)
-    out = []
+    out: list[tuple[str, Timex]] = []
     for c in find_candidates(text):
         try:
             v = NORMALISERS[c.rule.name](ctx, c, c.match.groupdict())
@@ -1362,9 +1367,9 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
         start, end = extent(text, c)
         kind = v.type or c.rule.type
         if c.match.groupdict().get("and_day"):
-            out.extend(conjoined_days(text, c, start, kind, v))
+            out.extend((c.rule.name, t) for t in conjoined_days(text, c, start, kind, v))
         else:
-            out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
+            out.append((c.rule.name, Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod)))
         move_reference_time(ctx, c, v, kind)
     return out
 
