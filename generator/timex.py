@@ -127,6 +127,7 @@ def placeholders() -> dict[str, str]:
         ),
         "deictic_day": _alternation(list(rel["days"])),
         "reference": _alternation([r for r in rel["references"] if r not in rel["guarded_references"]]),
+        "time_zone": _alternation(list(cal["time_zones"]), case_sensitive=True),
     }
 
 
@@ -292,6 +293,10 @@ def _digit_classes(token: str, after: str) -> tuple[str, ...]:
         return ("decade",)
     if n == 2 and token.upper() in _QUARTER_CODES:
         return ("quarter_code",)
+    if n == 2 and token in _HALF_CODES:
+        return ("half_code",)
+    if token[:2] == "FY" and token[2:].isdigit():
+        return ("year",)
     tail = token[-2:].lower()
     if n >= 3 and tail in ("st", "nd", "rd", "th") and token[:-2].isdigit():
         return ("ordinal",)
@@ -307,6 +312,7 @@ def _digit_classes(token: str, after: str) -> tuple[str, ...]:
 
 
 _QUARTER_CODES = frozenset({"Q1", "Q2", "Q3", "Q4", "1Q", "2Q", "3Q", "4Q"})
+_HALF_CODES = frozenset({"H1", "H2", "1H", "2H"})
 
 
 def _rule_windows(rule: Rule, spans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -368,6 +374,38 @@ def _word_after(text: str, end: int) -> str:
 
 
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
+_OF_FOLLOWS = re.compile(r"\s+of\b")
+_YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
+_SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
+
+
+def _counts_units(text: str, c: Candidate) -> bool:
+    """Whether a duration's number counts its units: not a year ("the 2025 season", "sentenced in 1995 to 15
+    years": a range counts up, never down)."""
+    g = c.match.groupdict()
+    first = number_value(g["number"])
+    if g.get("upto") and first is not None and first > (number_value(g["upto"]) or 0):
+        return False
+    singular = g["unit"].lower() in resource("units")["units"]
+    return not (singular and _YEAR_LIKE.fullmatch(g["number"]) and text[c.match.end("number")] != "-")
+
+
+def names_a_publication(text: str, start: int, end: int) -> bool:
+    """ "daily" / "weekly" as a newspaper: "the liberal daily Hurriyet", "the China Daily reported", "a government
+    daily said", "the Mainichi Shimbun daily." (capitalised inside a sentence, or before a name, a reporting verb or
+    the end of a clause after a name or a determiner)."""
+    words = context_words()
+    if start > 0 and text[start].isupper() and not _SENTENCE_START.search(text, max(0, start - 3), start):
+        return True
+    after = text[end : end + 30].lstrip(" ")
+    follower = _word_after(text, end)
+    if after[:1].isupper() or follower in words["publication_followers"]:
+        return True
+    before = _word_before(text, start)
+    ends_clause = after[:1] in ("", ".", ",", ";", ":", ")", "\n")
+    return ends_clause and (before[:1].isupper() or before in words["frequency_adjective_openers"])
+
+
 _COUNTED = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)", re.I)
 
 
@@ -375,14 +413,20 @@ def _acceptable(text: str, c: Candidate) -> bool:
     """Context checks that a pattern alone cannot make."""
     name, g = c.rule.name, c.match.groupdict()
     words = context_words()
-    if name == "year" and not (g.get("part") or g.get("fiscal")):
+    if name == "year" and not (g.get("part") or g.get("fiscal") or g.get("fy")):
         before, after = _word_before(text, c.start), _word_after(text, c.end)
         if after in words["count_nouns"] or before in words["count_prefixes"]:
             return False
         if int(g["year"]) < 1900 and before not in words["date_prepositions"]:
             return False
-    if name == "month" and g["month"] in resource("calendar")["bare_abbreviations"]:
+    if name == "month" and g["month"].title() in resource("calendar")["bare_abbreviations"]:
+        return False  # "Mar del Plata", "Solar Electrification Project (SEP)"
+    if name == "year_range" and (
+        _word_after(text, c.end) in words["count_nouns"] or _word_before(text, c.start) in words["count_prefixes"]
+    ):
         return False
+    if name == "half_code" and not (g.get("year") or g.get("fy")):
+        return _word_before(text, c.start) in words["date_prepositions"]  # "in H1"; not the H1 of a name
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
             name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"
@@ -402,6 +446,14 @@ def _acceptable(text: str, c: Candidate) -> bool:
         return False
     if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["frequency_adjective_openers"]:
         return False
+    if name == "set" and g.get("adverb") and names_a_publication(text, c.start, c.end):
+        return False
+    if name == "duration" and not _counts_units(text, c):
+        return False
+    if name == "shifted_unit" and g.get("the") and _OF_FOLLOWS.match(text, c.end):
+        return False  # "the last day of the summit", "the last year of his term": a part of something, not a shift
+    if name == "the_year" and "Year" in c.match.group(0):
+        return False  # "Player of the Year": a title
     if name == "spelled_year" and g.get("tens") and not 10 <= (number_value(g["tens"]) or 0) <= 99:
         return False
     if name in ("duration", "ago", "set") and g.get("unit"):
@@ -427,6 +479,7 @@ class Context:
     month: tuple[int, int] | None = None  # the last month mentioned, for "the following month"
     clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
     calendar_end: int = -1  # where the last calendar date ("Sept. 30", "2025-09-30") ends, when it set `reference`
+    date_order: str | None = None  # "dmy" / "mdy" / "" (unknown): how the text writes slash dates, once asked
 
     def reference_in_sentence(self, c: Candidate) -> bool:
         """Whether the narrative's reference day is a calendar date written earlier in the sentence of `c`."""
@@ -485,12 +538,19 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         scanned_to = m.end()
         if not m.group("future") and w.endswith("ed") and _word_before(text, word.start()) in adjective_openers:
             continue  # "a still unspecified date": an adjective
-        # a participle right after a future marker belongs to it: "will be held"
-        kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
+        # a participle after a future marker belongs to it: "will be held", "will be officially presented and played"
+        chained = last_future >= 0 and (
+            m.start() - last_future < 12 or _VERB_CHAIN_GAP.fullmatch(text, last_future, m.start()) is not None
+        )
+        kind = "future" if m.group("future") or chained else "past"
         if kind == "future":
             last_future = m.end()
         markers.append((m.start(), m.end(), kind))
     return markers
+
+
+# What may stand between a future marker and a participle that belongs to it: adverbs, "and", "or", "not", "be".
+_VERB_CHAIN_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|and|or|not|be|been|then|also|soon)\b)*\s+")
 
 
 def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
@@ -611,9 +671,7 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if day is None or day > 31:
         return None
     if g.get("year"):
-        year = g["year"]
-        if len(year) == 2:
-            year = str(1900 + int(year) if int(year) > 30 else 2000 + int(year))
+        year = g["year"] if len(g["year"]) == 4 else str(_full_year(g["year"]))
         basis = "explicit"
     else:
         shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
@@ -623,6 +681,46 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if year.isdigit() and full is None:
         return None
     return Value(_date_value(year, month, day), basis=basis, date=full)
+
+
+def norm_numeric_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """10/27/2025 (US), 27/10/2025 and 27.10.2025 (day first). A slash date that reads both ways follows the text's
+    other slash dates, else the reading nearer the anchor (for a date within a year of it), else the US order."""
+    if g.get("dot_second"):
+        return norm_calendar_date(ctx, c, {"monthnum": g["dot_second"], "day": g["first"], "year": g["dot_year"]})
+    a, b = int(g["first"]), int(g["second"])
+    if a > 12 and b > 12:
+        return None
+    day_first = a > 12 or (b <= 12 and _reads_day_first(ctx, a, b, g["year"]))
+    month, day = (g["second"], g["first"]) if day_first else (g["first"], g["second"])
+    return norm_calendar_date(ctx, c, {"monthnum": month, "day": day, "year": g["year"]})
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\d/])")
+
+
+def slash_date_order(text: str) -> str:
+    """ "dmy" or "mdy" when every slash date of the text that reads only one way reads that way, else ""."""
+    orders = set()
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else ""
+
+
+def _reads_day_first(ctx: Context, a: int, b: int, year: str) -> bool:
+    if ctx.date_order is None:
+        ctx.date_order = slash_date_order(ctx.text)
+    if ctx.date_order:
+        return ctx.date_order == "dmy"
+    y = int(year) if len(year) == 4 else _full_year(year)
+    if ctx.anchor is None or a == b or abs(y - ctx.anchor.year) > 1:
+        return False
+    month_first, day_first = dt.date(y, a, b), dt.date(y, b, a)
+    return abs((day_first - ctx.anchor).days) < abs((month_first - ctx.anchor).days)
 
 
 def norm_month_year(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -644,10 +742,25 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     elif shift == "this":
         year = a.year
     else:
+        when = "future" if _names_a_contract(ctx.text, c) else None
         return Value(
-            _date_value(_year_for(ctx, c, month, None)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
+            _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )
     return Value(_date_value(str(year), month, None), basis="relative", mod=_mod(g.get("part")))
+
+
+@cache
+def contract_opener_regex() -> re.Pattern:
+    return re.compile(rf"\b{_alternation(resource('context')['contract_nouns'])}\s+(?:in|for)\s+$", re.IGNORECASE)
+
+
+def _names_a_contract(text: str, c: Candidate) -> bool:
+    """ "crude for January delivery", "delivery in March", "the May contract": a month ahead, whatever the tense."""
+    nouns = context_words()["contract_nouns"]
+    return (
+        _word_after(text, c.end) in nouns
+        or contract_opener_regex().search(text, max(0, c.start - 25), c.start) is not None
+    )
 
 
 def _season_code(word: str) -> str:
@@ -667,10 +780,9 @@ def norm_season(ctx: Context, c: Candidate, g: dict) -> Value:
         when = ctx.tense(c)
         shift = {"past": -1, "future": 1}.get(when or "", 0)
         order = ["WI", "SP", "SU", "FA"]
-        current = order[(ctx.anchor.month % 12) // 3]
-        if (shift < 0 and order.index(code) < order.index(current)) or (
-            shift > 0 and order.index(code) > order.index(current)
-        ):
+        # where the anchor stands in its year: December opens the next winter, after this year's autumn
+        current = 4 if ctx.anchor.month == 12 else ctx.anchor.month // 3
+        if (shift < 0 and order.index(code) <= current) or (shift > 0 and order.index(code) > current):
             shift = 0
     return Value(f"{ctx.anchor.year + shift}-{code}", basis="relative", mod=_mod(g.get("part")))
 
@@ -692,7 +804,31 @@ def norm_century(ctx: Context, c: Candidate, g: dict) -> Value:
 
 
 def norm_year(ctx: Context, c: Candidate, g: dict) -> Value:
+    if g.get("fy"):  # "FY25"
+        return Value(str(_full_year(g["fy"])))
     return Value(g["year"], mod=_mod(g.get("part")))
+
+
+def _full_year(two_digits: str) -> int:
+    """A year written with two digits ("10/27/25", "FY99"): this century up to 30, the last one after."""
+    n = int(two_digits)
+    return 1900 + n if n > 30 else 2000 + n
+
+
+def norm_year_range(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """ "1997-98", "2006-2010": the first year; `year_range_parts` splits the range into its two years."""
+    first, last = int(g["year"]), _range_end(g["year"], g["year2"])
+    if not first < last <= first + 100:  # "2006-05" is no range; "1644-1911" is
+        return None
+    return Value(g["year"])
+
+
+def _range_end(first: str, second: str) -> int:
+    """The last year of a range: "98" after "1997" is 1998, "10" after "2009" is 2010."""
+    if len(second) == 4:
+        return int(second)
+    year = int(first[:2] + second)
+    return year if year > int(first) else year + 100
 
 
 def _quarter_of(day: dt.date) -> tuple[int, int]:
@@ -778,6 +914,14 @@ def norm_half(ctx: Context, c: Candidate, g: dict) -> Value:
     if year is not None and g.get("shift"):
         year += resource("relative")["shifts"].get(g["shift"].lower(), 0)
     return Value(f"{year if year else 'XXXX'}-H{h}", basis="relative")
+
+
+def norm_half_code(ctx: Context, c: Candidate, g: dict) -> Value:
+    h = g.get("h") or g.get("h2")
+    if g.get("year") or g.get("fy"):
+        return Value(f"{g['year'] or _full_year(g['fy'])}-H{h}")
+    year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
+    return Value(f"{year}-H{h}", basis="inferred")
 
 
 def _easter(year: int) -> dt.date:
@@ -987,7 +1131,7 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
         return Value(f"{ctx.quarter[0] + n}-Q{ctx.quarter[1]}", basis="relative")
     day = _shift_date(base, unit, n)
     within = (g.get("within") or "").lower()
-    mod = rel["within"].get(within) if within in ("early", "late") else None
+    mod = rel["within"].get(within) if within in ("early", "late") else _mod(g.get("part"))
     return Value(_at_granularity(day, unit), basis="relative", mod=mod, date=day if unit == "D" else None)
 
 
@@ -1090,7 +1234,7 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:
-    unit = unit_codes()[next(g[k] for k in ("unit", "unit2", "unit3", "unit4", "unit5") if g.get(k)).lower()]
+    unit = unit_codes()[next(g[k] for k in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if g.get(k)).lower()]
     return Value(_duration(None, unit), type="DURATION")  # "recent years": some years, as TimeBank has it
 
 
@@ -1130,6 +1274,8 @@ def norm_reference(ctx: Context, c: Candidate, g: dict) -> Value:
 def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if g.get("hour24") is not None:
         hour, minute = int(g["hour24"]), int(g["minute24"])
+    elif g.get("hour4") is not None:  # "0230 GMT"
+        hour, minute = int(g["hour4"]), int(g["minute4"])
     else:
         hour, minute = int(g["hour"]) % 12, int(g["minute"] or 0)
         if g["ampm"].lower().startswith("p"):
@@ -1201,9 +1347,8 @@ def norm_clock_words(ctx: Context, c: Candidate, g: dict) -> Value:
 def norm_year_end(ctx: Context, c: Candidate, g: dict) -> Value:
     unit = (g.get("unit") or g.get("unit2")).lower()
     if ctx.anchor is None:
-        return Value("XXXX" if unit == "year" else "XXXX-XX", basis="relative", mod="END")
-    value = str(ctx.anchor.year) if unit == "year" else f"{ctx.anchor.year}-{ctx.anchor.month:02d}"
-    return Value(value, basis="relative", mod="END")
+        return Value({"year": "XXXX", "decade": "XXX"}.get(unit, "XXXX-XX"), basis="relative", mod="END")
+    return Value(_at_granularity(ctx.anchor, unit_codes()[unit]), basis="relative", mod="END")
 
 
 def norm_year_ended(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -1274,7 +1419,7 @@ def norm_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
 
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
-    "numeric_date": norm_calendar_date,
+    "numeric_date": norm_numeric_date,
     "month_day": norm_calendar_date,
     "day_month": norm_calendar_date,
     "month_year": norm_month_year,
@@ -1284,6 +1429,8 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "decade": norm_decade,
     "century": norm_century,
     "year": norm_year,
+    "year_range": norm_year_range,
+    "half_code": norm_half_code,
     "quarter": norm_quarter,
     "quarter_code": norm_quarter_code,
     "the_quarter": norm_quarter,
@@ -1368,6 +1515,8 @@ def tag_timexes_by_rule(text: str, anchor: dt.date | None) -> list[tuple[str, Ti
         kind = v.type or c.rule.type
         if c.match.groupdict().get("and_day"):
             out.extend((c.rule.name, t) for t in conjoined_days(text, c, start, kind, v))
+        elif c.rule.name == "year_range":
+            out.extend((c.rule.name, t) for t in year_range_parts(text, c, kind, v))
         else:
             out.append((c.rule.name, Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod)))
         move_reference_time(ctx, c, v, kind)
@@ -1382,6 +1531,16 @@ def conjoined_days(text: str, c: Candidate, start: int, kind: str, v: Value) -> 
     return [
         Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod),
         Timex(lo, hi, text[lo:hi], kind, second, v.basis, v.mod),
+    ]
+
+
+def year_range_parts(text: str, c: Candidate, kind: str, v: Value) -> list[Timex]:
+    """ "1997-98": two dates, "1997" and "98" (1998), as TimeML annotates "from 1997 to 1998"."""
+    (lo, hi), (lo2, hi2) = c.match.span("year"), c.match.span("year2")
+    last = str(_range_end(c.match.group("year"), c.match.group("year2")))
+    return [
+        Timex(lo, hi, text[lo:hi], kind, v.value, v.basis, v.mod),
+        Timex(lo2, hi2, text[lo2:hi2], kind, last, v.basis, v.mod),
     ]
 
 
