@@ -376,6 +376,7 @@ def _word_after(text: str, end: int) -> str:
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _OF_FOLLOWS = re.compile(r"\s+of\b")
 _YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
+_PREPOSITIONS = frozenset({"at", "in", "on", "for", "by", "with", "from", "to", "of", "and", "or"})
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
 
 
@@ -398,10 +399,11 @@ def names_a_publication(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start].isupper() and not _SENTENCE_START.search(text, max(0, start - 3), start):
         return True
     after = text[end : end + 30].lstrip(" ")
-    follower = _word_after(text, end)
-    if after[:1].isupper() or follower in words["publication_followers"]:
-        return True
     before = _word_before(text, start)
+    if after[:1].isupper() and before not in _PREPOSITIONS:  # not "at weekly US Treasury bill auctions"
+        return True
+    if _word_after(text, end) in words["publication_followers"]:
+        return True
     ends_clause = after[:1] in ("", ".", ",", ";", ":", ")", "\n")
     return ends_clause and (before[:1].isupper() or before in words["frequency_adjective_openers"])
 
@@ -542,7 +544,7 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         chained = last_future >= 0 and (
             m.start() - last_future < 12 or _VERB_CHAIN_GAP.fullmatch(text, last_future, m.start()) is not None
         )
-        kind = "future" if m.group("future") or chained else "past"
+        kind = "future" if (m.group("future") or chained) and not _unrealised_plan(text, m.start()) else "past"
         if kind == "future":
             last_future = m.end()
         markers.append((m.start(), m.end(), kind))
@@ -551,6 +553,16 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 # What may stand between a future marker and a participle that belongs to it: adverbs, "and", "or", "not", "be".
 _VERB_CHAIN_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|and|or|not|be|been|then|also|soon)\b)*\s+")
+
+
+@cache
+def unrealised_plan_regex() -> re.Pattern:
+    return re.compile(_alternation(resource("context")["unrealised_plans"]), re.IGNORECASE)
+
+
+def _unrealised_plan(text: str, start: int) -> bool:
+    """ "the service was to have begun on Thursday": a plan that lies behind, not ahead."""
+    return unrealised_plan_regex().match(text, start) is not None
 
 
 def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
@@ -565,7 +577,7 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
             markers = memo[bounds] = _tense_markers(text, *bounds)
     best, best_distance, best_end = None, float("inf"), 0
     for m_start, m_end, kind in markers:
-        if start <= m_start < end:
+        if start <= m_start < end or (m_start >= end and _is_attribution(text, end, m_start, m_end)):
             continue
         distance = start - m_end if m_end <= start else (m_start - end) * AFTER_WEIGHT
         if distance < best_distance:
@@ -573,6 +585,17 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
     if best == "past" and best_end <= start and _infinitive_between(text, best_end, start):
         return None
     return best
+
+
+def _is_attribution(text: str, end: int, m_start: int, m_end: int) -> bool:
+    """A reporting verb that closes the sentence after a comma behind the expression ("... on Friday, it said.",
+    "... on Friday, said the minister"): it dates the report, not the clause the expression belongs to. Not a main
+    clause after a fronted date ("In September, it announced plans ...")."""
+    between = text[end:m_start]
+    if "," not in between or text[m_start:m_end].lower() not in context_words()["reporting_verbs"]:
+        return False
+    closes = text[m_end : m_end + 3].lstrip(" ")[:1] in ("", ".", ",", ";", "\n")
+    return closes or between.rstrip(" ").endswith(",")
 
 
 _INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
@@ -751,11 +774,12 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
 
 @cache
 def contract_opener_regex() -> re.Pattern:
-    return re.compile(rf"\b{_alternation(resource('context')['contract_nouns'])}\s+(?:in|for)\s+$", re.IGNORECASE)
+    return re.compile(rf"\b{_alternation(resource('context')['delivery_nouns'])}\s+(?:in|for)\s+$", re.IGNORECASE)
 
 
 def _names_a_contract(text: str, c: Candidate) -> bool:
-    """ "crude for January delivery", "delivery in March", "the May contract": a month ahead, whatever the tense."""
+    """ "crude for January delivery", "delivery in March", "the May contract": a month ahead, whatever the tense (not
+    "awarded contracts in June")."""
     nouns = context_words()["contract_nouns"]
     return (
         _word_after(text, c.end) in nouns
