@@ -765,7 +765,7 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     elif shift == "this":
         year = a.year
     else:
-        when = "future" if _names_a_contract(ctx.text, c) else None
+        when = "future" if names_a_contract(ctx.text, c.start, c.end) else None
         return Value(
             _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )
@@ -777,13 +777,12 @@ def contract_opener_regex() -> re.Pattern:
     return re.compile(rf"\b{_alternation(resource('context')['delivery_nouns'])}\s+(?:in|for)\s+$", re.IGNORECASE)
 
 
-def _names_a_contract(text: str, c: Candidate) -> bool:
-    """ "crude for January delivery", "delivery in March", "the May contract": a month ahead, whatever the tense (not
-    "awarded contracts in June")."""
+def names_a_contract(text: str, start: int, end: int) -> bool:
+    """Whether the month at text[start:end] names a contract: "crude for January delivery", "delivery in March", "the
+    May contract" (a month ahead, whatever the tense; not "awarded contracts in June")."""
     nouns = context_words()["contract_nouns"]
     return (
-        _word_after(text, c.end) in nouns
-        or contract_opener_regex().search(text, max(0, c.start - 25), c.start) is not None
+        _word_after(text, end) in nouns or contract_opener_regex().search(text, max(0, start - 25), start) is not None
     )
 
 
