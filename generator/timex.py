@@ -376,6 +376,7 @@ def _word_after(text: str, end: int) -> str:
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _OF_FOLLOWS = re.compile(r"\s+of\b")
 _YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _PREPOSITIONS = frozenset({"at", "in", "on", "for", "by", "with", "from", "to", "of", "and", "or"})
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
 
@@ -405,7 +406,8 @@ def names_a_publication(text: str, start: int, end: int) -> bool:
     if _word_after(text, end) in words["publication_followers"]:
         return True
     ends_clause = after[:1] in ("", ".", ",", ";", ":", ")", "\n")
-    return ends_clause and (before[:1].isupper() or before in words["frequency_adjective_openers"])
+    after_a_name = _NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+    return ends_clause and (after_a_name or before in words["frequency_adjective_openers"])
 
 
 _COUNTED = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)", re.I)
@@ -847,11 +849,12 @@ def norm_year_range(ctx: Context, c: Candidate, g: dict) -> Value | None:
 
 
 def _range_end(first: str, second: str) -> int:
-    """The last year of a range: "98" after "1997" is 1998, "10" after "2009" is 2010."""
+    """The last year of a range: "98" after "1997" is 1998, "00" after "1999" is 2000 (the next century only for a
+    short span: "2006-05" is no range)."""
     if len(second) == 4:
         return int(second)
     year = int(first[:2] + second)
-    return year if year > int(first) else year + 100
+    return year if year > int(first) or year + 100 - int(first) > 20 else year + 100
 
 
 def _quarter_of(day: dt.date) -> tuple[int, int]:
