@@ -454,6 +454,12 @@ def _acceptable(text: str, c: Candidate) -> bool:
         return False
     if name == "duration" and not _counts_units(text, c):
         return False
+    if (
+        name == "duration"
+        and c.match.group(0).lower() in words["format_durations"]
+        and _word_after(text, c.end) in words["format_nouns"]
+    ):
+        return False  # "England's one-day squad": a format of the game
     if name == "shifted_unit" and g.get("the") and _OF_FOLLOWS.match(text, c.end):
         return False  # "the last day of the summit", "the last year of his term": a part of something, not a shift
     if name == "the_year" and "Year" in c.match.group(0):
@@ -578,8 +584,9 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
         if markers is None:
             markers = memo[bounds] = _tense_markers(text, *bounds)
     best, best_distance, best_end = None, float("inf"), 0
+    marked_before = any(m_end <= start for _, m_end, _ in markers)
     for m_start, m_end, kind in markers:
-        if start <= m_start < end or (m_start >= end and _is_attribution(text, end, m_start, m_end)):
+        if start <= m_start < end or (m_start >= end and _belongs_elsewhere(text, end, m_start, m_end, marked_before)):
             continue
         distance = start - m_end if m_end <= start else (m_start - end) * AFTER_WEIGHT
         if distance < best_distance:
@@ -587,6 +594,13 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
     if best == "past" and best_end <= start and _infinitive_between(text, best_end, start):
         return None
     return best
+
+
+def _belongs_elsewhere(text: str, end: int, m_start: int, m_end: int, marked_before: bool) -> bool:
+    """Whether a marker after the expression belongs to another clause: an attribution, or anything past a comma
+    when the expression's own clause has a marker before it ("which will be put to a referendum in May, was not
+    directed against Russia"; but "In September, it announced ..." keeps the clause after the fronted date)."""
+    return _is_attribution(text, end, m_start, m_end) or (marked_before and "," in text[end:m_start])
 
 
 def _is_attribution(text: str, end: int, m_start: int, m_end: int) -> bool:
@@ -768,6 +782,8 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
         year = a.year
     else:
         when = "future" if names_a_contract(ctx.text, c.start, c.end) else None
+        if ctx.text[c.end : c.end + 2] in ("'s", "’s"):
+            when = "past"  # "January's election": an event already known, as for "Wednesday's ruling"
         return Value(
             _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )

@@ -678,7 +678,33 @@ def test_names_and_parts_of_things_are_no_times(text: str) -> None:
         ("Three bishops were ordained in the spring.", dt.date(2006, 12, 14), "2006-SP"),
         ("The film would begin production in the spring, it said.", dt.date(2006, 12, 14), "2007-SP"),
         ("Three bishops were ordained in the spring.", dt.date(2006, 5, 14), "2006-SP"),
+        # "starting" / "opening" a weekday: ahead
+        ("The team faces India in a four-day match starting Thursday.", dt.date(2006, 12, 5), "2006-12-07"),
+        ("He is in Beijing for a summit opening here Saturday.", dt.date(2006, 11, 3), "2006-11-04"),
+        # a month's possessive names an event already known
+        (
+            "Ministers praised the plan that thwarted attacks during January's election.",
+            dt.date(2005, 12, 15),
+            "2005-01",
+        ),
+        # a marker past a comma belongs to another clause when the expression's own clause has one before it
+        (
+            "The bid, which will be put to a referendum in May, was not aimed at Russia.",
+            dt.date(1997, 4, 28),
+            "1997-05",
+        ),
+        # a participle after "be" carries no tense of its own
+        ("Prague is expected to be offered membership at a summit in July.", dt.date(1997, 4, 28), "1997-07"),
     ],
 )
 def test_the_direction_of_underspecified_dates(text: str, anchor: dt.date, value: str) -> None:
     assert tag_timexes(text, anchor)[0].value == value
+
+
+def test_one_day_as_a_format_of_the_game_is_no_duration() -> None:
+    assert tag("He will return to England's one-day squad.") == []
+    assert tag("He made a one-day visit to Paris.") == [("one-day", "DURATION", "P1D")]
+
+
+def test_consecutive_units_are_a_duration() -> None:
+    assert tag("His temperature was normal for ten consecutive days.") == [("ten consecutive days", "DURATION", "P10D")]
