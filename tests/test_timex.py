@@ -679,7 +679,7 @@ def test_names_and_parts_of_things_are_no_times(text: str) -> None:
         ("The film would begin production in the spring, it said.", dt.date(2006, 12, 14), "2007-SP"),
         ("Three bishops were ordained in the spring.", dt.date(2006, 5, 14), "2006-SP"),
         # "starting" / "opening" a weekday: ahead
-        ("The team faces India in a four-day match starting Thursday.", dt.date(2006, 12, 5), "2006-12-07"),
+        ("The team faces India in a match starting Thursday.", dt.date(2006, 12, 5), "2006-12-07"),
         ("He is in Beijing for a summit opening here Saturday.", dt.date(2006, 11, 3), "2006-11-04"),
         # a month's possessive names an event already known
         (
