@@ -1334,11 +1334,24 @@ def _clock_day(ctx: Context, c: Candidate, g: dict) -> dt.date | None:
     if g.get("month"):
         date = norm_calendar_date(ctx, c, g)
         return date.date if date else None
-    if ctx.anchor and g.get("weekday"):
-        return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", ctx.tense(c))
-    if ctx.anchor and g.get("deictic"):
-        return ctx.anchor + dt.timedelta(days=resource("relative")["days"][g["deictic"].lower()])
+    aside = day_after_aside_regex().match(ctx.text, c.end)  # "10:35 a.m. (0735 GMT) Friday"
+    weekday = g.get("weekday") or (aside and aside.group("weekday"))
+    deictic = g.get("deictic") or (aside and aside.group("deictic"))
+    if ctx.anchor and weekday:
+        return weekday_date(ctx.anchor, weekday_numbers()[weekday.lower()], "", ctx.tense(c))
+    if ctx.anchor and deictic:
+        return ctx.anchor + dt.timedelta(days=resource("relative")["days"][deictic.lower()])
     return ctx.reference or ctx.anchor
+
+
+@cache
+def day_after_aside_regex() -> re.Pattern:
+    """The day after a clock time and its aside: "10:35 a.m. (0735 GMT) Friday", "0735 GMT) Friday", "11 a.m.
+    (0530 GMT) tomorrow"."""
+    weekday = placeholders()["weekday"]
+    return re.compile(
+        rf"(?:\s*\([^()\n]{{1,25}}\))?\)?,?\s+(?:on\s+)?(?:(?P<weekday>{weekday})|(?P<deictic>(?i:today|yesterday|tomorrow)))\b"
+    )
 
 
 def norm_noon(ctx: Context, c: Candidate, g: dict) -> Value:

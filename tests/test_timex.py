@@ -708,3 +708,14 @@ def test_one_day_as_a_format_of_the_game_is_no_duration() -> None:
 
 def test_consecutive_units_are_a_duration() -> None:
     assert tag("His temperature was normal for ten consecutive days.") == [("ten consecutive days", "DURATION", "P10D")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", ["2025-10-24T10:35", "2025-10-24T07:35"]),
+        ("Vote before 11 a.m. (0530 GMT) tomorrow, he said.", ["2025-10-29T11:00", "2025-10-29T05:30"]),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_after_its_aside(text: str, values: list[str]) -> None:
+    assert [v for _, kind, v in tag(text) if kind == "TIME"] == values
