@@ -191,7 +191,7 @@ def rules() -> tuple[Rule, ...]:
     compiled = []
     for i, r in enumerate(resource("patterns")["rules"]):
         source = _PLACEHOLDER.sub(lambda m: subs[m.group(1)], r["pattern"])
-        regex = re.compile(r"(?<![\w'’-])(?:" + source + r")", re.IGNORECASE)
+        regex = re.compile(r"(?<![\w'’+-])(?<!\d/)(?:" + source + r")", re.IGNORECASE)  # not "24/7", "45+2"
         compiled.append(Rule(r["name"], r["type"], regex, i, tuple(r["triggers"])))
     return tuple(compiled)
 
@@ -429,7 +429,7 @@ def _acceptable(text: str, c: Candidate) -> bool:
         _word_after(text, c.end) in words["count_nouns"] or _word_before(text, c.start) in words["count_prefixes"]
     ):
         return False
-    if name == "half_code" and not (g.get("year") or g.get("fy")):
+    if name == "half_code" and not (g.get("year") or g.get("fy") or g.get("yy")):
         return _word_before(text, c.start) in words["date_prepositions"]  # "in H1"; not the H1 of a name
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
@@ -942,8 +942,8 @@ def _about_a_longer_span(text: str, start: int) -> bool:
 
 def norm_quarter_code(ctx: Context, c: Candidate, g: dict) -> Value:
     q = g.get("q") or g.get("q2")
-    if g.get("year"):
-        return Value(f"{g['year']}-Q{q}")
+    if g.get("year") or g.get("fy") or g.get("yy"):
+        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-Q{q}")
     year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
     return Value(f"{year}-Q{q}", basis="inferred")
 
@@ -960,8 +960,8 @@ def norm_half(ctx: Context, c: Candidate, g: dict) -> Value:
 
 def norm_half_code(ctx: Context, c: Candidate, g: dict) -> Value:
     h = g.get("h") or g.get("h2")
-    if g.get("year") or g.get("fy"):
-        return Value(f"{g['year'] or _full_year(g['fy'])}-H{h}")
+    if g.get("year") or g.get("fy") or g.get("yy"):
+        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-H{h}")
     year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
     return Value(f"{year}-H{h}", basis="inferred")
 

@@ -523,6 +523,9 @@ def test_the_tense_of_the_clause_decides_a_month_in_december(text: str, value: s
         ("Coal will be phased out by the end of the decade.", "the end of the decade", "202"),
         ("Work starts at the start of next month.", "the start of next month", "2025-11"),
         ("The Okinawa Open opens the 2026 season.", "2026", "2026"),
+        ("Revenue rose in Q3 FY25.", "Q3 FY25", "2025-Q3"),
+        ("Profit fell in Q4'24.", "Q4'24", "2024-Q4"),
+        ("Margins grew in H1'25.", "H1'25", "2025-H1"),
     ],
 )
 def test_modern_news_forms(text: str, expr: str, value: str) -> None:
@@ -543,6 +546,8 @@ def test_parts_of_a_shifted_unit_keep_their_mod() -> None:
         ("It plans to spend it in 2007-2013.", [("2007", "2007"), ("2013", "2013")]),
         ("Registered in the 2002/2003 exercise.", [("2002", "2002"), ("2003", "2003")]),
         ("The war of 1999-2000 ended.", [("1999", "1999"), ("2000", "2000")]),
+        ("He starred in the 2024/25 season.", [("2024", "2024"), ("25", "2025")]),
+        ("Revenue rose in FY2024-25.", [("2024", "2024"), ("25", "2025")]),
     ],
 )
 def test_a_range_of_years_is_two_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -594,6 +599,7 @@ def test_numeric_dates_in_both_orders(text: str, anchor: dt.date, value: str) ->
         "The H1N1 virus spread.",
         "Room H1 was used.",
         "Release 2.1.25 fixed it.",
+        "He scored in the 45+2 minute.",
     ],
 )
 def test_numbers_that_are_not_times(text: str) -> None:
