@@ -546,8 +546,8 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         scanned_to = m.end()
-        if not m.group("future") and w.endswith("ed") and _word_before(text, word.start()) in adjective_openers:
-            continue  # "a still unspecified date": an adjective
+        if w.endswith(("ed", "ing")) and _word_before(text, word.start()) in adjective_openers:
+            continue  # "a still unspecified date", "an opening round": an adjective
         # a participle after a future marker belongs to it: "will be held", "will be officially presented and played"
         chained = last_future >= 0 and (
             m.start() - last_future < 12 or _VERB_CHAIN_GAP.fullmatch(text, last_future, m.start()) is not None
@@ -782,8 +782,6 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
         year = a.year
     else:
         when = "future" if names_a_contract(ctx.text, c.start, c.end) else None
-        if ctx.text[c.end : c.end + 2] in ("'s", "’s"):
-            when = "past"  # "January's election": an event already known, as for "Wednesday's ruling"
         return Value(
             _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )
