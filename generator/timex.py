@@ -283,9 +283,9 @@ def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _digit_classes(token: str, after: str) -> tuple[str, ...]:
-    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025), `decade` (1990s,
-    1990's, 80s), `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm), `slash` (10/27/2025), `quarter_code` (Q3, 3Q).
-    String tests, not regexes: this runs on every number in the text."""
+    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025, FY2025), `decade`
+    (1990s, 1990's, 80s), `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm, 27.10), `slash` (10/27/2025), `quarter_code`
+    (Q3, 3Q), `half_code` (H1, 2H). String tests, not regexes: this runs on every number in the text."""
     n = len(token)
     if n == 4 and token.isdigit():
         return ("year", "decade") if token[3] == "0" and after[:1] in ("'", "’") else ("year",)
