@@ -564,6 +564,13 @@ _VERB_CHAIN_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|and|or|not|be|been|then|also|so
 
 
 @cache
+def onset_regex() -> re.Pattern:
+    """An onset word right before a date: "a match starting Thursday", "opening here Saturday"."""
+    words = _alternation(resource("context")["onset_words"])
+    return re.compile(rf"(?<![\w'’]){words}(?:\s+(?:on|in|from|here|at))?\s+$", re.IGNORECASE)
+
+
+@cache
 def unrealised_plan_regex() -> re.Pattern:
     return re.compile(_alternation(resource("context")["unrealised_plans"]), re.IGNORECASE)
 
@@ -576,6 +583,8 @@ def _unrealised_plan(text: str, start: int) -> bool:
 def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
     """`future`, `past` or None: the nearest tense marker in the clause around [start, end) (markers after the
     expression count as a little farther). `memo` keeps each clause's markers across calls on the same text."""
+    if onset_regex().search(text, max(0, start - 30), start):
+        return "future"
     bounds = _clause_bounds(text, start, end)
     if memo is None:
         markers = _tense_markers(text, *bounds)

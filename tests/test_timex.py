@@ -687,6 +687,7 @@ def test_names_and_parts_of_things_are_no_times(text: str) -> None:
         # "starting" / "opening" a weekday: ahead
         ("The team faces India in a match starting Thursday.", dt.date(2006, 12, 5), "2006-12-07"),
         ("He is in Beijing for a summit opening here Saturday.", dt.date(2006, 11, 3), "2006-11-04"),
+        ("Opening the forum on Wednesday, Annan spoke.", dt.date(2005, 11, 18), "2005-11-16"),  # not right before
         # an adjective in -ing is no tense marker
         ("In an opening round of talks late Monday, Cohen spoke.", dt.date(1997, 4, 10), "1997-04-07"),
         # a marker past a comma belongs to another clause when the expression's own clause has one before it
