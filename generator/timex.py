@@ -435,6 +435,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
         if g["month"] in resource("calendar")["ambiguous_months"]:
             name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"
             return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
+    if name == "season" and g["season"][:1].isupper() and _NAME_FOLLOWS.match(text, c.end):
+        return False  # "the Mid-Autumn Festival", "the Winter Olympics": a name
     if name == "season" and g.get("the") and _word_before(text, c.start) not in words["date_prepositions"]:
         return False  # "the spring" as a subject is too often not the season of a known year
     if name == "duration" and c.match.group(0).lower().endswith(("quarter", "quarters")):
@@ -1596,6 +1598,10 @@ def conjoined_days(text: str, c: Candidate, start: int, kind: str, v: Value) -> 
     ]
 
 
+def _is_possessive(text: str, c: Candidate) -> bool:
+    return c.match.group(0).endswith(("'s", "’s")) or text.startswith(("'s", "’s"), c.end)
+
+
 def year_range_parts(text: str, c: Candidate, kind: str, v: Value) -> list[Timex]:
     """ "1997-98": two dates, "1997" and "98" (1998), as TimeML annotates "from 1997 to 1998"."""
     (lo, hi), (lo2, hi2) = c.match.span("year"), c.match.span("year2")
@@ -1607,8 +1613,9 @@ def year_range_parts(text: str, c: Candidate, kind: str, v: Value) -> list[Timex
 
 
 def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None:
-    """What the narrative's later expressions count from: the last day, month, year and quarter it named."""
-    if kind not in ("DATE", "TIME"):
+    """What the narrative's later expressions count from: the last day, month, year and quarter it named (not a
+    possessive, which names a known event: "after last Wednesday's bombing")."""
+    if kind not in ("DATE", "TIME") or _is_possessive(ctx.text, c):
         return
     if v.date is not None:
         ctx.reference = v.date

@@ -658,6 +658,8 @@ def test_daily_as_a_frequency_is_a_set(text: str) -> None:
         "Ando will be 18 on the last day of the GP Final.",
         "He kept his seat in the last year of his term.",
         "The last days of the war were grim.",
+        "Flights are busy during the Mid-Autumn Festival.",
+        "She skated at the Winter Olympics.",
     ],
 )
 def test_names_and_parts_of_things_are_no_times(text: str) -> None:
@@ -722,3 +724,8 @@ def test_consecutive_units_are_a_duration() -> None:
 )
 def test_a_clock_time_takes_the_day_written_after_its_aside(text: str, values: list[str]) -> None:
     assert [v for _, kind, v in tag(text) if kind == "TIME"] == values
+
+
+def test_a_possessive_date_does_not_move_the_narrative_day() -> None:
+    text = "Rice arrived Monday evening after last Wednesday's bombing. She held talks earlier in the day."
+    assert tag(text, dt.date(2005, 11, 15))[-1] == ("earlier in the day", "DATE", "2005-11-14")
