@@ -6,7 +6,8 @@ sentence, for reading and judging by hand.
     .venv/bin/python bench/inspect_timex.py seeds --sample 0              # every article of a folder
 
 Each article is read as the build reads it (`generator.ingest`), so the anchor is its publication date (front
-matter, a date line or a dateline), and tagged with `generator.timex`. The sample is `--sample` articles drawn with
+matter, a date line or a dateline; for an undated article the date its text reports, as the build estimates it), and
+tagged with `generator.timex`. The sample is `--sample` articles drawn with
 a fixed `--seed` from the sorted file names, so two runs (before and after a change) show the same articles and
 their outputs can be compared with `diff`. Each expression prints as
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator import ingest, text  # noqa: E402
+from generator import events, ingest, text  # noqa: E402
 from generator.model import Document, Timex  # noqa: E402
 from generator.timex import tag_timexes_by_rule  # noqa: E402
 
@@ -45,9 +46,13 @@ def read_documents(paths: list[Path]) -> list[Document]:
     documents = []
     for path in paths:
         try:
-            documents.append(ingest.read_document(path))
+            doc = ingest.read_document(path)
         except (ValueError, OSError) as error:  # an unreadable seed is skipped, as the build does
             print(f"skipped {path.name}: {error}", file=sys.stderr)
+            continue
+        if doc.published is None:  # as the build does: the date the text itself reports, marked estimated
+            events.estimate_publication_date(doc)
+        documents.append(doc)
     return documents
 
 
