@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.timex import nearest_year, tag_timexes, weekday_date
+from generator.timex import nearest_year, tag_timexes, tag_timexes_by_rule, weekday_date
 from tests.conftest import SHARED
 
 TUE_OCT_28 = dt.date(2025, 10, 28)
@@ -729,3 +729,10 @@ def test_a_clock_time_takes_the_day_written_after_its_aside(text: str, values: l
 def test_a_possessive_date_does_not_move_the_narrative_day() -> None:
     text = "Rice arrived Monday evening after last Wednesday's bombing. She held talks earlier in the day."
     assert tag(text, dt.date(2005, 11, 15))[-1] == ("earlier in the day", "DATE", "2005-11-14")
+
+
+def test_each_expression_comes_with_the_rule_that_found_it() -> None:
+    text = "Arsenal won the 2024-25 title on Monday, at 3pm GMT."
+    found = tag_timexes_by_rule(text, TUE_OCT_28)
+    assert [t for _, t in found] == tag_timexes(text, TUE_OCT_28)
+    assert [rule for rule, _ in found] == ["year_range", "year_range", "weekday", "clock"]
