@@ -377,7 +377,6 @@ _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _OF_FOLLOWS = re.compile(r"\s+of\b")
 _YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
-_PREPOSITIONS = frozenset({"at", "in", "on", "for", "by", "with", "from", "to", "of", "and", "or"})
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
 
 
@@ -401,7 +400,7 @@ def names_a_publication(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 30].lstrip(" ")
     before = _word_before(text, start)
-    if after[:1].isupper() and before not in _PREPOSITIONS:  # not "at weekly US Treasury bill auctions"
+    if after[:1].isupper() and before not in words["frequency_prepositions"]:
         return True
     if _word_after(text, end) in words["publication_followers"]:
         return True
@@ -552,7 +551,7 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             continue  # "a still unspecified date", "an opening round": an adjective
         # a participle after a future marker belongs to it: "will be held", "will be officially presented and played"
         chained = last_future >= 0 and (
-            m.start() - last_future < 12 or _VERB_CHAIN_GAP.fullmatch(text, last_future, m.start()) is not None
+            m.start() - last_future < 12 or verb_chain_gap_regex().fullmatch(text, last_future, m.start()) is not None
         )
         kind = "future" if (m.group("future") or chained) and not _unrealised_plan(text, m.start()) else "past"
         if kind == "future":
@@ -561,15 +560,20 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return markers
 
 
-# What may stand between a future marker and a participle that belongs to it: adverbs, "and", "or", "not", "be".
-_VERB_CHAIN_GAP = re.compile(r"(?:\s+(?:[a-z]+ly|and|or|not|be|been|then|also|soon)\b)*\s+")
+@cache
+def verb_chain_gap_regex() -> re.Pattern:
+    """What may stand between a future marker and a participle that belongs to it: adverbs in -ly and the
+    `verb_chain_words` ("will be officially presented and played")."""
+    words = _alternation(resource("context")["verb_chain_words"])
+    return re.compile(rf"(?:\s+(?:[a-z]+ly\b|{words}))*\s+")
 
 
 @cache
 def onset_regex() -> re.Pattern:
     """An onset word right before a date: "a match starting Thursday", "opening here Saturday"."""
-    words = _alternation(resource("context")["onset_words"])
-    return re.compile(rf"(?<![\w'’]){words}(?:\s+(?:on|in|from|here|at))?\s+$", re.IGNORECASE)
+    ctx = resource("context")
+    words, links = _alternation(ctx["onset_words"]), _alternation(ctx["onset_links"])
+    return re.compile(rf"(?<![\w'’]){words}(?:\s+{links})?\s+$", re.IGNORECASE)
 
 
 @cache
