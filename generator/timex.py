@@ -375,6 +375,7 @@ def _word_after(text: str, end: int) -> str:
 
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _OF_FOLLOWS = re.compile(r"\s+of\b")
+_RESTATED_CLOCK = re.compile(r"(?:\b[ap]\.?m\.?|\d:\d\d|\btime|\bnoon|\bmidday|\bmidnight)\s*\(\s*$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
 _NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 _SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
@@ -461,6 +462,8 @@ def _acceptable(text: str, c: Candidate) -> bool:
         and _word_after(text, c.end) in words["format_nouns"]
     ):
         return False  # "England's one-day squad": a format of the game
+    if name == "clock" and _RESTATED_CLOCK.search(text, max(0, c.start - 20), c.start):
+        return False  # "10:30 a.m. (0230 GMT)": the same instant again, in another time zone
     if name == "shifted_unit" and g.get("the") and _OF_FOLLOWS.match(text, c.end):
         return False  # "the last day of the summit", "the last year of his term": a part of something, not a shift
     if name == "the_year" and "Year" in c.match.group(0):
