@@ -41,7 +41,7 @@ def relative_clause_regex() -> re.Pattern:
 
 @cache
 def attributive_year_regex() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in rules()["attributive_determiners"])
+    words = "|".join(re.escape(w) for w in rules()["attributive_year_openers"])
     return re.compile(r"(?:(?<![\w'’])(?:" + words + r")|\w(?:'s|’s))\s+$", re.IGNORECASE)
 
 
@@ -152,12 +152,26 @@ def is_buried(sentence: Sentence, t: Timex) -> bool:
 
 
 def is_attributive(sentence: Sentence, t: Timex) -> bool:
-    """A year used as a modifier ("the 2016 Olympic Games", "a 2016 bid"): it names a thing, it dates nothing."""
-    if not re.fullmatch(r"\d{4}", t.text):
+    """A year or a range of years used as a modifier ("the 2016 Olympic Games", "a 2016 bid", "its 2007-2013
+    budget"), or a month that names a contract ("crude for January delivery"): it names a thing, it dates nothing."""
+    a, b = t.start - sentence.start, t.end - sentence.start
+    if _MONTH.fullmatch(t.value) and timex_tagger.names_a_contract(sentence.text, a, b):
+        return True
+    if not re.fullmatch(r"\d{2,4}", t.text):
         return False
-    before = sentence.text[max(0, t.start - sentence.start - 20) : t.start - sentence.start]
-    after = sentence.text[t.end - sentence.start :]
-    return bool(attributive_year_regex().search(before)) and re.match(r" [^\W\d_]", after) is not None
+    after_range = _RANGE_REST.match(sentence.text, b)
+    before_range = _RANGE_START.search(sentence.text, max(0, a - 8), a)
+    if len(t.text) == 2 and before_range is None:
+        return False  # two digits are a year only as the end of a range ("1997-98")
+    a, b = before_range.start() if before_range else a, after_range.end() if after_range else b
+    before = sentence.text[max(0, a - 20) : a]
+    return bool(attributive_year_regex().search(before)) and re.match(r" [^\W\d_]", sentence.text[b:]) is not None
+
+
+_MONTH = re.compile(r"\d{4}-\d\d")
+# The rest of a range of years after its first year ("-2013", "-98"), and its first year before its last
+_RANGE_REST = re.compile(r"\s?[-–/]\s?\d{2,4}(?!\d)")
+_RANGE_START = re.compile(r"\d{4}\s?[-–/]\s?$")
 
 
 def dating_timexes(sentence: Sentence, timexes: list[Timex]) -> list[tuple[Timex, str, str]]:

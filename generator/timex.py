@@ -127,6 +127,7 @@ def placeholders() -> dict[str, str]:
         ),
         "deictic_day": _alternation(list(rel["days"])),
         "reference": _alternation([r for r in rel["references"] if r not in rel["guarded_references"]]),
+        "time_zone": _alternation(list(cal["time_zones"]), case_sensitive=True),
     }
 
 
@@ -190,7 +191,7 @@ def rules() -> tuple[Rule, ...]:
     compiled = []
     for i, r in enumerate(resource("patterns")["rules"]):
         source = _PLACEHOLDER.sub(lambda m: subs[m.group(1)], r["pattern"])
-        regex = re.compile(r"(?<![\w'’-])(?:" + source + r")", re.IGNORECASE)
+        regex = re.compile(r"(?<![\w'’+-])(?<!\d/)(?:" + source + r")", re.IGNORECASE)  # not "24/7", "45+2"
         compiled.append(Rule(r["name"], r["type"], regex, i, tuple(r["triggers"])))
     return tuple(compiled)
 
@@ -282,9 +283,9 @@ def trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _digit_classes(token: str, after: str) -> tuple[str, ...]:
-    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025), `decade` (1990s,
-    1990's, 80s), `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm), `slash` (10/27/2025), `quarter_code` (Q3, 3Q).
-    String tests, not regexes: this runs on every number in the text."""
+    """Trigger classes of a token with a digit, given the few characters after it: `year` (2025, FY2025), `decade`
+    (1990s, 1990's, 80s), `ordinal` (20th), `clock` (10:35, 4 p.m., 4pm, 27.10), `slash` (10/27/2025), `quarter_code`
+    (Q3, 3Q), `half_code` (H1, 2H). String tests, not regexes: this runs on every number in the text."""
     n = len(token)
     if n == 4 and token.isdigit():
         return ("year", "decade") if token[3] == "0" and after[:1] in ("'", "’") else ("year",)
@@ -292,6 +293,10 @@ def _digit_classes(token: str, after: str) -> tuple[str, ...]:
         return ("decade",)
     if n == 2 and token.upper() in _QUARTER_CODES:
         return ("quarter_code",)
+    if n == 2 and token in _HALF_CODES:
+        return ("half_code",)
+    if token[:2] == "FY" and token[2:].isdigit():
+        return ("year",)
     tail = token[-2:].lower()
     if n >= 3 and tail in ("st", "nd", "rd", "th") and token[:-2].isdigit():
         return ("ordinal",)
@@ -307,6 +312,7 @@ def _digit_classes(token: str, after: str) -> tuple[str, ...]:
 
 
 _QUARTER_CODES = frozenset({"Q1", "Q2", "Q3", "Q4", "1Q", "2Q", "3Q", "4Q"})
+_HALF_CODES = frozenset({"H1", "H2", "1H", "2H"})
 
 
 def _rule_windows(rule: Rule, spans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -368,6 +374,42 @@ def _word_after(text: str, end: int) -> str:
 
 
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
+_OF_FOLLOWS = re.compile(r"\s+of\b")
+_RESTATED_CLOCK = re.compile(r"(?:\b[ap]\.?m\.?|\d:\d\d|\btime|\bnoon|\bmidday|\bmidnight)\s*\(\s*$", re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"(?:1[0-9]|20)\d\d")
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+_SENTENCE_START = re.compile(r"(?:[.!?:\"“]\s*|\n\s*)$")  # searched in the few characters before a word
+
+
+def _counts_units(text: str, c: Candidate) -> bool:
+    """Whether a duration's number counts its units: not a year ("the 2025 season", "sentenced in 1995 to 15
+    years": a range counts up, never down)."""
+    g = c.match.groupdict()
+    first = number_value(g["number"])
+    if g.get("upto") and first is not None and first > (number_value(g["upto"]) or 0):
+        return False
+    singular = g["unit"].lower() in resource("units")["units"]
+    return not (singular and _YEAR_LIKE.fullmatch(g["number"]) and text[c.match.end("number")] != "-")
+
+
+def names_a_publication(text: str, start: int, end: int) -> bool:
+    """ "daily" / "weekly" as a newspaper: "the liberal daily Hurriyet", "the China Daily reported", "a government
+    daily said", "the Mainichi Shimbun daily." (capitalised inside a sentence, or before a name, a reporting verb or
+    the end of a clause after a name or a determiner)."""
+    words = context_words()
+    if start > 0 and text[start].isupper() and not _SENTENCE_START.search(text, max(0, start - 3), start):
+        return True
+    after = text[end : end + 30].lstrip(" ")
+    before = _word_before(text, start)
+    if after[:1].isupper() and before not in words["frequency_prepositions"]:
+        return True
+    if _word_after(text, end) in words["publication_followers"]:
+        return True
+    ends_clause = after[:1] in ("", ".", ",", ";", ":", ")", "\n")
+    after_a_name = _NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+    return ends_clause and (after_a_name or before in words["frequency_adjective_openers"])
+
+
 _COUNTED = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\b)", re.I)
 
 
@@ -375,18 +417,26 @@ def _acceptable(text: str, c: Candidate) -> bool:
     """Context checks that a pattern alone cannot make."""
     name, g = c.rule.name, c.match.groupdict()
     words = context_words()
-    if name == "year" and not (g.get("part") or g.get("fiscal")):
+    if name == "year" and not (g.get("part") or g.get("fiscal") or g.get("fy")):
         before, after = _word_before(text, c.start), _word_after(text, c.end)
         if after in words["count_nouns"] or before in words["count_prefixes"]:
             return False
         if int(g["year"]) < 1900 and before not in words["date_prepositions"]:
             return False
-    if name == "month" and g["month"] in resource("calendar")["bare_abbreviations"]:
+    if name == "month" and g["month"].title() in resource("calendar")["bare_abbreviations"]:
+        return False  # "Mar del Plata", "Solar Electrification Project (SEP)"
+    if name == "year_range" and (
+        _word_after(text, c.end) in words["count_nouns"] or _word_before(text, c.start) in words["count_prefixes"]
+    ):
         return False
+    if name == "half_code" and not (g.get("year") or g.get("fy") or g.get("yy")):
+        return _word_before(text, c.start) in words["date_prepositions"]  # "in H1"; not the H1 of a name
     if name == "month" and not (g.get("part") or g.get("shift")):
         if g["month"] in resource("calendar")["ambiguous_months"]:
             name_follows = re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 3]) is not None  # "Jan Kavan"
             return _word_before(text, c.start) in words["date_prepositions"] and not name_follows
+    if name == "season" and g["season"][:1].isupper() and _NAME_FOLLOWS.match(text, c.end):
+        return False  # "the Mid-Autumn Festival", "the Winter Olympics": a name
     if name == "season" and g.get("the") and _word_before(text, c.start) not in words["date_prepositions"]:
         return False  # "the spring" as a subject is too often not the season of a known year
     if name == "duration" and c.match.group(0).lower().endswith(("quarter", "quarters")):
@@ -400,8 +450,24 @@ def _acceptable(text: str, c: Candidate) -> bool:
         return False  # "Now, he says, ...": a discourse marker, not the present
     if name == "weekday" and g["weekday"] in resource("calendar")["ambiguous_weekdays"]:
         return False
-    if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["attributive_determiners"]:
+    if name == "set" and g.get("adverb") and _word_before(text, c.start) in words["frequency_adjective_openers"]:
         return False
+    if name == "set" and g.get("adverb") and names_a_publication(text, c.start, c.end):
+        return False
+    if name == "duration" and not _counts_units(text, c):
+        return False
+    if (
+        name == "duration"
+        and c.match.group(0).lower() in words["format_durations"]
+        and _word_after(text, c.end) in words["format_nouns"]
+    ):
+        return False  # "England's one-day squad": a format of the game
+    if name == "clock" and _RESTATED_CLOCK.search(text, max(0, c.start - 20), c.start):
+        return False  # "10:30 a.m. (0230 GMT)": the same instant again, in another time zone
+    if name == "shifted_unit" and g.get("the") and _OF_FOLLOWS.match(text, c.end):
+        return False  # "the last day of the summit", "the last year of his term": a part of something, not a shift
+    if name == "the_year" and "Year" in c.match.group(0):
+        return False  # "Player of the Year": a title
     if name == "spelled_year" and g.get("tens") and not 10 <= (number_value(g["tens"]) or 0) <= 99:
         return False
     if name in ("duration", "ago", "set") and g.get("unit"):
@@ -427,6 +493,7 @@ class Context:
     month: tuple[int, int] | None = None  # the last month mentioned, for "the following month"
     clauses: dict = field(default_factory=dict)  # tense markers of each clause seen
     calendar_end: int = -1  # where the last calendar date ("Sept. 30", "2025-09-30") ends, when it set `reference`
+    date_order: str | None = None  # "dmy" / "mdy" / "" (unknown): how the text writes slash dates, once asked
 
     def reference_in_sentence(self, c: Candidate) -> bool:
         """Whether the narrative's reference day is a calendar date written earlier in the sentence of `c`."""
@@ -483,19 +550,50 @@ def _tense_markers(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         scanned_to = m.end()
-        if not m.group("future") and w.endswith("ed") and _word_before(text, word.start()) in adjective_openers:
-            continue  # "a still unspecified date": an adjective
-        # a participle right after a future marker belongs to it: "will be held"
-        kind = "future" if m.group("future") or m.start() - last_future < 12 else "past"
+        if w.endswith(("ed", "ing")) and _word_before(text, word.start()) in adjective_openers:
+            continue  # "a still unspecified date", "an opening round": an adjective
+        # a participle after a future marker belongs to it: "will be held", "will be officially presented and played"
+        chained = last_future >= 0 and (
+            m.start() - last_future < 12 or verb_chain_gap_regex().fullmatch(text, last_future, m.start()) is not None
+        )
+        kind = "future" if (m.group("future") or chained) and not _unrealised_plan(text, m.start()) else "past"
         if kind == "future":
             last_future = m.end()
         markers.append((m.start(), m.end(), kind))
     return markers
 
 
+@cache
+def verb_chain_gap_regex() -> re.Pattern:
+    """What may stand between a future marker and a participle that belongs to it: adverbs in -ly and the
+    `verb_chain_words` ("will be officially presented and played")."""
+    words = _alternation(resource("context")["verb_chain_words"])
+    return re.compile(rf"(?:\s+(?:[a-z]+ly\b|{words}))*\s+")
+
+
+@cache
+def onset_regex() -> re.Pattern:
+    """An onset word right before a date: "a match starting Thursday", "opening here Saturday"."""
+    ctx = resource("context")
+    words, links = _alternation(ctx["onset_words"]), _alternation(ctx["onset_links"])
+    return re.compile(rf"(?<![\w'’]){words}(?:\s+{links})?\s+$", re.IGNORECASE)
+
+
+@cache
+def unrealised_plan_regex() -> re.Pattern:
+    return re.compile(_alternation(resource("context")["unrealised_plans"]), re.IGNORECASE)
+
+
+def _unrealised_plan(text: str, start: int) -> bool:
+    """ "the service was to have begun on Thursday": a plan that lies behind, not ahead."""
+    return unrealised_plan_regex().match(text, start) is not None
+
+
 def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
     """`future`, `past` or None: the nearest tense marker in the clause around [start, end) (markers after the
     expression count as a little farther). `memo` keeps each clause's markers across calls on the same text."""
+    if onset_regex().search(text, max(0, start - 30), start):
+        return "future"
     bounds = _clause_bounds(text, start, end)
     if memo is None:
         markers = _tense_markers(text, *bounds)
@@ -504,8 +602,9 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
         if markers is None:
             markers = memo[bounds] = _tense_markers(text, *bounds)
     best, best_distance, best_end = None, float("inf"), 0
+    marked_before = any(m_end <= start for _, m_end, _ in markers)
     for m_start, m_end, kind in markers:
-        if start <= m_start < end:
+        if start <= m_start < end or (m_start >= end and _belongs_elsewhere(text, end, m_start, m_end, marked_before)):
             continue
         distance = start - m_end if m_end <= start else (m_start - end) * AFTER_WEIGHT
         if distance < best_distance:
@@ -513,6 +612,24 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
     if best == "past" and best_end <= start and _infinitive_between(text, best_end, start):
         return None
     return best
+
+
+def _belongs_elsewhere(text: str, end: int, m_start: int, m_end: int, marked_before: bool) -> bool:
+    """Whether a marker after the expression belongs to another clause: an attribution, or anything past a comma
+    when the expression's own clause has a marker before it ("which will be put to a referendum in May, was not
+    directed against Russia"; but "In September, it announced ..." keeps the clause after the fronted date)."""
+    return _is_attribution(text, end, m_start, m_end) or (marked_before and "," in text[end:m_start])
+
+
+def _is_attribution(text: str, end: int, m_start: int, m_end: int) -> bool:
+    """A reporting verb that closes the sentence after a comma behind the expression ("... on Friday, it said.",
+    "... on Friday, said the minister"): it dates the report, not the clause the expression belongs to. Not a main
+    clause after a fronted date ("In September, it announced plans ...")."""
+    between = text[end:m_start]
+    if "," not in between or text[m_start:m_end].lower() not in context_words()["reporting_verbs"]:
+        return False
+    closes = text[m_end : m_end + 3].lstrip(" ")[:1] in ("", ".", ",", ";", "\n")
+    return closes or between.rstrip(" ").endswith(",")
 
 
 _INFINITIVE = re.compile(r"\bto\s+([a-z]+)\b")
@@ -611,9 +728,7 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if day is None or day > 31:
         return None
     if g.get("year"):
-        year = g["year"]
-        if len(year) == 2:
-            year = str(1900 + int(year) if int(year) > 30 else 2000 + int(year))
+        year = g["year"] if len(g["year"]) == 4 else str(_full_year(g["year"]))
         basis = "explicit"
     else:
         shift = re.sub(r"\s+", " ", (g.get("shift") or "").lower())
@@ -623,6 +738,46 @@ def norm_calendar_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if year.isdigit() and full is None:
         return None
     return Value(_date_value(year, month, day), basis=basis, date=full)
+
+
+def norm_numeric_date(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """10/27/2025 (US), 27/10/2025 and 27.10.2025 (day first). A slash date that reads both ways follows the text's
+    other slash dates, else the reading nearer the anchor (for a date within a year of it), else the US order."""
+    if g.get("dot_second"):
+        return norm_calendar_date(ctx, c, {"monthnum": g["dot_second"], "day": g["first"], "year": g["dot_year"]})
+    a, b = int(g["first"]), int(g["second"])
+    if a > 12 and b > 12:
+        return None
+    day_first = a > 12 or (b <= 12 and _reads_day_first(ctx, a, b, g["year"]))
+    month, day = (g["second"], g["first"]) if day_first else (g["first"], g["second"])
+    return norm_calendar_date(ctx, c, {"monthnum": month, "day": day, "year": g["year"]})
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\d/])")
+
+
+def slash_date_order(text: str) -> str:
+    """ "dmy" or "mdy" when every slash date of the text that reads only one way reads that way, else ""."""
+    orders = set()
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else ""
+
+
+def _reads_day_first(ctx: Context, a: int, b: int, year: str) -> bool:
+    if ctx.date_order is None:
+        ctx.date_order = slash_date_order(ctx.text)
+    if ctx.date_order:
+        return ctx.date_order == "dmy"
+    y = int(year) if len(year) == 4 else _full_year(year)
+    if ctx.anchor is None or a == b or abs(y - ctx.anchor.year) > 1:
+        return False
+    month_first, day_first = dt.date(y, a, b), dt.date(y, b, a)
+    return abs((day_first - ctx.anchor).days) < abs((month_first - ctx.anchor).days)
 
 
 def norm_month_year(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -644,10 +799,25 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     elif shift == "this":
         year = a.year
     else:
+        when = "future" if names_a_contract(ctx.text, c.start, c.end) else None
         return Value(
-            _date_value(_year_for(ctx, c, month, None)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
+            _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )
     return Value(_date_value(str(year), month, None), basis="relative", mod=_mod(g.get("part")))
+
+
+@cache
+def contract_opener_regex() -> re.Pattern:
+    return re.compile(rf"\b{_alternation(resource('context')['delivery_nouns'])}\s+(?:in|for)\s+$", re.IGNORECASE)
+
+
+def names_a_contract(text: str, start: int, end: int) -> bool:
+    """Whether the month at text[start:end] names a contract: "crude for January delivery", "delivery in March", "the
+    May contract" (a month ahead, whatever the tense; not "awarded contracts in June")."""
+    nouns = context_words()["contract_nouns"]
+    return (
+        _word_after(text, end) in nouns or contract_opener_regex().search(text, max(0, start - 25), start) is not None
+    )
 
 
 def _season_code(word: str) -> str:
@@ -667,10 +837,9 @@ def norm_season(ctx: Context, c: Candidate, g: dict) -> Value:
         when = ctx.tense(c)
         shift = {"past": -1, "future": 1}.get(when or "", 0)
         order = ["WI", "SP", "SU", "FA"]
-        current = order[(ctx.anchor.month % 12) // 3]
-        if (shift < 0 and order.index(code) < order.index(current)) or (
-            shift > 0 and order.index(code) > order.index(current)
-        ):
+        # where the anchor stands in its year: December opens the next winter, after this year's autumn
+        current = 4 if ctx.anchor.month == 12 else ctx.anchor.month // 3
+        if (shift < 0 and order.index(code) <= current) or (shift > 0 and order.index(code) > current):
             shift = 0
     return Value(f"{ctx.anchor.year + shift}-{code}", basis="relative", mod=_mod(g.get("part")))
 
@@ -692,7 +861,32 @@ def norm_century(ctx: Context, c: Candidate, g: dict) -> Value:
 
 
 def norm_year(ctx: Context, c: Candidate, g: dict) -> Value:
+    if g.get("fy"):  # "FY25"
+        return Value(str(_full_year(g["fy"])))
     return Value(g["year"], mod=_mod(g.get("part")))
+
+
+def _full_year(two_digits: str) -> int:
+    """A year written with two digits ("10/27/25", "FY99"): this century up to 30, the last one after."""
+    n = int(two_digits)
+    return 1900 + n if n > 30 else 2000 + n
+
+
+def norm_year_range(ctx: Context, c: Candidate, g: dict) -> Value | None:
+    """ "1997-98", "2006-2010": the first year; `year_range_parts` splits the range into its two years."""
+    first, last = int(g["year"]), _range_end(g["year"], g["year2"])
+    if not first < last <= first + 100:  # "2006-05" is no range; "1644-1911" is
+        return None
+    return Value(g["year"])
+
+
+def _range_end(first: str, second: str) -> int:
+    """The last year of a range: "98" after "1997" is 1998, "00" after "1999" is 2000 (the next century only for a
+    short span: "2006-05" is no range)."""
+    if len(second) == 4:
+        return int(second)
+    year = int(first[:2] + second)
+    return year if year > int(first) or year + 100 - int(first) > 20 else year + 100
 
 
 def _quarter_of(day: dt.date) -> tuple[int, int]:
@@ -764,8 +958,8 @@ def _about_a_longer_span(text: str, start: int) -> bool:
 
 def norm_quarter_code(ctx: Context, c: Candidate, g: dict) -> Value:
     q = g.get("q") or g.get("q2")
-    if g.get("year"):
-        return Value(f"{g['year']}-Q{q}")
+    if g.get("year") or g.get("fy") or g.get("yy"):
+        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-Q{q}")
     year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
     return Value(f"{year}-Q{q}", basis="inferred")
 
@@ -778,6 +972,14 @@ def norm_half(ctx: Context, c: Candidate, g: dict) -> Value:
     if year is not None and g.get("shift"):
         year += resource("relative")["shifts"].get(g["shift"].lower(), 0)
     return Value(f"{year if year else 'XXXX'}-H{h}", basis="relative")
+
+
+def norm_half_code(ctx: Context, c: Candidate, g: dict) -> Value:
+    h = g.get("h") or g.get("h2")
+    if g.get("year") or g.get("fy") or g.get("yy"):
+        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-H{h}")
+    year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
+    return Value(f"{year}-H{h}", basis="inferred")
 
 
 def _easter(year: int) -> dt.date:
@@ -987,7 +1189,7 @@ def norm_shifted_unit(ctx: Context, c: Candidate, g: dict) -> Value | None:
         return Value(f"{ctx.quarter[0] + n}-Q{ctx.quarter[1]}", basis="relative")
     day = _shift_date(base, unit, n)
     within = (g.get("within") or "").lower()
-    mod = rel["within"].get(within) if within in ("early", "late") else None
+    mod = rel["within"].get(within) if within in ("early", "late") else _mod(g.get("part"))
     return Value(_at_granularity(day, unit), basis="relative", mod=mod, date=day if unit == "D" else None)
 
 
@@ -1090,7 +1292,7 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 def norm_vague_duration(ctx: Context, c: Candidate, g: dict) -> Value:
-    unit = unit_codes()[next(g[k] for k in ("unit", "unit2", "unit3", "unit4", "unit5") if g.get(k)).lower()]
+    unit = unit_codes()[next(g[k] for k in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if g.get(k)).lower()]
     return Value(_duration(None, unit), type="DURATION")  # "recent years": some years, as TimeBank has it
 
 
@@ -1130,6 +1332,8 @@ def norm_reference(ctx: Context, c: Candidate, g: dict) -> Value:
 def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
     if g.get("hour24") is not None:
         hour, minute = int(g["hour24"]), int(g["minute24"])
+    elif g.get("hour4") is not None:  # "0230 GMT"
+        hour, minute = int(g["hour4"]), int(g["minute4"])
     else:
         hour, minute = int(g["hour"]) % 12, int(g["minute"] or 0)
         if g["ampm"].lower().startswith("p"):
@@ -1146,11 +1350,24 @@ def _clock_day(ctx: Context, c: Candidate, g: dict) -> dt.date | None:
     if g.get("month"):
         date = norm_calendar_date(ctx, c, g)
         return date.date if date else None
-    if ctx.anchor and g.get("weekday"):
-        return weekday_date(ctx.anchor, weekday_numbers()[g["weekday"].lower()], "", ctx.tense(c))
-    if ctx.anchor and g.get("deictic"):
-        return ctx.anchor + dt.timedelta(days=resource("relative")["days"][g["deictic"].lower()])
+    aside = day_after_aside_regex().match(ctx.text, c.end)  # "10:35 a.m. (0735 GMT) Friday"
+    weekday = g.get("weekday") or (aside and aside.group("weekday"))
+    deictic = g.get("deictic") or (aside and aside.group("deictic"))
+    if ctx.anchor and weekday:
+        return weekday_date(ctx.anchor, weekday_numbers()[weekday.lower()], "", ctx.tense(c))
+    if ctx.anchor and deictic:
+        return ctx.anchor + dt.timedelta(days=resource("relative")["days"][deictic.lower()])
     return ctx.reference or ctx.anchor
+
+
+@cache
+def day_after_aside_regex() -> re.Pattern:
+    """The day after a clock time and its aside: "10:35 a.m. (0735 GMT) Friday", "0735 GMT) Friday", "11 a.m.
+    (0530 GMT) tomorrow"."""
+    weekday = placeholders()["weekday"]
+    return re.compile(
+        rf"(?:\s*\([^()\n]{{1,25}}\))?\)?,?\s+(?:on\s+)?(?:(?P<weekday>{weekday})|(?P<deictic>(?i:today|yesterday|tomorrow)))\b"
+    )
 
 
 def norm_noon(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -1201,9 +1418,8 @@ def norm_clock_words(ctx: Context, c: Candidate, g: dict) -> Value:
 def norm_year_end(ctx: Context, c: Candidate, g: dict) -> Value:
     unit = (g.get("unit") or g.get("unit2")).lower()
     if ctx.anchor is None:
-        return Value("XXXX" if unit == "year" else "XXXX-XX", basis="relative", mod="END")
-    value = str(ctx.anchor.year) if unit == "year" else f"{ctx.anchor.year}-{ctx.anchor.month:02d}"
-    return Value(value, basis="relative", mod="END")
+        return Value({"year": "XXXX", "decade": "XXX"}.get(unit, "XXXX-XX"), basis="relative", mod="END")
+    return Value(_at_granularity(ctx.anchor, unit_codes()[unit]), basis="relative", mod="END")
 
 
 def norm_year_ended(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -1274,7 +1490,7 @@ def norm_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
 
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
-    "numeric_date": norm_calendar_date,
+    "numeric_date": norm_numeric_date,
     "month_day": norm_calendar_date,
     "day_month": norm_calendar_date,
     "month_year": norm_month_year,
@@ -1284,6 +1500,8 @@ NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "decade": norm_decade,
     "century": norm_century,
     "year": norm_year,
+    "year_range": norm_year_range,
+    "half_code": norm_half_code,
     "quarter": norm_quarter,
     "quarter_code": norm_quarter_code,
     "the_quarter": norm_quarter,
@@ -1350,8 +1568,13 @@ def extent(text: str, c: Candidate) -> tuple[int, int]:
 
 def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
     """Every time expression in `text`, typed and valued as TimeML TIMEX3, resolved against `anchor`."""
+    return [t for _, t in tag_timexes_by_rule(text, anchor)]
+
+
+def tag_timexes_by_rule(text: str, anchor: dt.date | None) -> list[tuple[str, Timex]]:
+    """`tag_timexes`, each expression with the name of the rule (patterns.yaml) that found it: for inspection."""
     ctx = Context(text, anchor, anchor)
-    out = []
+    out: list[tuple[str, Timex]] = []
     for c in find_candidates(text):
         try:
             v = NORMALISERS[c.rule.name](ctx, c, c.match.groupdict())
@@ -1362,9 +1585,11 @@ def tag_timexes(text: str, anchor: dt.date | None) -> list[Timex]:
         start, end = extent(text, c)
         kind = v.type or c.rule.type
         if c.match.groupdict().get("and_day"):
-            out.extend(conjoined_days(text, c, start, kind, v))
+            out.extend((c.rule.name, t) for t in conjoined_days(text, c, start, kind, v))
+        elif c.rule.name == "year_range":
+            out.extend((c.rule.name, t) for t in year_range_parts(text, c, kind, v))
         else:
-            out.append(Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod))
+            out.append((c.rule.name, Timex(start, end, text[start:end], kind, v.value, v.basis, v.mod)))
         move_reference_time(ctx, c, v, kind)
     return out
 
@@ -1380,9 +1605,24 @@ def conjoined_days(text: str, c: Candidate, start: int, kind: str, v: Value) -> 
     ]
 
 
+def _is_possessive(text: str, c: Candidate) -> bool:
+    return c.match.group(0).endswith(("'s", "’s")) or text.startswith(("'s", "’s"), c.end)
+
+
+def year_range_parts(text: str, c: Candidate, kind: str, v: Value) -> list[Timex]:
+    """ "1997-98": two dates, "1997" and "98" (1998), as TimeML annotates "from 1997 to 1998"."""
+    (lo, hi), (lo2, hi2) = c.match.span("year"), c.match.span("year2")
+    last = str(_range_end(c.match.group("year"), c.match.group("year2")))
+    return [
+        Timex(lo, hi, text[lo:hi], kind, v.value, v.basis, v.mod),
+        Timex(lo2, hi2, text[lo2:hi2], kind, last, v.basis, v.mod),
+    ]
+
+
 def move_reference_time(ctx: Context, c: Candidate, v: Value, kind: str) -> None:
-    """What the narrative's later expressions count from: the last day, month, year and quarter it named."""
-    if kind not in ("DATE", "TIME"):
+    """What the narrative's later expressions count from: the last day, month, year and quarter it named (not a
+    possessive, which names a known event: "after last Wednesday's bombing")."""
+    if kind not in ("DATE", "TIME") or _is_possessive(ctx.text, c):
         return
     if v.date is not None:
         ctx.reference = v.date

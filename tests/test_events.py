@@ -219,3 +219,24 @@ def test_seed_004_timeline_and_no_event_from_its_update_stamp() -> None:
     assert all("Updated" not in e.text for e in doc.events)
     assert "1948" not in {e.date for e in doc.events}
     assert not any(e.future for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU leaders will try again to end the dispute over the 2007-2013 spending plans.",
+        "Blair sealed agreement on a 2007-13 budget that trims the rebate.",
+    ],
+)
+def test_a_range_of_years_that_names_a_thing_dates_nothing(text: str) -> None:
+    assert document(text).events == []
+
+
+def test_a_range_of_years_after_a_preposition_dates_both_ends() -> None:
+    doc = document("Buchwald played for Urawa from 1994-1997.")
+    assert [e.date for e in doc.events] == ["1994", "1997"]
+
+
+def test_a_month_that_names_a_contract_dates_nothing() -> None:
+    doc = document("Brent crude for January delivery gained 23 cents on Tuesday.", dt.date(2006, 12, 12))
+    assert [e.date for e in doc.events] == ["2006-12-12"]

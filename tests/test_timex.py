@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.timex import nearest_year, tag_timexes, weekday_date
+from generator.timex import nearest_year, tag_timexes, tag_timexes_by_rule, weekday_date
 from tests.conftest import SHARED
 
 TUE_OCT_28 = dt.date(2025, 10, 28)
@@ -494,3 +494,273 @@ SUN_DEC_10 = dt.date(2006, 12, 10)
 )
 def test_the_tense_of_the_clause_decides_a_month_in_december(text: str, value: str) -> None:
     assert tag_timexes(text, SUN_DEC_10)[0].value == value
+
+
+# --------------------------------------------------------------------------- #
+# Modern news forms (judged on a corpus sample with bench/inspect_timex.py)
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Revenue rose in FY2025.", "FY2025", "2025"),
+        ("Revenue rose in FY 2025.", "FY 2025", "2025"),
+        ("Revenue rose in FY25.", "FY25", "2025"),
+        ("Sales rose in Q3 2025.", "Q3 2025", "2025-Q3"),
+        ("Sales will rise in H1 2026.", "H1 2026", "2026-H1"),
+        ("Sales rose 4% in 2H 2024.", "2H 2024", "2024-H2"),
+        ("Margins shrank in H2.", "H2", "2025-H2"),
+        ("The plant opens in mid-2025.", "mid-2025", "2025"),
+        ("Music of the 2010s was loud.", "the 2010s", "201"),
+        ("He resigned late last year.", "late last year", "2024"),
+        ("He resigned earlier this year.", "this year", "2025"),
+        ("Protests erupted over the weekend.", "the weekend", "2025-W43-WE"),
+        ("A decision is expected in the coming weeks.", "the coming weeks", "PXW"),
+        ("Attacks rose in the past weeks.", "the past weeks", "PXW"),
+        ("Prices doubled in the last years.", "the last years", "PXY"),
+        ("He will step down at the end of next year.", "the end of next year", "2026"),
+        ("Coal will be phased out by the end of the decade.", "the end of the decade", "202"),
+        ("Work starts at the start of next month.", "the start of next month", "2025-11"),
+        ("The Okinawa Open opens the 2026 season.", "2026", "2026"),
+        ("Revenue rose in Q3 FY25.", "Q3 FY25", "2025-Q3"),
+        ("Profit fell in Q4'24.", "Q4'24", "2024-Q4"),
+        ("Margins grew in H1'25.", "H1'25", "2025-H1"),
+    ],
+)
+def test_modern_news_forms(text: str, expr: str, value: str) -> None:
+    assert (expr, value) in [(t.text, t.value) for t in tag_timexes(text, TUE_OCT_28)]
+
+
+def test_parts_of_a_shifted_unit_keep_their_mod() -> None:
+    assert one("Rebels returned at the end of last year.").mod == "END"
+    assert one("Work starts at the beginning of next month.").mod == "START"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arsenal won the 2024-25 season title.", [("2024", "2024"), ("25", "2025")]),
+        ("The law, passed in 2019-20, lapsed.", [("2019", "2019"), ("20", "2020")]),
+        ("Otto Hahn (1879-1968) won the Nobel Prize.", [("1879", "1879"), ("1968", "1968")]),
+        ("It plans to spend it in 2007-2013.", [("2007", "2007"), ("2013", "2013")]),
+        ("Registered in the 2002/2003 exercise.", [("2002", "2002"), ("2003", "2003")]),
+        ("The war of 1999-2000 ended.", [("1999", "1999"), ("2000", "2000")]),
+        ("He starred in the 2024/25 season.", [("2024", "2024"), ("25", "2025")]),
+        ("Revenue rose in FY2024-25.", [("2024", "2024"), ("25", "2025")]),
+    ],
+)
+def test_a_range_of_years_is_two_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_timexes(text, TUE_OCT_28)] == expected
+
+
+@pytest.mark.parametrize("text", ["The index code 2006-05 is old.", "The count went 2000-1900 at one point."])
+def test_a_range_of_years_never_runs_backwards(text: str) -> None:
+    assert tag(text) == []
+
+
+def test_a_year_and_a_prison_term_are_two_expressions() -> None:
+    assert tag("He was sentenced in 1995 to 15 years.") == [("1995", "DATE", "1995"), ("15 years", "DURATION", "P15Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("The vote was held on 10/27/2025.", TUE_OCT_28, "2025-10-27"),  # US: the second number cannot be a month
+        ("The vote was held on 27/10/2025.", TUE_OCT_28, "2025-10-27"),  # day first: the first cannot be a month
+        ("The vote was held on 13/02/2024.", TUE_OCT_28, "2024-02-13"),
+        ("The vote was held on 27.10.2025.", TUE_OCT_28, "2025-10-27"),  # dots: day first
+        ("The vote was held on 5.11.2025.", TUE_OCT_28, "2025-11-05"),
+        ("The vote was held on 3/10/2025.", TUE_OCT_28, "2025-10-03"),  # both ways: the reading nearer the anchor
+        ("The vote was held on 10/3/2025.", TUE_OCT_28, "2025-10-03"),
+        ("He was born on 3/4/1976.", TUE_OCT_28, "1976-03-04"),  # far from the anchor: the US order
+        ("Filed on 25/12/2024, heard on 3/4/2025.", TUE_OCT_28, "2025-04-03"),  # the text writes day first
+        ("Filed on 12/25/2024, heard on 3/4/2025.", TUE_OCT_28, "2025-03-04"),  # the text writes month first
+    ],
+)
+def test_numeric_dates_in_both_orders(text: str, anchor: dt.date, value: str) -> None:
+    assert tag_timexes(text, anchor)[-1].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The line is open 24/7.",
+        "The 9/11 attacks changed everything.",
+        "It scored 31/31/2025 on the test.",
+        "Chelsea won 2-1 on aggregate.",
+        "The score was 21-14 at halftime.",
+        "He ran 1:45.3 in the final.",
+        "He won the marathon in 2:05:11.",
+        "The firm paid $2025 million.",
+        "The shares rose 2025 percent.",
+        "It was a 2000 km trip.",
+        "A 2000-strong force moved in.",
+        "The H1N1 virus spread.",
+        "Room H1 was used.",
+        "Release 2.1.25 fixed it.",
+        "He scored in the 45+2 minute.",
+    ],
+)
+def test_numbers_that_are_not_times(text: str) -> None:
+    assert tag(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The market opens at 3pm GMT.", "3pm GMT", "2025-10-28T15:00"),
+        ("The market opens at 15:00 BST.", "15:00 BST", "2025-10-28T15:00"),
+        ("The market opens at 9:30am ET on Monday.", "9:30am ET on Monday", "2025-10-27T09:30"),
+        ("The quake struck at 0424 GMT.", "0424 GMT", "2025-10-28T04:24"),
+        ("The deadline is 1600 GMT Thursday.", "1600 GMT Thursday", "2025-10-23T16:00"),
+        ("The raid started at 2000 GMT Tuesday.", "2000 GMT Tuesday", "2025-10-28T20:00"),
+    ],
+)
+def test_times_with_time_zones(text: str, expr: str, value: str) -> None:
+    assert (expr, "TIME", value) in tag(text)
+
+
+def test_a_clock_time_restated_in_another_zone_is_one_expression() -> None:
+    assert tag("The quake struck at 1:24 p.m. (0424 GMT).") == [("1:24 p.m.", "TIME", "2025-10-28T13:24")]
+    assert tag("Polls open at 7:00 am local time (0400 GMT).") == [("7:00 am", "TIME", "2025-10-28T07:00")]
+
+
+def test_a_four_digit_number_before_a_time_zone_is_no_year() -> None:
+    assert [t for t in tag("The polls closed at 2000 GMT.") if t[1] == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The liberal daily Hurriyet said the party would not survive.",
+        "The China Daily reported the figures on Thursday.",
+        "A government daily reported the theft.",
+        "The leading economic daily said so.",
+        "It was reported by the Mainichi Shimbun daily.",
+        "The government weekly Akhbar al-Yom quoted her.",
+        "He told the weekly Bild am Sonntag so.",
+    ],
+)
+def test_a_newspaper_named_daily_or_weekly_is_no_set(text: str) -> None:
+    assert [t for t in tag(text) if t[1] == "SET"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Take the pill twice daily.", "It plans daily flights to Sydney.", "The bulletin is published daily.",
+     "Rates were mixed at weekly US Treasury bill auctions."],
+)  # fmt: skip
+def test_daily_as_a_frequency_is_a_set(text: str) -> None:
+    assert [t[1] for t in tag(text)] == ["SET"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was voted German Player of the Year.",
+        "Some 300 homes benefited from the Solar Electrification Project (SEP).",
+        "Ando will be 18 on the last day of the GP Final.",
+        "He kept his seat in the last year of his term.",
+        "The last days of the war were grim.",
+        "Flights are busy during the Mid-Autumn Festival.",
+        "She skated at the Winter Olympics.",
+    ],
+)
+def test_names_and_parts_of_things_are_no_times(text: str) -> None:
+    assert tag(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # future in the past: "were expected", "was to", "due" point ahead of the anchor
+        ("Final results were expected Monday.", dt.date(1997, 4, 13), "1997-04-14"),
+        ("Bush was to return to Washington Monday.", dt.date(2006, 12, 30), "2007-01-01"),
+        # a plan that "was to have" happened lies behind
+        ("The service was to have begun on Thursday.", dt.date(2005, 12, 12), "2005-12-08"),
+        # a participle chained to a future marker stays future; the attribution after a comma does not count
+        ("The score will be officially presented and played on Friday, it said.", dt.date(2006, 12, 27), "2006-12-29"),
+        # a fronted date with a main clause after the comma keeps that clause's tense
+        ("In September, it announced plans to buy the unit.", dt.date(1989, 10, 30), "1989-09"),
+        # a contract month lies ahead whatever the tense
+        ("Brent crude for January delivery gained 23 cents.", dt.date(2006, 12, 14), "2007-01"),
+        ("Light sweet crude for delivery in January rose 30 cents.", dt.date(2006, 12, 14), "2007-01"),
+        ("They were awarded contracts in June for the campaign.", dt.date(2005, 12, 14), "2005-06"),
+        # seasons read in December: this year's spring is behind, next year's ahead
+        ("Three bishops were ordained in the spring.", dt.date(2006, 12, 14), "2006-SP"),
+        ("The film would begin production in the spring, it said.", dt.date(2006, 12, 14), "2007-SP"),
+        ("Three bishops were ordained in the spring.", dt.date(2006, 5, 14), "2006-SP"),
+        # "starting" / "opening" a weekday: ahead
+        ("The team faces India in a match starting Thursday.", dt.date(2006, 12, 5), "2006-12-07"),
+        ("He is in Beijing for a summit opening here Saturday.", dt.date(2006, 11, 3), "2006-11-04"),
+        ("Opening the forum on Wednesday, Annan spoke.", dt.date(2005, 11, 18), "2005-11-16"),  # not right before
+        # an adjective in -ing is no tense marker
+        ("In an opening round of talks late Monday, Cohen spoke.", dt.date(1997, 4, 10), "1997-04-07"),
+        # a marker past a comma belongs to another clause when the expression's own clause has one before it
+        (
+            "The bid, which will be put to a referendum in May, was not aimed at Russia.",
+            dt.date(1997, 4, 28),
+            "1997-05",
+        ),
+        # a participle after "be" carries no tense of its own
+        ("Prague is expected to be offered membership at a summit in July.", dt.date(1997, 4, 28), "1997-07"),
+    ],
+)
+def test_the_direction_of_underspecified_dates(text: str, anchor: dt.date, value: str) -> None:
+    assert tag_timexes(text, anchor)[0].value == value
+
+
+def test_one_day_as_a_format_of_the_game_is_no_duration() -> None:
+    assert tag("He will return to England's one-day squad.") == []
+    assert tag("He made a one-day visit to Paris.") == [("one-day", "DURATION", "P1D")]
+
+
+def test_consecutive_units_are_a_duration() -> None:
+    assert tag("His temperature was normal for ten consecutive days.") == [("ten consecutive days", "DURATION", "P10D")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", ["2025-10-24T10:35"]),
+        ("Vote before 11 a.m. (0530 GMT) tomorrow, he said.", ["2025-10-29T11:00"]),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_after_its_aside(text: str, values: list[str]) -> None:
+    assert [v for _, kind, v in tag(text) if kind == "TIME"] == values
+
+
+def test_a_possessive_date_does_not_move_the_narrative_day() -> None:
+    text = "Rice arrived Monday evening after last Wednesday's bombing. She held talks earlier in the day."
+    assert tag(text, dt.date(2005, 11, 15))[-1] == ("earlier in the day", "DATE", "2005-11-14")
+
+
+def test_each_expression_comes_with_the_rule_that_found_it() -> None:
+    text = "Arsenal won the 2024-25 title on Monday, at 3pm GMT."
+    found = tag_timexes_by_rule(text, TUE_OCT_28)
+    assert [t for _, t in found] == tag_timexes(text, TUE_OCT_28)
+    assert [rule for rule, _ in found] == ["year_range", "year_range", "weekday", "clock"]
+
+
+def test_no_word_in_the_resources_is_read_as_a_yes_or_no() -> None:
+    """YAML reads a bare `on`, `off`, `yes` or `no` as a boolean: such words must be quoted to stay words."""
+    from generator.timex import RESOURCES, resource
+
+    def booleans(node: object) -> list[object]:
+        if isinstance(node, bool):
+            return [node]
+        if isinstance(node, dict):
+            return [b for k, v in node.items() for b in booleans(k) + booleans(v)]
+        if isinstance(node, list):
+            return [b for v in node for b in booleans(v)]
+        return []
+
+    assert {p.stem: booleans(resource(p.stem)) for p in RESOURCES.glob("*.yaml")} == {
+        p.stem: [] for p in RESOURCES.glob("*.yaml")
+    }
+
+
+def test_on_announces_a_date() -> None:
+    assert tag("The vote was held on May 5.")[0][0] == "May 5"
+    assert tag("They agreed on March.") == [("March", "DATE", "2025-03")]
