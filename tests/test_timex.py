@@ -743,24 +743,6 @@ def test_each_expression_comes_with_the_rule_that_found_it() -> None:
     assert [rule for rule, _ in found] == ["year_range", "year_range", "weekday", "clock"]
 
 
-def test_no_word_in_the_resources_is_read_as_a_yes_or_no() -> None:
-    """YAML reads a bare `on`, `off`, `yes` or `no` as a boolean: such words must be quoted to stay words."""
-    from generator.timex import RESOURCES, resource
-
-    def booleans(node: object) -> list[object]:
-        if isinstance(node, bool):
-            return [node]
-        if isinstance(node, dict):
-            return [b for k, v in node.items() for b in booleans(k) + booleans(v)]
-        if isinstance(node, list):
-            return [b for v in node for b in booleans(v)]
-        return []
-
-    assert {p.stem: booleans(resource(p.stem)) for p in RESOURCES.glob("*.yaml")} == {
-        p.stem: [] for p in RESOURCES.glob("*.yaml")
-    }
-
-
 def test_on_announces_a_date() -> None:
     assert tag("The vote was held on May 5.")[0][0] == "May 5"
     assert tag("They agreed on March.") == [("March", "DATE", "2025-03")]
