@@ -49,6 +49,10 @@ class Lexicon:
     pronoun_gender: dict[str, str]  # pronoun -> female | male
     given_names: dict[str, frozenset[str]]  # female | male -> given names
     gendered_roles: dict[str, str]  # lower-cased title or role word -> female | male
+    prefer_known_gender: frozenset[str]  # genders whose known bearers beat unknown names in a sentence
+    determiners: frozenset[str]
+    object_markers: frozenset[str]  # a name right after one is an object
+    clause_openers: frozenset[str]  # a name right after one is a subject
     person_nouns: frozenset[str]  # role nouns of people: minister, spokesman
     organization_nouns: frozenset[str]  # nouns that describe an organisation: ministry, newspaper
     media_nouns: frozenset[str]  # nouns that describe an outlet: newspaper, agency
@@ -79,6 +83,10 @@ def lexicon() -> Lexicon:
         pronoun_gender={k.lower(): v for k, v in r["pronoun_gender"].items()},
         given_names={gender: frozenset(names) for gender, names in g.items()},
         gendered_roles={word.lower(): gender for gender, words in r["gendered_roles"].items() for word in words},
+        prefer_known_gender=frozenset(r["prefer_known_gender"]),
+        determiners=frozenset(d.lower() for d in r["determiners"]),
+        object_markers=frozenset(w.lower() for w in r["object_markers"]),
+        clause_openers=frozenset(w.lower() for w in r["clause_openers"]),
         person_nouns=frozenset(n.lower() for n in r["role_nouns"]["person"]),
         organization_nouns=frozenset(n.lower() for n in r["role_nouns"]["organization"]),
         media_nouns=frozenset(n.lower() for n in r["media_nouns"]),
@@ -176,6 +184,9 @@ def covered(bounds: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
 # --------------------------------------------------------------------------- #
 
 _CANDIDATES = 6  # names of the right kind and gender looked at before a pronoun
+_FOLLOWING_WORD = re.compile(r"\s*([A-Za-z]+)")
+_TOKENS = re.compile(r"[\w’'.-]+|[^\w\s]")
+_SAID_PRONOUN = re.compile(r"\s+([a-z]+)\s+(he|she|He|She)\b")
 
 
 @dataclass
@@ -280,16 +291,21 @@ class NameTable:
             return wanted is None or kind != "person" or self.gender(name) in (None, wanted)
 
         speaker = _last_speaker(speakers, position, kind, fits)
-        subject = self._subject_before(position, kind, fits, relative=word == "who")
+        subject = self._subject_before(position, kind, fits, wanted, relative=word == "who")
         if subject is not None and (speaker is None or subject.start > speaker.start):
             return Reference(self.fullest(subject.name), subject.start, subject.end, kind)
         return Reference(self.fullest(speaker.name), speaker.start, speaker.end, kind) if speaker else None
 
-    def described(self, position: int, head: str) -> Reference | None:
+    def described(self, position: int, head: str, description: str = "") -> Reference | None:
         """`the foreign minister` -> the nearest name introduced with that role; `the newspaper` -> the nearest
-        outlet; `the ministry` -> the nearest organisation with that word in its name."""
+        outlet; `the ministry` -> the nearest organisation with that word in its name. The capitalised words of the
+        `description` that are no title (`the Palestinian president`, `the Guardian newspaper`) must be written in
+        the name or right before it (`Palestinian President Yasser Arafat`)."""
         lex = lexicon()
+        qualifiers = _qualifiers(description)
         for cand in self.before(position):
+            if qualifiers and not qualifiers <= self._words_around(cand):
+                continue
             if head in lex.person_nouns and cand.kind == "person" and head in cand.roles:
                 return Reference(cand.name, cand.start, cand.end, cand.kind)
             outlet = any(w in lex.media_words for w in cand.name.split())
@@ -299,9 +315,19 @@ class NameTable:
                 return Reference(cand.name, cand.start, cand.end, cand.kind)
         return None
 
-    def _subject_before(self, position: int, kind: str, fits: Callable[[str], bool], relative: bool) -> Name | None:
-        """Among the nearest names before `position` that fit (trusted ones first, for people), the first in the
-        sentence of the nearest: usually its subject. A relative pronoun takes the nearest: `Mike Lee, who said`."""
+    def _words_around(self, cand: Name) -> set[str]:
+        """The words of a name's mention and canonical form and the few written right before it, lower-cased."""
+        before = self.text[max(0, cand.start - 60) : cand.start].split()[-4:]
+        words = before + self.text[cand.start : cand.end].split() + cand.name.split()
+        return {_bare(w) for w in words}
+
+    def _subject_before(
+        self, position: int, kind: str, fits: Callable[[str], bool], wanted: str | None, relative: bool
+    ) -> Name | None:
+        """Among the nearest names before `position` that fit (trusted ones first, for people), the subject of the
+        sentence of the nearest: the first that speaks (`Bolten said`), else the first that is no object (`with
+        Zhou`) or possessor (`Zhou's brother`), else the first. A relative pronoun takes the nearest name: `Mike
+        Lee, who said`."""
         fitting = []
         for cand in self.before(position):
             if len(fitting) == _CANDIDATES:
@@ -313,13 +339,61 @@ class NameTable:
         trusted = [c for c in fitting if self.trusted(c)] if kind == "person" else []
         pool = trusted or fitting
         opening = self._sentence_start(pool[0].start)
-        return [c for c in pool if c.start >= opening][-1]
+        in_sentence = [c for c in reversed(pool) if c.start >= opening]  # in text order
+        if wanted in lexicon().prefer_known_gender:
+            in_sentence = [c for c in in_sentence if self.gender(c.name) == wanted] or in_sentence
+        return min(in_sentence, key=self._grammatical_rank)  # the first of the best rank
+
+    def _grammatical_rank(self, cand: Name) -> int:
+        """0: the name speaks (`Lavrov said`); 1: a subject; 2: an object (`talks with Lavrov`) or a person's
+        possessor (`Zhou's brother`; an organisation's name may end so: `Moody's`)."""
+        if self._after_object_marker(cand):
+            return 2
+        after = self.text[cand.end : cand.end + 24]
+        if cand.kind == "person" and after.startswith(("'s", "’s")):
+            return 2
+        following = _FOLLOWING_WORD.match(after)
+        return 0 if following and following.group(1).lower() in sentence_lexicon().speech_verbs else 1
+
+    def _after_object_marker(self, cand: Name) -> bool:
+        """Whether a preposition governs the name, over its titles, roles and at most one other word: `to new
+        attorney general Eliakim Rubinstein`, `of Egyptian President Hosni Mubarak`; not the `of` of a title:
+        `Secretary of State Rice`, `chief of staff Joshua Bolten`."""
+        lex = lexicon()
+        tokens = _TOKENS.findall(self.text, max(self._sentence_start(cand.start), cand.start - 80), cand.start)
+        unknown = 0
+        for k in range(len(tokens) - 1, -1, -1):
+            token = tokens[k]
+            low = token.lower().rstrip(".")
+            if not token[0].isalnum():
+                return False  # punctuation opens an apposition or a clause
+            if token[0].isupper():
+                if low in lex.object_markers or low in lex.clause_openers:
+                    return False  # a sentence opening with `In Moscow` or `On Monday`
+                continue  # a title, a demonym, an initial
+            if low in lex.object_markers:
+                owner = tokens[k - 1] if k > 0 else ""
+                inside_title = low == "of" and (owner[:1].isupper() or owner.lower() in lex.person_nouns)
+                if not inside_title:
+                    return True
+            elif low in lex.clause_openers or low in sentence_lexicon().speech_verbs:
+                return False
+            elif not (low in cand.roles or low in lex.person_nouns or low in lex.determiners):
+                unknown += 1
+                if unknown > 1:
+                    return False
+        return False
 
     def _sentence_start(self, position: int) -> int:
         if self.sentence_starts:
             k = bisect_right(self.sentence_starts, position) - 1
             return self.sentence_starts[k] if k >= 0 else 0
         return max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position)) + 1
+
+    def _reported_gender(self, n: Name) -> str | None:
+        """`Rubinstein said he agreed`: the gender of the pronoun a name reports about, right after its verb."""
+        pronoun = _said_pronoun(self.text, n.end)
+        return lexicon().pronoun_gender.get(pronoun) if pronoun else None
 
     def _genders(self) -> dict[str, str | None]:
         found: dict[str, set[str]] = {}
@@ -330,10 +404,33 @@ class NameTable:
             full = self.fullest(n.name)
             evidence = found.setdefault(full, set())
             evidence.update(roles[r] for r in n.roles if r in roles)
-            given = _given_name_gender(full)
-            if given:
-                evidence.add(given)
+            evidence.update(g for g in (_given_name_gender(full), self._reported_gender(n)) if g)
         return {full: next(iter(genders)) if len(genders) == 1 else None for full, genders in found.items()}
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:()\"“”‘’'").removesuffix("’s").removesuffix("'s").lower()
+
+
+def _qualifiers(description: str) -> frozenset[str]:
+    """The capitalised words of a description after its first word that are no title or role noun: `Palestinian` in
+    `the Palestinian president`, `Guardian` in `the Guardian newspaper`; none in `the President`."""
+    lex = lexicon()
+    found = set()
+    for word in description.split()[1:]:
+        bare = _bare(word)
+        if word[:1].isupper() and word.strip(".,").removesuffix("’s").removesuffix("'s") not in lex.title_words:
+            if bare not in lex.person_nouns and bare not in lex.organization_nouns:
+                found.add(bare)
+    return frozenset(found)
+
+
+def _said_pronoun(text: str, end: int) -> str | None:
+    """The pronoun in `X said he ...` right after a name ending at `end`: whom X reports on is X, mostly."""
+    m = _SAID_PRONOUN.match(text, end, end + 24)
+    if m is None or m.group(1).lower() not in sentence_lexicon().speech_verbs:
+        return None
+    return m.group(2).lower()
 
 
 def _given_name_gender(name: str) -> str | None:

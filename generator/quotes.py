@@ -22,7 +22,7 @@ to the subject of a communication verb: `Putin commended soldiers for fighting "
 so a page can skip them and a reader of the data can still see them; they are not speech.
 
 Names come from `generator.entities` mentions when the caller passes them (`extract_quotes(text, mentions)`), else
-from the name layer's capitalised-word finder. The attribution knowledge (speech verbs, determiners, scare-quote
+from the name layer's capitalised-word finder. The attribution knowledge (speech verbs, modifiers, scare-quote
 cues) is data in `generator/resources/quotes/`; what names and references share (pronouns, role nouns, titles,
 given names) in `generator/resources/names/`; abbreviations and abbreviated titles (`Sen.`, `Pres.`) are the
 sentence splitter's, in `generator/resources/text/`.
@@ -59,7 +59,7 @@ class _Lexicon:
     to_verbs: frozenset[str]
     prepositions: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source prepositions it opens
     modifiers: frozenset[str]
-    pronouns: dict[str, str]  # these four and the next four are the name layer's lists (generator.names)
+    pronouns: dict[str, str]  # these three and the four nouns and names below are the name layer's lists
     possessives: dict[str, str]
     determiners: frozenset[str]
     name_prefixes: frozenset[str]
@@ -113,7 +113,7 @@ def _lexicon() -> _Lexicon:
         modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
         pronouns=names.pronouns,
         possessives=names.possessives,
-        determiners=frozenset(d.lower() for d in a["determiners"]),
+        determiners=names.determiners,
         name_prefixes=frozenset(d.lower() for d in a["name_prefixes"]),
         speech_nouns=frozenset(w.lower() for w in a["speech_nouns"]),
         function_words=frozenset(w.lower() for w in a["function_words"]),
@@ -939,19 +939,11 @@ def _resolve(phrase: _Phrase, text: str, names: NameTable, speakers: list[Refere
     if phrase.kind == "pronoun":
         found = names.antecedent(phrase.start, mention, speakers)
         return found.name if found else None
-    if phrase.head and _definite_description(mention):
-        described = names.described(phrase.start, phrase.head)
+    words = mention.split()
+    if words[0].lower() == "the" and len(words) <= 4 and phrase.head and not words[-1].endswith("s"):
+        described = names.described(phrase.start, phrase.head, mention)  # `the 53-year-old state prosecutor`
         return described.name if described else mention
     return mention
-
-
-def _definite_description(mention: str) -> bool:
-    """`the foreign minister`, `the 53-year-old state prosecutor`: one someone introduced before. Not a plural, a
-    long phrase, or one that carries its own name (`the SAPA news agency`)."""
-    words = mention.split()
-    if words[0].lower() != "the" or len(words) > 4 or words[-1].endswith("s"):
-        return False
-    return not any(word[:1].isupper() for word in words[1:])
 
 
 # --------------------------------------------------------------------------- #
