@@ -4,9 +4,10 @@ two runs (before and after a change to name or pronoun resolution) can be diffed
     .venv/bin/python bench/compare_speakers.py ../shared/corpora/news-2452 --limit 300 > /tmp/after.txt
     diff /tmp/before.txt /tmp/after.txt
 
-Each quote line gives the mention its attribution rests on and the speaker it resolved to
-(`[he] -> Sergei Lavrov`); each question line its kind, text and the sentences it cites (a resolved pronoun adds its antecedent's). The sample is `--limit` articles drawn with a fixed
-`--seed` from the sorted file names (as in `bench/inspect_questions.py`), so every run reads the same articles.
+Each quote line gives the mention its attribution rests on and the speaker it resolved to (`[he] -> Sergei
+Lavrov`); each question line its kind, its text and the sentences it cites (a resolved pronoun adds the sentence
+of its antecedent). The sample is `--limit` articles drawn with a fixed `--seed` from the sorted file names (as in
+`bench/inspect_questions.py`), so every run reads the same articles.
 """
 
 from __future__ import annotations
