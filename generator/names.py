@@ -300,9 +300,16 @@ class NameTable:
         """`the foreign minister` -> the nearest name introduced with that role; `the newspaper` -> the nearest
         outlet; `the ministry` -> the nearest organisation with that word in its name. The capitalised words of the
         `description` that are no title (`the Palestinian president`, `the Guardian newspaper`) must be written in
-        the name or right before it (`Palestinian President Yasser Arafat`)."""
-        lex = lexicon()
+        the name or right before it (`Palestinian President Yasser Arafat`); a person named otherwise is taken only
+        when no one is named so (`the Macedonian president` of `Macedonia's`), an outlet never (it has its name)."""
         qualifiers = _qualifiers(description)
+        found = self._described(position, head, qualifiers)
+        if found is None and qualifiers and head in lexicon().person_nouns:
+            found = self._described(position, head, frozenset())  # `the Macedonian president` of `Macedonia's`
+        return found
+
+    def _described(self, position: int, head: str, qualifiers: frozenset[str]) -> Reference | None:
+        lex = lexicon()
         for cand in self.before(position):
             if qualifiers and not qualifiers <= self._words_around(cand):
                 continue
@@ -346,19 +353,29 @@ class NameTable:
 
     def _grammatical_rank(self, cand: Name) -> int:
         """0: the name speaks (`Lavrov said`); 1: a subject; 2: an object (`talks with Lavrov`) or a person's
-        possessor (`Zhou's brother`; an organisation's name may end so: `Moody's`)."""
-        if self._after_object_marker(cand):
+        possessor inside the sentence (`a card to Zhou's brother`) or of a person (`Pinochet's youngest son, Marco
+        Antonio`). A possessor opening the sentence is its topic (`Agassi's withdrawal came`), and an organisation's
+        name may end so (`Moody's`)."""
+        left = self._left_context(cand)
+        if left == "object":
             return 2
         after = self.text[cand.end : cand.end + 24]
         if cand.kind == "person" and after.startswith(("'s", "’s")):
-            return 2
+            return 1 if left == "start" and not self._owns_a_person(cand) else 2
         following = _FOLLOWING_WORD.match(after)
         return 0 if following and following.group(1).lower() in sentence_lexicon().speech_verbs else 1
 
-    def _after_object_marker(self, cand: Name) -> bool:
-        """Whether a preposition governs the name, over its titles, roles and at most one other word: `to new
-        attorney general Eliakim Rubinstein`, `of Egyptian President Hosni Mubarak`; not the `of` of a title:
-        `Secretary of State Rice`, `chief of staff Joshua Bolten`."""
+    def _owns_a_person(self, cand: Name) -> bool:
+        """`Pinochet's youngest son`, `his wife`: the possessed is a person, the subject the sentence is about."""
+        lex = lexicon()
+        words = [_bare(w) for w in self.text[cand.end : cand.end + 40].split()[1:4]]
+        return any(w in lex.person_nouns or w in lex.gendered_roles for w in words)
+
+    def _left_context(self, cand: Name) -> str:
+        """What stands before a name in its sentence, over its titles, roles and at most one other word: `object`
+        when a preposition governs it (`to new attorney general Eliakim Rubinstein`, `of Egyptian President Hosni
+        Mubarak`; not the `of` of a title: `Secretary of State Rice`, `chief of staff Joshua Bolten`), `start`
+        when nothing else does, `clause` otherwise."""
         lex = lexicon()
         tokens = _TOKENS.findall(self.text, max(self._sentence_start(cand.start), cand.start - 80), cand.start)
         unknown = 0
@@ -366,23 +383,22 @@ class NameTable:
             token = tokens[k]
             low = token.lower().rstrip(".")
             if not token[0].isalnum():
-                return False  # punctuation opens an apposition or a clause
+                return "clause"  # punctuation opens an apposition or a clause
             if token[0].isupper():
                 if low in lex.object_markers or low in lex.clause_openers:
-                    return False  # a sentence opening with `In Moscow` or `On Monday`
+                    return "clause"  # a sentence opening with `In Moscow` or `On Monday`
                 continue  # a title, a demonym, an initial
             if low in lex.object_markers:
                 owner = tokens[k - 1] if k > 0 else ""
-                inside_title = low == "of" and (owner[:1].isupper() or owner.lower() in lex.person_nouns)
-                if not inside_title:
-                    return True
+                if not (low == "of" and (owner[:1].isupper() or owner.lower() in lex.person_nouns)):
+                    return "object"
             elif low in lex.clause_openers or low in sentence_lexicon().speech_verbs:
-                return False
+                return "clause"
             elif not (low in cand.roles or low in lex.person_nouns or low in lex.determiners):
                 unknown += 1
                 if unknown > 1:
-                    return False
-        return False
+                    return "clause"
+        return "start" if len(tokens) < 12 else "clause"
 
     def _sentence_start(self, position: int) -> int:
         if self.sentence_starts:
