@@ -6,12 +6,17 @@ capitalised-word finder, leaving out names inside quotations (a name someone utt
 "he" is). It answers
 
 - `fullest(name)`: the fullest form the text gives a name: `Lavrov` -> `Sergei Lavrov`;
-- `antecedent(position, pronoun, speakers)`: the name a pronoun at `position` stands for: among the nearest names
-  before it of the pronoun's kind and not of the other gender (a given name, a title or a role such as `Mrs.` or
-  `spokeswoman` tells a gender), the subject of the nearest sentence that has one; a more recent speaker (the quote
-  resolver passes the speakers attributed so far) wins over an older subject; `who` takes the name right before it;
-- `described(position, head)`: `the foreign minister` -> the nearest name introduced with that role, `the
-  newspaper` -> the nearest outlet.
+- `antecedent(position, pronoun, speakers)`: the name a pronoun at `position` stands for. Among the nearest names
+  before it of the pronoun's kind and not of the other gender (a given name, a title or role such as `Mrs.` or
+  `spokeswoman`, or `X said he` tells a gender), it takes the subject of the nearest sentence that has one: the
+  first name there that speaks (`Bolten said`), else the first that no preposition governs and that is no
+  possessor inside the sentence (`a letter to Wang Yi`, `Zhou's brother`), else the first; for `she`, a known
+  woman there beats names of unknown gender. A more recent speaker (the quote resolver passes the speakers
+  attributed so far; questions read them back from the quote layer) wins over an older subject; `who` takes the
+  name right before it;
+- `described(position, head, description)`: `the foreign minister` -> the nearest name introduced with that role,
+  `the Palestinian president` -> the nearest one written with `Palestinian` too, `the newspaper` -> the nearest
+  outlet.
 
 Both return a `Reference`: the name and the mention it rests on (offsets into the text), so a caller can cite the
 sentence that names it. A person named by one capitalised word is trusted as an antecedent only when it has a title
@@ -257,8 +262,8 @@ class NameTable:
         return self.kinds.get(name) or name_kind(name.split())
 
     def gender(self, name: str) -> str | None:
-        """`female`, `male` or None (unknown, or the text says both), by the given name of its fullest form and the
-        gendered titles and roles written before any of its mentions."""
+        """`female`, `male` or None (unknown, or the text says both), by the given name of its fullest form, the
+        gendered titles and roles written before any of its mentions and the pronoun right after `X said`."""
         full = self.fullest(name)
         return self.genders[full] if full in self.genders else _given_name_gender(full)
 
@@ -458,8 +463,10 @@ def _given_name_gender(name: str) -> str | None:
 def _last_speaker(
     speakers: Sequence[Reference], position: int, kind: str, fits: Callable[[str], bool]
 ) -> Reference | None:
-    k = bisect_right([s.start for s in speakers], position - 1) if speakers else 0
-    return next((s for s in reversed(speakers[:k]) if s.kind == kind and fits(s.name)), None)
+    """The latest speaker before `position` of this kind that fits (`speakers` sorted by start)."""
+    k = bisect_right(speakers, position - 1, key=lambda s: s.start)
+    earlier = (speakers[i] for i in range(k - 1, -1, -1))
+    return next((s for s in earlier if s.kind == kind and fits(s.name)), None)
 
 
 # --------------------------------------------------------------------------- #

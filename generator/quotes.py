@@ -53,13 +53,16 @@ from generator.text import sentence_spans
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The attribution lists of resources/quotes/, with the name layer's (pronouns, possessives, determiners, role
+    nouns, titles, not-names: one copy, in resources/names/) under the same roof for the phrase readers."""
+
     verbs: frozenset[str]
     particles: dict[str, str]
     not_before_to: frozenset[str]
     to_verbs: frozenset[str]
     prepositions: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source prepositions it opens
     modifiers: frozenset[str]
-    pronouns: dict[str, str]  # these three and the four nouns and names below are the name layer's lists
+    pronouns: dict[str, str]
     possessives: dict[str, str]
     determiners: frozenset[str]
     name_prefixes: frozenset[str]

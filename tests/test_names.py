@@ -87,6 +87,15 @@ def test_the_subject_of_the_nearest_sentence_wins_not_an_object_or_possessor() -
     assert _antecedent(_table(text, names), text, "He") == "Sergei Lavrov"
 
 
+def test_a_possessor_opening_the_sentence_is_its_topic_unless_it_owns_a_person() -> None:
+    names = {"Agassi": ("Andre Agassi", "person"), "Rafael Nadal": ("Rafael Nadal", "person")}
+    text = "Agassi's withdrawal came minutes after Rafael Nadal pulled out. He complained about the schedule."
+    assert _antecedent(_table(text, names), text, "He") == "Andre Agassi"
+    names = {"Pinochet": ("Augusto Pinochet", "person"), "Marco Antonio": ("Marco Antonio", "person")}
+    text = "Pinochet's youngest son, Marco Antonio, decried the absence of a funeral. He said it was unfair."
+    assert _antecedent(_table(text, names), text, "He") == "Marco Antonio"
+
+
 def test_who_takes_the_name_right_before_it() -> None:
     names = {"John Smith": ("John Smith", "person"), "Mike Lee": ("Mike Lee", "person")}
     text = "Senator John Smith praised Mike Lee, who said the bill would pass. He voted for it."
@@ -138,6 +147,15 @@ def test_a_description_with_a_demonym_needs_it_written_with_the_name() -> None:
     position = text.index("The Palestinian")
     assert table.described(position, "president", "The Palestinian president").name == "Yasser Arafat"  # type: ignore[union-attr]
     assert table.described(position, "president", "the president").name == "Hosni Mubarak"  # type: ignore[union-attr]
+    # a person written otherwise is still taken when no one is written so; an outlet carries its own name
+    text = "President Branko Crvenkovski wrote to Brussels. Macedonia's bid stalled. The Macedonian president said so."
+    table = _table(text, {"Branko Crvenkovski": ("Branko Crvenkovski", "person")})
+    found = table.described(text.index("The Macedonian"), "president", "The Macedonian president")
+    assert found is not None and found.name == "Branko Crvenkovski"
+    text = "The Daily Telegraph reported the deal. The Guardian newspaper said it was off."
+    table = _table(text, {"The Daily Telegraph": ("The Daily Telegraph", "organization")})
+    assert table.described(text.index("The Guardian"), "newspaper", "The Guardian newspaper") is None
+    assert table.described(text.index("The Guardian"), "newspaper", "the newspaper").name == "The Daily Telegraph"  # type: ignore[union-attr]
 
 
 def test_names_inside_quotations_are_no_antecedents() -> None:
