@@ -215,7 +215,7 @@ class NameTable:
             self.kinds.setdefault(n.name, n.kind)
             if n.kind == "place":
                 continue
-            for word in set(n.name.lower().split()):
+            for word in _name_words(n.name):
                 forms = self.by_word.setdefault(word, [])
                 if n.name not in forms:
                     forms.append(n.name)
@@ -250,11 +250,12 @@ class NameTable:
         return self.items[max(0, k - limit) : k][::-1]
 
     def fullest(self, name: str) -> str:
-        """The fullest form of `name` in the text: `Lavrov` -> `Sergei Lavrov`."""
+        """The fullest form of `name` in the text: `Lavrov` -> `Sergei Lavrov`, `Arroyo` -> `Gloria
+        Macapagal-Arroyo`."""
         wanted = name.lower().split()
         best = name
         for cand in self.by_word.get(wanted[0], []) if wanted else []:
-            if len(cand.split()) > len(best.split()) and set(wanted) <= set(cand.lower().split()):
+            if len(cand.split()) > len(best.split()) and set(wanted) <= _name_words(cand):
                 best = cand
         return best
 
@@ -429,6 +430,12 @@ class NameTable:
         return {full: next(iter(genders)) if len(genders) == 1 else None for full, genders in found.items()}
 
 
+def _name_words(name: str) -> set[str]:
+    """The lower-cased words of a name, and the parts of a hyphenated one (`macapagal-arroyo`, `arroyo`)."""
+    words = set(name.lower().split())
+    return words | {part for word in words if "-" in word for part in word.split("-") if len(part) > 2}
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:()\"“”‘’'").removesuffix("’s").removesuffix("'s").lower()
 
@@ -495,7 +502,9 @@ def names_of(doc: Document) -> NameTable:
 def quoted_speakers(doc: Document, table: NameTable) -> list[Reference]:
     """The speakers the quote layer names (`Lavrov said`, `the foreign minister said` resolved to a name; not `he
     said`, not `a senior official said`) at the mentions their attributions rest on, sorted: the recent-speaker
-    signal of the quote resolver read back from the layer, so a pronoun outside quotes resolves as one inside would."""
+    signal of the quote resolver read back from the layer, so a pronoun outside quotes resolves as one inside would:
+    a speaker resolved from its mention (`Lavrov` -> `Sergei Lavrov`, a description to a name), a name of the text,
+    or a mention that looks like a name."""
     lex = lexicon()
     found: dict[int, Reference] = {}
     for quote in doc.quotes:
@@ -504,10 +513,21 @@ def quoted_speakers(doc: Document, table: NameTable) -> list[Reference]:
         mention = doc.text[quote.speaker_start : quote.speaker_end]
         if mention.lower() in lex.pronouns or mention.lower() in lex.possessives:
             continue
-        if quote.speaker != mention or quote.speaker in table.kinds:  # resolved, or a name the text knows
+        if quote.speaker != mention or quote.speaker in table.kinds or _looks_like_a_name(mention):
             speaker = Reference(quote.speaker, quote.speaker_start, quote.speaker_end, table.kind_of(quote.speaker))
             found.setdefault(quote.speaker_start, speaker)
     return [found[start] for start in sorted(found)]
+
+
+def _looks_like_a_name(mention: str) -> bool:
+    """A speaker mention kept as written that is a name the entity layer missed (`Maliki`), not a description
+    (`Officials`, `Clinton's campaign`, `The ministry`)."""
+    lex = lexicon()
+    words = [_bare(w) for w in mention.split()]
+    if not mention[:1].isupper() or not words or words[0] in lex.determiners:
+        return False
+    nouns = lex.person_nouns | lex.organization_nouns
+    return not any(w in nouns or w.removesuffix("s") in nouns for w in words)
 
 
 # --------------------------------------------------------------------------- #
