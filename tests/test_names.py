@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import annotate, figures, questions
+import pytest
+
+from generator import annotate, figures, ingest, questions
 from generator.model import Document, Mention
 from generator.names import NameTable, Reference, names_of, quoted_speakers
 from generator.quotes import extract_quotes
+from tests.conftest import SHARED
 
 
 def _table(text: str, names: dict[str, tuple[str, str]]) -> NameTable:
@@ -211,3 +214,22 @@ def test_the_same_pronoun_in_the_same_place_resolves_alike_in_quotes_and_questio
     assert found is not None and found.name == quote.speaker
     assert names_of(doc) is table  # built once per document
     assert extract_quotes(text, doc.mentions, doc.sentences)[0].speaker == "Mary Jones"
+
+
+def test_pronoun_speakers_of_real_news_resolve_alike_through_the_question_path() -> None:
+    corpus = SHARED / "corpora" / "news-2452"
+    if not corpus.is_dir():
+        pytest.skip("the shared news corpus is not on this machine")
+    checked = 0
+    for path in sorted(corpus.glob("*.txt"))[::25]:  # about 100 articles, spread over both agencies
+        doc = annotate.annotate(ingest.read_document(path))
+        table = names_of(doc)
+        speakers = quoted_speakers(doc, table)
+        for quote in doc.quotes:
+            mention = doc.text[quote.speaker_start : quote.speaker_end] if quote.speaker_start is not None else ""
+            if quote.kind == "scare" or mention.lower() not in ("he", "she", "it", "who"):
+                continue
+            found = table.antecedent(quote.speaker_start or 0, mention, speakers)
+            assert (found.name if found else None) == quote.speaker, (doc.id, quote.start)
+            checked += 1
+    assert checked > 50
