@@ -26,6 +26,7 @@ from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
 from generator.model import Dispute, Document, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
+from generator.names import names_of, quoted_speakers
 from generator.text import DASHED_ASIDE, phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
@@ -487,8 +488,9 @@ def _worth_watching(question: str, doc: Document, sentence: Sentence, context: C
 
 
 def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tuple[str, list[SourceRef]] | None:
-    """'Will he hold talks?' -> 'Will Li Peng hold talks?' from the person last named; None when the subject is a
-    pronoun no name can replace ('it', 'they', 'his')."""
+    """'Will he hold talks?' -> 'Will Li Peng hold talks?', by the name layer the quotes use too (`generator.names`),
+    citing the sentence that names the antecedent; None when the subject is a pronoun no name can replace ('it',
+    'they', 'his') or that nothing before it resolves."""
     m = _OPENING.match(text)
     word = m.group("word").lower().replace("’", "'") if m else ""
     if m is None or (word not in rules().resolvable and word not in rules().unresolvable):
@@ -504,27 +506,24 @@ def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tu
     return text[: m.start("word")] + name + text[m.end("word") :], [ref]
 
 
+# A question stands alone: its pronoun is replaced only by a name from its own sentence or the few before it, where
+# a wrong antecedent is rare; farther back the question is dropped rather than given a wrong name.
+ANTECEDENT_WITHIN_SENTENCES = 2
+
+
 def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, SourceRef] | None:
-    """The person a pronoun stands for: the last one named before it in its sentence, else the first one named in
-    the nearest of the two sentences before."""
+    """The name the pronoun stands for where the sentence writes it, and the sentence that names it."""
     at = re.search(rf"\b{re.escape(pronoun)}\b", sentence.text, re.IGNORECASE)
-    limit = sentence.start + (at.start() if at else 0)
-    people = [m for m in _mentions(doc) if m.type == "person"]
-    before = [m for m in people if sentence.start <= m.start < limit]
-    if before:
-        return before[-1].name, SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
-    for index in (sentence.index - 1, sentence.index - 2):
-        if index < 0:
-            break
-        previous = doc.sentences[index]
-        named = [m for m in people if previous.start <= m.start < previous.end]
-        if named:
-            return named[0].name, SourceRef(doc.id, previous.start, previous.end, previous.index)
-    return None
+    table = names_of(doc)
+    found = table.antecedent(sentence.start + (at.start() if at else 0), pronoun, quoted_speakers(doc, table))
+    source = doc.sentence_at(found.start) if found else None
+    if found is None or source is None or source.index < sentence.index - ANTECEDENT_WITHIN_SENTENCES:
+        return None
+    return found.name, SourceRef(doc.id, source.start, source.end, source.index)
 
 
 def _mentions(doc: Document) -> list[Mention]:
-    # only met when a question opens on a pronoun; a document annotated without mentions gets them here
+    # only met when a question opens on a common word; a document annotated without mentions gets them here
     return doc.mentions or extract_entities(doc.text)
 
 

@@ -8,11 +8,13 @@ cut the quote off from its attribution. A quote with no attribution of its own c
 just before it (split quotes, multi-paragraph quotes, paragraphs of quotes after `X said:`).
 
 The speaker mention (`speaker_start`, `speaker_end`) is the span the attribution rests on (`Lavrov`, `he`, `the
-newspaper`); `speaker` is the name the article gives in full: a surname resolves to its fullest form in the text,
-titles are dropped, a pronoun resolves to the nearest name of its kind and gender (preferring the subject of the
-nearest sentence that has one), and a definite description (`the foreign minister`, `the newspaper`) resolves only
-to a name introduced with that role or to an outlet; otherwise it stays as written (`a senior official`). A
-pronoun that cannot be resolved keeps its mention and gets `speaker=None`: no guess is better than a wrong name.
+newspaper`); `speaker` is the name the article gives in full, resolved by the name layer every component shares
+(`generator.names`): a surname resolves to its fullest form in the text, titles are dropped, a pronoun resolves to
+the nearest name of its kind and gender (preferring the subject of the nearest sentence that has one; the speakers
+named so far are the layer's "recent speaker" input), and a definite description (`the foreign minister`, `the
+newspaper`) resolves only to a name introduced with that role or to an outlet; otherwise it stays as written (`a
+senior official`). A pronoun that cannot be resolved keeps its mention and gets `speaker=None`: no guess is better
+than a wrong name.
 
 Kinds: `speech` (a quote that stands as a clause), `partial` (a fragment inside the writer's sentence, attributed
 to the subject of a communication verb: `Putin commended soldiers for fighting "courageously"`) and `scare`
@@ -20,9 +22,10 @@ to the subject of a communication verb: `Putin commended soldiers for fighting "
 so a page can skip them and a reader of the data can still see them; they are not speech.
 
 Names come from `generator.entities` mentions when the caller passes them (`extract_quotes(text, mentions)`), else
-from a small capitalised-word finder; both meet in `_name_candidates`. All knowledge (speech verbs, pronouns, role
-nouns, titles, given names, scare-quote cues) is data in `generator/resources/quotes/`; abbreviations and abbreviated
-titles (`Sen.`, `Pres.`) are the sentence splitter's, in `generator/resources/text/`.
+from the name layer's capitalised-word finder. The attribution knowledge (speech verbs, modifiers, scare-quote
+cues) is data in `generator/resources/quotes/`; what names and references share (pronouns, role nouns, titles,
+given names) in `generator/resources/names/`; abbreviations and abbreviated titles (`Sen.`, `Pres.`) are the
+sentence splitter's, in `generator/resources/text/`.
 
 Measured by `bench/eval_quotes.py` on PolNeAR.
 """
@@ -30,8 +33,7 @@ Measured by `bench/eval_quotes.py` on PolNeAR.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -39,6 +41,8 @@ from importlib import resources
 import yaml
 
 from generator.model import Document, Mention, Quote, Sentence
+from generator.names import NameTable, Reference, name_kind, possessive_word, strip_titles
+from generator.names import lexicon as name_lexicon
 from generator.text import lexicon as sentence_lexicon
 from generator.text import sentence_spans
 
@@ -49,6 +53,9 @@ from generator.text import sentence_spans
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The attribution lists of resources/quotes/, with the name layer's (pronouns, possessives, determiners, role
+    nouns, titles, not-names: one copy, in resources/names/) under the same roof for the phrase readers."""
+
     verbs: frozenset[str]
     particles: dict[str, str]
     not_before_to: frozenset[str]
@@ -65,16 +72,11 @@ class _Lexicon:
     organization_nouns: frozenset[str]
     title_words: frozenset[str]
     not_names: frozenset[str]
-    organization_words: frozenset[str]
-    place_words: frozenset[str]
-    media_nouns: frozenset[str]
-    media_words: frozenset[str]
     naming_cues: tuple[tuple[str, ...], ...]
     work_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     max_scare_words: int
     max_unattributed_words: int
-    given_names: dict[str, frozenset[str]]  # female | male -> given names
 
 
 def _inflect(verbs) -> frozenset[str]:
@@ -99,18 +101,12 @@ def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]
     return {first: tuple(group) for first, group in grouped.items()}
 
 
-def _abbreviated_titles() -> frozenset[str]:
-    """`Sen`, `Mrs`, `Pres`: the title class of the sentence splitter's abbreviations, without the period."""
-    return frozenset(word for word, kind in sentence_lexicon().abbreviations.items() if kind == "title")
-
-
 @cache
 def _lexicon() -> _Lexicon:
     folder = resources.files("generator") / "resources" / "quotes"
     a = yaml.safe_load((folder / "attribution.yaml").read_text(encoding="utf-8"))
     s = yaml.safe_load((folder / "scare.yaml").read_text(encoding="utf-8"))
-    g = yaml.safe_load((folder / "given_names.yaml").read_text(encoding="utf-8"))
-    titles = [t for title in a["titles"] for t in title.replace(".", "").split()]
+    names = name_lexicon()
     return _Lexicon(
         verbs=_inflect(v.lower() for v in a["speech_verbs"]),
         particles={k.lower(): v.lower() for k, v in a["phrasal_particles"].items()},
@@ -118,26 +114,21 @@ def _lexicon() -> _Lexicon:
         to_verbs=frozenset(w.lower() for w in a["to_verbs"]),
         prepositions=_by_first_word(a["source_prepositions"]),
         modifiers=frozenset(m.lower() for m in a["verb_modifiers"]),
-        pronouns={k.lower(): v for k, v in a["pronouns"].items()},
-        possessives={k.lower(): v for k, v in a["possessive_pronouns"].items()},
-        determiners=frozenset(d.lower() for d in a["determiners"]),
+        pronouns=names.pronouns,
+        possessives=names.possessives,
+        determiners=names.determiners,
         name_prefixes=frozenset(d.lower() for d in a["name_prefixes"]),
         speech_nouns=frozenset(w.lower() for w in a["speech_nouns"]),
         function_words=frozenset(w.lower() for w in a["function_words"]),
-        person_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["person"]),
-        organization_nouns=frozenset(n.lower() for n in a["speaker_nouns"]["organization"]),
-        title_words=(frozenset(titles) | _abbreviated_titles()) - {"of", "the"},
-        not_names=frozenset(w.rstrip(".") for w in a["not_names"]),
-        organization_words=frozenset(w.rstrip(".") for w in a["organization_words"]),
-        place_words=frozenset(a["place_words"]),
-        media_nouns=frozenset(w.lower() for w in a["media_nouns"]),
-        media_words=frozenset(a["media_words"]),
+        person_nouns=names.person_nouns,
+        organization_nouns=names.organization_nouns,
+        title_words=names.title_words,
+        not_names=names.not_names,
         naming_cues=tuple(tuple(c.lower().split()) for c in s["naming_cues"]),
         work_nouns=frozenset(w.lower() for w in s["work_nouns"]),
         naming_verbs=frozenset(w.lower() for w in s["naming_verbs"]),
         max_scare_words=int(s["max_scare_words"]),
         max_unattributed_words=int(s["max_unattributed_words"]),
-        given_names={gender: frozenset(names) for gender, names in g.items()},
     )
 
 
@@ -407,7 +398,7 @@ def _namey(tok: _Tok) -> bool:
 
 
 def _possessive(tok: _Tok | None) -> bool:
-    return tok is not None and _possessive_word(tok.text) and _pronoun_length(tok) == 0
+    return tok is not None and possessive_word(tok.text) and _pronoun_length(tok) == 0
 
 
 def _pronoun_length(tok: _Tok) -> int:
@@ -420,7 +411,7 @@ def _pronoun_length(tok: _Tok) -> int:
 
 def _name_phrase(toks: list[_Tok], i: int, j: int, start: int | None = None) -> _Phrase | None:
     words = [t.text for t in toks[i:j] if t.text != "."]
-    name = _strip_titles(words)
+    name = strip_titles(words)
     if not name or all(w.rstrip(".") in _lexicon().not_names for w in name):
         return None
     return _Phrase(toks[i].start if start is None else start, toks[j - 1].end, "name", " ".join(name))
@@ -887,7 +878,7 @@ def _clause_subject(toks: list[_Tok], verb: int) -> _Phrase | None:
             break
         found = _forward_phrase(toks, i)
         if found and found[1] < verb and _valid_speaker(found[0]) and _followed_by_verb(toks, found[1]):
-            if found[0].kind != "name" or _name_kind(found[0].name.split()) != "place":
+            if found[0].kind != "name" or name_kind(found[0].name.split()) != "place":
                 return found[0]
     return None
 
@@ -922,248 +913,39 @@ def _opens_clause(left: list[_Tok]) -> bool:
 
 
 # --------------------------------------------------------------------------- #
-# Names and resolution
+# Resolution: the shared name layer (generator.names)
 # --------------------------------------------------------------------------- #
 
-_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?: +(?:(?:de|da|van|von|der|bin|al|del|di|du|le|la) +)?{_NAME_WORD})*")
+
+def _name_table(
+    text: str, spans: list[_Span], mentions: list[Mention] | None, bounds: list[tuple[int, int]]
+) -> NameTable:
+    """The names outside quotations (scare quotes do not count): the entity mentions when given, else the names a
+    capitalised-word finder sees."""
+    quoted = [(s.open_at, s.close_end) for s in spans if s.kind != "scare"]
+    return NameTable.build(text, mentions, quoted, [start for start, _ in bounds])
 
 
-@dataclass(frozen=True)
-class _Name:
-    start: int
-    end: int
-    name: str
-    kind: str  # person | organization | place | unknown
-    roles: frozenset[str] = frozenset()  # lower-cased title and role words written before it
+def _names_speaker(span: _Span, text: str) -> bool:
+    """The attribution names its speaker: a name (`Lavrov said`) or a description resolved to one (`the foreign
+    minister said`), not a pronoun or a description left as written (`a senior official said`)."""
+    phrase = span.phrase
+    if not span.speaker or phrase is None or phrase.kind == "pronoun":
+        return False
+    return phrase.kind == "name" or span.speaker != text[phrase.start : phrase.end]
 
 
-def _strip_titles(words: list[str]) -> list[str]:
-    """Drop a leading title or role (`Foreign Minister`, `Mr.`) when a name is left after it."""
-    lex = _lexicon()
-    cut = 0
-    for k, word in enumerate(words[:-1]):
-        if word.rstrip(".") in lex.title_words:
-            cut = k + 1
-    rest = words[cut:]
-    if cut and any(w in lex.organization_words for w in rest):
-        return words
-    if rest and _possessive_word(rest[-1]):
-        rest = rest[:-1] + [rest[-1][:-2]]
-    return rest
-
-
-def _possessive_word(word: str) -> bool:
-    return word.endswith("’s") or word.endswith("'s")
-
-
-def _name_candidates(text: str, spans: list[_Span], mentions: list[Mention] | None) -> list[_Name]:
-    """Names outside quotations: the entity mentions when given, else a capitalised-word finder."""
-    if mentions is not None:
-        outside = _outside(spans)
-        return [
-            _Name(m.start, m.end, m.name, m.type, _roles_before(text, m.start))
-            for m in sorted(mentions, key=lambda m: m.start)
-            if outside(m.start)
-        ]
-    return _capitalised_names(text, spans)
-
-
-def _outside(spans: list[_Span]) -> Callable[[int], bool]:
-    """Whether a position lies outside every quotation (scare quotes do not count)."""
-    inside = _covered([(s.open_at, s.close_end) for s in spans if s.kind != "scare"])
-    return lambda position: not inside(position)
-
-
-def _covered(bounds: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether a position lies in one of `bounds` (sorted, not overlapping): a binary search, not a scan."""
-    starts = [start for start, _ in bounds]
-
-    def covered(position: int) -> bool:
-        k = bisect_right(starts, position) - 1
-        return k >= 0 and position < bounds[k][1]
-
-    return covered
-
-
-def _capitalised_names(text: str, spans: list[_Span]) -> list[_Name]:
-    lex = _lexicon()
-    names = []
-    outside = _outside(spans)
-    in_headline = _covered(_headlines(text))
-    for m in _NAME_RUN.finditer(text):
-        if not outside(m.start()) or in_headline(m.start()):
-            continue
-        run = m.group(0).split()
-        words = run
-        while words and words[0].rstrip(".") in lex.not_names:
-            words = words[1:]
-        cut = next((n for n, w in enumerate(words) if n and w.rstrip(".") in lex.not_names), len(words))
-        kept = _strip_titles(words[:cut])
-        if not kept or len(kept) > 5 or kept[-1].rstrip(".") in lex.title_words and len(kept) == 1:
-            continue
-        titles = words[: len(words[:cut]) - len(kept)]
-        roles = frozenset(w.rstrip(".").lower() for w in titles) | _roles_before(text, m.start())
-        names.append(_Name(m.start(), m.end(), " ".join(kept), _name_kind(kept), roles))
-    return _confirm_single_names(names)
-
-
-def _roles_before(text: str, start: int) -> frozenset[str]:
-    """Role words right before a name: `foreign minister` in `North Korea's foreign minister Choe`."""
-    lex = _lexicon()
-    roles = set()
-    for word in reversed(text[max(0, start - 40) : start].split()[-3:]):
-        word = word.strip(",").rstrip(".").lower()
-        if word in lex.person_nouns or word.title() in lex.title_words:
-            roles.add(word)
-        else:
-            break
-    return frozenset(roles)
-
-
-def _confirm_single_names(names: list[_Name]) -> list[_Name]:
-    """A one-word name is a person only if titled or part of a longer person name (`Lavrov` in `Sergei Lavrov`)."""
-    person_words = {w for n in names if n.kind == "person" and " " in n.name for w in n.name.split()}
-    return [
-        _Name(n.start, n.end, n.name, "unknown", n.roles)
-        if n.kind == "person" and " " not in n.name and not n.roles and n.name not in person_words
-        else n
-        for n in names
-    ]
-
-
-def _headlines(text: str) -> list[tuple[int, int]]:
-    """Spans of title-case lines (headlines): their capitalised words are not names."""
-    spans, offset = [], 0
-    for line in text.split("\n"):
-        words = line.split()
-        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return spans
-
-
-def _name_kind(words: list[str]) -> str:
-    lex = _lexicon()
-    acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
-    if acronym or any(w in lex.organization_words for w in words):
-        return "organization"
-    if any(w in lex.place_words for w in words):
-        return "place"
-    return "person"
-
-
-@dataclass
-class _NameTable:
-    """The names of one text, indexed so that each look-up is cheap on long texts."""
-
-    items: list[_Name]
-    text: str = ""  # the text the names were found in
-    starts: list[int] = field(default_factory=list)
-    by_word: dict[str, list[str]] = field(default_factory=dict)  # word -> distinct names containing it, in order
-    single: set[str] = field(default_factory=set)  # names written as one word
-    written_short: set[str] = field(default_factory=set)  # full names also written shorter (`Abbas` for `Mahmud Abbas`)
-
-    def __post_init__(self) -> None:
-        self.starts = [n.start for n in self.items]
-        for n in self.items:
-            if n.kind == "place":
-                continue
-            for word in set(n.name.lower().split()):
-                forms = self.by_word.setdefault(word, [])
-                if n.name not in forms:
-                    forms.append(n.name)
-            if " " not in n.name:
-                self.single.add(n.name)
-            if len(self.text[n.start : n.end].split()) < len(n.name.split()):
-                self.written_short.add(n.name)
-
-    def before(self, position: int, limit: int = 200) -> list[_Name]:
-        """The names that start before `position`, nearest first."""
-        k = bisect_right(self.starts, position - 1)
-        return self.items[max(0, k - limit) : k][::-1]
-
-
-def _fullest(name: str, names: _NameTable) -> str:
-    """The fullest form of `name` in the text: `Lavrov` -> `Sergei Lavrov`."""
-    wanted = name.lower().split()
-    best = name
-    for cand in names.by_word.get(wanted[0], []) if wanted else []:
-        if len(cand.split()) > len(best.split()) and set(wanted) <= set(cand.lower().split()):
-            best = cand
-    return best
-
-
-def _antecedent(
-    text: str, position: int, kind: str, names: _NameTable, speakers: list[tuple[int, str, str]], pronoun: str = ""
-) -> str | None:
-    """The nearest name before `position` of this kind and gender; the subject of the nearest sentence that has one
-    wins, a more recent speaker over an older subject."""
-    unlike = _lexicon().given_names.get(
-        {"he": "female", "his": "female", "she": "male", "her": "male"}.get(pronoun, "")
-    )
-    fits = (lambda name: name.split()[0] not in unlike) if unlike else (lambda name: True)
-    best: tuple[int, str] | None = None
-    for pos, name, speaker_kind in reversed(speakers):
-        if pos < position and speaker_kind == kind and fits(name):
-            best = (pos, name)
-            break
-    fitting = []
-    for cand in names.before(position):
-        if len(fitting) == 6:
-            break
-        if cand.kind == kind and fits(_fullest(cand.name, names)):
-            fitting.append(cand)
-    # a person name is trusted when it has a title or role, or the text gives it in full: a lone capitalised word
-    # typed as a person is often something else
-    trusted = [c for c in fitting if c.roles or _known_by_surname(c, names) or " " in _fullest(c.name, names)]
-    pool = (trusted or fitting) if kind == "person" else fitting
-    if pool:
-        opening = max(text.rfind(". ", 0, pool[0].start), text.rfind("\n", 0, pool[0].start))
-        subject = [c for c in pool if c.start > opening][-1]  # the first of that sentence: usually its subject
-        if pronoun == "who":
-            subject = fitting[0]  # a relative pronoun follows its antecedent: "Mike Lee, who declared"
-        if best is None or subject.start > best[0]:
-            best = (subject.start, subject.name)
-    return _fullest(best[1], names) if best else None
-
-
-def _known_by_surname(cand: _Name, names: _NameTable) -> bool:
-    """A person is confirmed when the text calls them both by their full name and by one part of it (`Sergei Lavrov`
-    ... `Lavrov`), whichever of the two this mention is."""
-    parts = cand.name.split()
-    if len(parts) == 1:
-        return len(_fullest(cand.name, names).split()) > 1
-    return cand.name in names.written_short or any(part in names.single for part in parts)
-
-
-def _described(position: int, head: str, names: _NameTable) -> str | None:
-    """`the foreign minister` -> the nearest name introduced with that role; `the newspaper` -> the nearest outlet."""
-    lex = _lexicon()
-    for cand in names.before(position):
-        if head in lex.person_nouns and cand.kind == "person" and head in cand.roles:
-            return cand.name
-        outlet = any(w in lex.media_words for w in cand.name.split())
-        if head in lex.media_nouns and cand.kind == "organization" and outlet:
-            return cand.name
-        if head in lex.organization_nouns and cand.kind == "organization" and head in cand.name.lower().split():
-            return cand.name
-    return None
-
-
-def _resolve(phrase: _Phrase, text: str, names: _NameTable, speakers: list[tuple[int, str, str]]) -> str | None:
-    lex = _lexicon()
+def _resolve(phrase: _Phrase, text: str, names: NameTable, speakers: list[Reference]) -> str | None:
     if phrase.kind == "name" and phrase.name:
-        return _fullest(phrase.name, names)
+        return names.fullest(phrase.name)
     mention = text[phrase.start : phrase.end]
     if phrase.kind == "pronoun":
-        kind = lex.pronouns.get(mention.lower()) or lex.possessives.get(mention.lower(), "none")
-        if kind not in ("person", "organization"):
-            return None
-        return _antecedent(text, phrase.start, kind, names, speakers, mention.lower())
+        found = names.antecedent(phrase.start, mention, speakers)
+        return found.name if found else None
     words = mention.split()
-    if words[0].lower() == "the" and len(words) <= 3 and phrase.head and not words[-1].endswith("s"):
-        return _described(phrase.start, phrase.head, names) or mention
+    if words[0].lower() == "the" and len(words) <= 4 and phrase.head and not words[-1].endswith("s"):
+        described = names.described(phrase.start, phrase.head, mention)  # `the 53-year-old state prosecutor`
+        return described.name if described else mention
     return mention
 
 
@@ -1187,15 +969,14 @@ def extract_quotes(
     bounds = [(s.start, s.end) for s in sentences] if sentences is not None else sentence_spans(text)
     _attribute(text, paragraphs, spans, _Clauses.of(bounds, spans))
     _attribute_backwards(spans)
-    names = _NameTable(_name_candidates(text, spans, mentions), text)
-    kinds = {n.name: n.kind for n in names.items}
-    speakers: list[tuple[int, str, str]] = []
+    names = _name_table(text, spans, mentions, bounds)
+    speakers: list[Reference] = []  # named speakers so far, by position: a pronoun may follow the latest
     for span in spans:
         if span.phrase is not None:
             span.speaker = _resolve(span.phrase, text, names, speakers)
-        if span.speaker and span.own_attribution and span.phrase and span.phrase.kind == "name":
-            kind = kinds.get(span.speaker) or _name_kind(span.speaker.split())
-            speakers.append((span.speaker_start or span.start, span.speaker, kind))
+        if span.own_attribution and _names_speaker(span, text):
+            speaker = Reference(span.speaker, span.phrase.start, span.phrase.end, names.kind_of(span.speaker))
+            insort(speakers, speaker, key=lambda r: r.start)
     return [
         Quote(s.start, s.end, text[s.start : s.end], s.speaker, s.speaker_start, s.speaker_end, s.cue, s.kind)
         for s in spans
@@ -1300,7 +1081,7 @@ def _transcript_speaker(text: str, span: _Span) -> tuple[_Phrase, str] | None:
     if not m:
         return None
     name = m.group(1).title()
-    return _Phrase(m.start(1), m.end(1), "name", " ".join(_strip_titles(name.split()))), ":"
+    return _Phrase(m.start(1), m.end(1), "name", " ".join(strip_titles(name.split()))), ":"
 
 
 def _lead_in_attribution(text: str, lead_in: _Paragraph, clauses: _Clauses, alone: bool) -> tuple[_Phrase, str] | None:
@@ -1317,7 +1098,7 @@ def _lead_in_attribution(text: str, lead_in: _Paragraph, clauses: _Clauses, alon
     for start, end in reversed(bounds[-2:]):
         found = _attribution_before(_tokens(text, start, end, []))
         if found and (
-            found[0].kind == "pronoun" or found[0].kind == "name" and _name_kind(found[0].name.split()) != "place"
+            found[0].kind == "pronoun" or found[0].kind == "name" and name_kind(found[0].name.split()) != "place"
         ):
             return found
     return None
