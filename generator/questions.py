@@ -8,12 +8,15 @@ faithful rephrasing exists there is no question (a sentence is never pasted afte
 "she" is replaced by the person last named (whose sentence is cited too); other opening pronouns drop the
 question. Questions are ranked by kind (contradictions first) and, within a kind, by how much they involve
 (entities, figures, consequence words, the briefing's principals); scheduled trivia is left out and the list is
-capped. Word lists live in `resources/hedges/questions.yaml`.
+capped. A question that a later source of the briefing answers (a sentence asserting what it asks, published
+after every source asking it) is no longer open: it carries `answered_by` and is listed after the open ones. Word
+lists live in `resources/hedges/questions.yaml` and `resources/questions/answers.yaml`.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import cluster
 from generator.entities import extract_entities
 from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
@@ -246,13 +250,18 @@ def build_questions(documents: list[Document], disputes: list[Dispute], timeline
         candidate.order = i
         if principal_words & set(_WORD.findall(candidate.question.text)):
             candidate.score += PRINCIPAL_BONUS  # about whom the briefing is, not a bystander
-    return _select(candidates)
+    candidates = _merge_same_questions(candidates)
+    mark_answered([c.question for c in candidates], documents, context)
+    still_open = [c for c in candidates if c.question.answered_by is None]
+    answered = [c for c in candidates if c.question.answered_by is not None]
+    return _select(still_open, rules().data["limit"]) + _select(answered, answer_rules().limit)
 
 
-def _select(candidates: list[Candidate]) -> list[Question]:
+def _select(candidates: list[Candidate], limit: int) -> list[Question]:
+    """The most important candidates, at most `limit` and `per_kind` of each kind, none resting only on sentences
+    an earlier choice already asks about."""
     data = rules().data
     kinds = data["kind_order"]
-    candidates = _merge_same_questions(candidates)
     candidates.sort(key=lambda c: (c.rank, -c.score, c.order))
     chosen: list[Question] = []
     seen_keys: set[tuple[str, int]] = set()
@@ -265,7 +274,7 @@ def _select(candidates: list[Candidate]) -> list[Question]:
         per_kind[kind] += 1
         c.question.importance = round((len(kinds) - c.rank) * 10 + c.score, 2)
         chosen.append(c.question)
-        if len(chosen) >= data["limit"]:
+        if len(chosen) >= limit:
             break
     return chosen
 
@@ -986,3 +995,323 @@ def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:
         return ref
     s = doc.sentences[ref.sentence]
     return SourceRef(doc.id, s.start, s.end, s.index)
+
+
+# --------------------------------------------------------------------------- #
+# Answered since: a later source asserts what a question asks
+# --------------------------------------------------------------------------- #
+
+ANSWERS = Path(__file__).resolve().parent / "resources" / "questions" / "answers.yaml"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
+_NUMBER = re.compile(r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(?P<word>[A-Za-z]+)\b")
+
+
+@dataclass(frozen=True)
+class AnswerRules:
+    """The answers resource, compiled once."""
+
+    kinds: frozenset[str]
+    patterns: list[tuple[str, re.Pattern[str]]]  # (form, pattern with a `claim` group)
+    not_asserted: re.Pattern[str]
+    verb_of: dict[str, str]  # an irregular form (lower case) -> its verb
+    past: frozenset[str]  # irregular past forms
+    unchanged: frozenset[str]  # verbs whose past is written as the verb ("cut", "quit")
+    perfect: frozenset[str]
+    undated_bases: frozenset[str]
+    adjunct: re.Pattern[str]
+    min_coverage: float
+    value_tolerance: float
+    min_words_without_names: int
+    limit: int
+
+
+@functools.cache
+def answer_rules() -> AnswerRules:
+    data = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    verb_of: dict[str, str] = {}
+    past: set[str] = set()
+    unchanged: set[str] = set()
+    for forms in [*cluster.lexicon()["actions"], *data["irregular_verbs"]]:
+        verb, *irregular = (str(f).lower() for f in forms)
+        verb_of.update((form, verb) for form in irregular)
+        past.update(f for f in irregular if f != verb)
+        if not irregular or verb in irregular:
+            unchanged.add(verb)
+    return AnswerRules(
+        kinds=frozenset(data["kinds"]),
+        patterns=[(p["form"], re.compile(p["re"])) for p in data["patterns"]],
+        not_asserted=re.compile(
+            rf"(?<![\w-])(?:{phrase_alternation(data['not_asserted'], data['case_sensitive'])})(?![\w-])", re.IGNORECASE
+        ),
+        verb_of=verb_of,
+        past=frozenset(past),
+        unchanged=frozenset(unchanged),
+        perfect=frozenset(data["perfect_auxiliaries"]),
+        undated_bases=frozenset(data["undated_bases"]),
+        adjunct=re.compile(rf"\s(?:{phrase_alternation(data['adjunct_openers'])})(?![\w-])", re.IGNORECASE),
+        min_coverage=float(data["min_coverage"]),
+        value_tolerance=float(data["value_tolerance"]),
+        min_words_without_names=int(data["min_words_without_names"]),
+        limit=int(data["limit"]),
+    )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    """A lower-cased word folded so that its forms compare equal: 'called' = 'calls' = 'call', 'held' = 'hold',
+    'resumed' = 'resume' (the merge stage's stems, a final e dropped), 'elections' = 'election'."""
+    term = cluster.normalise(answer_rules().verb_of.get(word, word))
+    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks: its claim's content words and names, and what else an answer must hold."""
+
+    form: str  # yes-no | when | count
+    terms: frozenset[str]  # lemmas of the claim's content words, names aside
+    core: frozenset[str]  # those before its first adjunct ("call early elections | after the defeat"): all needed
+    names: frozenset[str]  # canonical keys of the entities it names
+    measure: str | None  # for "how many": what a figure of the answer must count
+    values: frozenset[float]  # the numbers its claim writes ("three soldiers killed"): an answer writes them too
+    dates: frozenset[str]  # the dates of its sentences' events: a claim about the past is answered on one of them
+    forward: bool  # asks what will happen: an answer must not tell of an earlier time
+    since: str  # ISO date of the latest source that asks it
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a sentence of a later source asserts, in the terms of `Asked`."""
+
+    terms: frozenset[str]
+    done: frozenset[str]  # lemmas written as something done ("called", "has quit", "held")
+    names: tuple[str, ...]  # canonical keys
+    asserted: bool  # no hedge, negation, condition, modal or question
+    dated: bool  # holds a date
+    first_event_end: str  # the last day its earliest dated event may fall on, ISO ("" without events)
+    measures: frozenset[str]  # what its figures count
+    values: frozenset[float]  # the numbers it writes
+    dates: frozenset[str]  # the dates of its events
+
+
+def mark_answered(found: list[Question], documents: list[Document], context: Context) -> None:
+    """Set `answered_by` on each question that a later source (by publication date, estimated dates being unknown)
+    answers: a sentence that names the question's entities, holds its words (the verb written as done) and, for
+    "how many", a figure of its measure, and asserts it (no hedge, negation, condition, modal or future)."""
+    rules_ = answer_rules()
+    dated = sorted(
+        (d for d in documents if d.published is not None and d.published_basis not in rules_.undated_bases),
+        key=lambda d: d.published,
+    )
+    if len(dated) < 2:
+        return
+    published = {d.id: d.published.isoformat() for d in dated}
+    statements: dict[tuple[str, int], Statement] = {}
+    by_id = {d.id: d for d in documents}
+    for question in found:
+        if question.kind not in rules_.kinds:
+            continue
+        asked = _asked_about(question, by_id, published, context)
+        if asked is None:
+            continue
+        asking = {s.document for s in question.sources}
+        for doc in dated:
+            if published[doc.id] <= asked.since or doc.id in asking:
+                continue
+            if (ref := _answer_in(doc, asked, statements, context)) is not None:
+                question.answered_by = ref
+                break
+
+
+def _asked_about(
+    question: Question, by_id: dict[str, Document], published: dict[str, str], context: Context
+) -> Asked | None:
+    """What a question asks, or None when no later sentence could be shown to answer it (a "why", an undated
+    source, too few words to match)."""
+    if not question.sources or any(s.document not in published for s in question.sources):
+        return None  # an undated source may be the latest to ask it: no answer can be shown to come later
+    reading = _question_claim(question.text)
+    if reading is None:
+        return None
+    form, claim, what = reading
+    if answer_rules().not_asserted.search(claim):
+        return None  # "... that a force could be deployed": what would answer it is as hedged as the claim
+    names = _question_names(question, claim, by_id, context)
+    words = {w.lower() for name in names for w in name.split()}
+    terms = frozenset(t for t in _content_lemmas(claim) if t not in words)
+    core = frozenset(t for t in _content_lemmas(_core(claim)) if t not in words)
+    measure = _measure(what, claim) if form == "count" else None
+    rules_ = answer_rules()
+    if not names and len(terms) < rules_.min_words_without_names:
+        return None
+    if not terms and measure is None:
+        return None  # only names: "Is it confirmed that Russia?" asks nothing a sentence can be matched on
+    forward = question.kind == "scheduled" or question.text.startswith(("Will ", "Would ", "When will "))
+    since = max(published[s.document] for s in question.sources)
+    keys = frozenset(cluster.entity_key(n) for n in names)
+    return Asked(form, terms, core, keys, measure, _numbers(claim), _event_dates(question, by_id), forward, since)
+
+
+def _event_dates(question: Question, by_id: dict[str, Document]) -> frozenset[str]:
+    """The dates of the events of the question's sentences."""
+    return frozenset(
+        e.date for ref in question.sources for e in by_id[ref.document].events if e.sentence == ref.sentence
+    )
+
+
+def _numbers(text: str) -> frozenset[float]:
+    """The numbers a text writes, in digits or words ('three', '1,000'), years aside (dates are compared as dates)."""
+    words = _number_words()
+    found = set()
+    for m in _NUMBER.finditer(text):
+        if m.group("digits"):
+            value = float(m.group("digits").replace(",", ""))
+            if not (m.group("digits").isdigit() and len(m.group("digits")) == 4 and 1800 <= value <= 2100):
+                found.add(value)
+        elif (word := m.group("word").lower()) in words:
+            found.add(words[word])
+    return frozenset(found)
+
+
+@functools.cache
+def _number_words() -> dict[str, float]:
+    return {str(w).lower(): float(v) for w, v in figure_lexicon().data["number_words"].items() if " " not in str(w)}
+
+
+def _core(claim: str) -> str:
+    """The claim up to its first adjunct after a content word: 'the president call early elections' of '... after
+    the budget defeat'."""
+    stop = cluster.stopwords()
+    for m in answer_rules().adjunct.finditer(claim):
+        if any(w.lower() not in stop for w in _LETTERS.findall(claim[: m.start()])):
+            return claim[: m.start()]
+    return claim
+
+
+def _question_claim(text: str) -> tuple[str, str, str | None] | None:
+    """(form, claim, counted word) of a question's wording; None for what no sentence can be shown to answer
+    ("Why ...", "Who ...")."""
+    body = _GLOSS.sub("", text.strip()).rstrip("?").strip()
+    for form, pattern in answer_rules().patterns:
+        if m := pattern.match(body):
+            return form, m.group("claim"), m.groupdict().get("what")
+    return None
+
+
+def _question_names(question: Question, claim: str, by_id: dict[str, Document], context: Context) -> set[str]:
+    """The names of the question's sentences that the question's claim writes (a word of theirs, capitalised)."""
+    written = set(_LETTERS.findall(claim))
+    names = set()
+    for ref in question.sources:
+        for name in context.names.get(ref.document, {}).get(ref.sentence, frozenset()):
+            if any(w in written for w in name.split() if w[:1].isupper() and (len(w) > 2 or w.isupper())):
+                names.add(name)
+    return names
+
+
+def _content_lemmas(text: str) -> list[str]:
+    stop = cluster.stopwords()
+    return [_lemma(w) for w in (m.group(0).lower() for m in _LETTERS.finditer(text)) if len(w) > 1 and w not in stop]
+
+
+def _measure(what: str | None, claim: str) -> str | None:
+    """What 'how many <what> <claim>' counts, as figures name it: 'people were killed' counts the dead."""
+    if what is None:
+        return None
+    lex = figure_lexicon()
+    counted = lex.noun_of.get(what.lower(), what.lower())
+    if counted in lex.data["casualty_scoped"]:
+        for word in _WORD.findall(claim.lower()):
+            if word in lex.casualty_of:
+                return lex.casualty_of[word]
+    return counted
+
+
+def _answer_in(doc: Document, asked: Asked, statements: dict[tuple[str, int], Statement], context: Context):
+    """The first sentence of `doc` that answers, as a reference to it; None when none does."""
+    for sentence in doc.sentences:
+        key = (doc.id, sentence.index)
+        if key not in statements:
+            statements[key] = _statement(doc, sentence, context)
+        if _answers_question(statements[key], asked):
+            return SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
+    return None
+
+
+def _answers_question(said: Statement, asked: Asked) -> bool:
+    if not said.asserted or not all(any(_same_name(n, m) for m in said.names) for n in asked.names):
+        return False
+    if asked.forward and said.first_event_end and said.first_event_end < asked.since:
+        return False  # it tells of an earlier time: background, not what has happened since
+    if (
+        not asked.forward
+        and asked.dates
+        and said.dates
+        and not any(_same_date(a, b) for a in asked.dates for b in said.dates)
+    ):
+        return False  # "killed on Wednesday" is not confirmed by "killed on Saturday": another happening
+    rules_ = answer_rules()
+    shared = asked.terms & said.terms
+    if not asked.core <= said.terms or len(shared) < rules_.min_coverage * len(asked.terms):
+        return False
+    if asked.form == "count":
+        return asked.measure in said.measures
+    if not all(any(math.isclose(v, w, rel_tol=rules_.value_tolerance) for w in said.values) for v in asked.values):
+        return False  # "three soldiers killed" is not confirmed by "two more troops were killed"
+    if asked.form == "when" and not said.dated:
+        return False
+    return bool(shared & said.done)  # what was asked about is written as done, not only named
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Dates that may be one day: '2006-11' and '2006-11-01'."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Canonical keys of one name written in full or in part: 'putin' / 'vladimir putin'."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
+
+
+def _statement(doc: Document, sentence: Sentence, context: Context) -> Statement:
+    rules_ = answer_rules()
+    text = sentence.text
+    terms, done = _terms_and_done(text)
+    hedged = any(h.sentence == sentence.index for h in doc.hedges)
+    events = [e for e in doc.events if e.sentence == sentence.index]
+    asserted = not (
+        hedged
+        or _is_heading(doc, sentence)
+        or text.rstrip(_QUOTE_MARKS + ")] ").endswith("?")
+        or rules_.not_asserted.search(text)
+    )
+    first_end = min(((e.date + "-99-99")[:10] for e in events), default="")  # "2025-07" may be 2025-07-31
+    dated = any(sentence.start <= t.start < sentence.end and t.type == "DATE" for t in doc.timexes)
+    names = tuple(cluster.entity_key(n) for n in context.names.get(doc.id, {}).get(sentence.index, ()))
+    figures = [f for f in doc.figures if f.sentence == sentence.index and f.value is not None]
+    measures = frozenset(f.counts for f in figures)
+    dates = frozenset(e.date for e in events)
+    return Statement(terms, done, names, asserted, dated, first_end, measures, _numbers(text), dates)
+
+
+def _terms_and_done(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content lemmas of a sentence, and those written as a thing done: a past form, or a verb whose past is
+    the verb itself after has/have/had/was/were ('has quit')."""
+    rules_ = answer_rules()
+    stop = cluster.stopwords()
+    terms: set[str] = set()
+    done: set[str] = set()
+    previous = ""
+    for m in _LETTERS.finditer(text):
+        word = m.group(0).lower()
+        if len(word) > 1 and word not in stop:
+            term = _lemma(word)
+            terms.add(term)
+            if word.endswith("ed") or word in rules_.past or (previous in rules_.perfect and word in rules_.unchanged):
+                done.add(term)
+        previous = word
+    return frozenset(terms), frozenset(done)
