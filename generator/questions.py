@@ -19,6 +19,7 @@ import functools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from generator.entities import extract_entities
 from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
-from generator.model import Dispute, Document, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
+from generator.model import Dispute, Document, Event, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
 from generator.text import DASHED_ASIDE, phrase_alternation
 
 RESOURCE = Path(__file__).resolve().parent / "resources" / "hedges" / "questions.yaml"
@@ -1004,7 +1005,6 @@ def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:
 ANSWERS = Path(__file__).resolve().parent / "resources" / "questions" / "answers.yaml"
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
-_NUMBER = re.compile(r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(?P<word>[A-Za-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -1014,6 +1014,7 @@ class AnswerRules:
     kinds: frozenset[str]
     patterns: list[tuple[str, re.Pattern[str]]]  # (form, pattern with a `claim` group)
     not_asserted: re.Pattern[str]
+    uncertain_claim: re.Pattern[str]
     verb_of: dict[str, str]  # an irregular form (lower case) -> its verb
     past: frozenset[str]  # irregular past forms
     unchanged: frozenset[str]  # verbs whose past is written as the verb ("cut", "quit")
@@ -1041,9 +1042,8 @@ def answer_rules() -> AnswerRules:
     return AnswerRules(
         kinds=frozenset(data["kinds"]),
         patterns=[(p["form"], re.compile(p["re"])) for p in data["patterns"]],
-        not_asserted=re.compile(
-            rf"(?<![\w-])(?:{phrase_alternation(data['not_asserted'], data['case_sensitive'])})(?![\w-])", re.IGNORECASE
-        ),
+        not_asserted=_words_pattern(data["not_asserted"], data["case_sensitive"]),
+        uncertain_claim=_words_pattern(data["uncertain_claim"], data["case_sensitive"]),
         verb_of=verb_of,
         past=frozenset(past),
         unchanged=frozenset(unchanged),
@@ -1055,6 +1055,10 @@ def answer_rules() -> AnswerRules:
         min_words_without_names=int(data["min_words_without_names"]),
         limit=int(data["limit"]),
     )
+
+
+def _words_pattern(phrases: list[str], case_sensitive: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases, case_sensitive)})(?![\w-])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -1072,6 +1076,7 @@ class Asked:
     form: str  # yes-no | when | count
     terms: frozenset[str]  # lemmas of the claim's content words, names aside
     core: frozenset[str]  # those before its first adjunct ("call early elections | after the defeat"): all needed
+    wording: str  # the claim's words as lemmas, padded with spaces ("call for" asked is no blocker in an answer)
     names: frozenset[str]  # canonical keys of the entities it names
     measure: str | None  # for "how many": what a figure of the answer must count
     values: frozenset[float]  # the numbers its claim writes ("three soldiers killed"): an answer writes them too
@@ -1084,15 +1089,25 @@ class Asked:
 class Statement:
     """What a sentence of a later source asserts, in the terms of `Asked`."""
 
+    text: str
     terms: frozenset[str]
     done: frozenset[str]  # lemmas written as something done ("called", "has quit", "held")
     names: tuple[str, ...]  # canonical keys
-    asserted: bool  # no hedge, negation, condition, modal or question
+    asserted: bool  # no hedge layer, no question, no heading
     dated: bool  # holds a date
     first_event_end: str  # the last day its earliest dated event may fall on, ISO ("" without events)
     measures: frozenset[str]  # what its figures count
-    values: frozenset[float]  # the numbers it writes
     dates: frozenset[str]  # the dates of its events
+
+    @functools.cached_property
+    def blockers(self) -> frozenset[str]:
+        """Words that make it no assertion ("not", "may", "called for"), as lemmas (read only when needed)."""
+        return frozenset(_lemma_text(m.group(0)) for m in answer_rules().not_asserted.finditer(self.text))
+
+    @functools.cached_property
+    def values(self) -> frozenset[float]:
+        """The numbers it writes."""
+        return _numbers(self.text)
 
 
 def mark_answered(found: list[Question], documents: list[Document], context: Context) -> None:
@@ -1107,7 +1122,7 @@ def mark_answered(found: list[Question], documents: list[Document], context: Con
     if len(dated) < 2:
         return
     published = {d.id: d.published.isoformat() for d in dated}
-    statements: dict[tuple[str, int], Statement] = {}
+    statements: dict[str, list[Statement]] = {}  # per document, made when first needed
     by_id = {d.id: d for d in documents}
     for question in found:
         if question.kind not in rules_.kinds:
@@ -1135,7 +1150,7 @@ def _asked_about(
     if reading is None:
         return None
     form, claim, what = reading
-    if answer_rules().not_asserted.search(claim):
+    if answer_rules().uncertain_claim.search(claim):
         return None  # "... that a force could be deployed": what would answer it is as hedged as the claim
     names = _question_names(question, claim, by_id, context)
     words = {w.lower() for name in names for w in name.split()}
@@ -1150,7 +1165,9 @@ def _asked_about(
     forward = question.kind == "scheduled" or question.text.startswith(("Will ", "Would ", "When will "))
     since = max(published[s.document] for s in question.sources)
     keys = frozenset(cluster.entity_key(n) for n in names)
-    return Asked(form, terms, core, keys, measure, _numbers(claim), _event_dates(question, by_id), forward, since)
+    wording = f" {_lemma_text(claim)} "
+    values = _numbers(claim)
+    return Asked(form, terms, core, wording, keys, measure, values, _event_dates(question, by_id), forward, since)
 
 
 def _event_dates(question: Question, by_id: dict[str, Document]) -> frozenset[str]:
@@ -1164,7 +1181,7 @@ def _numbers(text: str) -> frozenset[float]:
     """The numbers a text writes, in digits or words ('three', '1,000'), years aside (dates are compared as dates)."""
     words = _number_words()
     found = set()
-    for m in _NUMBER.finditer(text):
+    for m in _number_pattern().finditer(text):
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
             if not (m.group("digits").isdigit() and len(m.group("digits")) == 4 and 1800 <= value <= 2100):
@@ -1172,6 +1189,12 @@ def _numbers(text: str) -> frozenset[float]:
         elif (word := m.group("word").lower()) in words:
             found.add(words[word])
     return frozenset(found)
+
+
+@functools.cache
+def _number_pattern() -> re.Pattern[str]:
+    words = phrase_alternation(_number_words())
+    return re.compile(rf"(?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\w)|\b(?P<word>{words})\b", re.I)
 
 
 @functools.cache
@@ -1228,20 +1251,27 @@ def _measure(what: str | None, claim: str) -> str | None:
     return counted
 
 
-def _answer_in(doc: Document, asked: Asked, statements: dict[tuple[str, int], Statement], context: Context):
+def _answer_in(
+    doc: Document, asked: Asked, statements: dict[str, list[Statement]], context: Context
+) -> SourceRef | None:
     """The first sentence of `doc` that answers, as a reference to it; None when none does."""
-    for sentence in doc.sentences:
-        key = (doc.id, sentence.index)
-        if key not in statements:
-            statements[key] = _statement(doc, sentence, context)
-        if _answers_question(statements[key], asked):
+    if doc.id not in statements:
+        statements[doc.id] = _statements(doc, context)
+    for sentence, said in zip(doc.sentences, statements[doc.id], strict=True):
+        if _answers_question(said, asked):
             return SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
     return None
 
 
 def _answers_question(said: Statement, asked: Asked) -> bool:
+    rules_ = answer_rules()
+    shared = asked.terms & said.terms
+    if not asked.core <= said.terms or len(shared) < rules_.min_coverage * len(asked.terms):
+        return False
     if not said.asserted or not all(any(_same_name(n, m) for m in said.names) for n in asked.names):
         return False
+    if any(f" {b} " not in asked.wording for b in said.blockers):
+        return False  # negated, hedged, planned or called off, unless the words are the claim's own ("call for")
     if asked.forward and said.first_event_end and said.first_event_end < asked.since:
         return False  # it tells of an earlier time: background, not what has happened since
     if (
@@ -1251,10 +1281,6 @@ def _answers_question(said: Statement, asked: Asked) -> bool:
         and not any(_same_date(a, b) for a in asked.dates for b in said.dates)
     ):
         return False  # "killed on Wednesday" is not confirmed by "killed on Saturday": another happening
-    rules_ = answer_rules()
-    shared = asked.terms & said.terms
-    if not asked.core <= said.terms or len(shared) < rules_.min_coverage * len(asked.terms):
-        return False
     if asked.form == "count":
         return asked.measure in said.measures
     if not all(any(math.isclose(v, w, rel_tol=rules_.value_tolerance) for w in said.values) for v in asked.values):
@@ -1277,25 +1303,53 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
 
 
-def _statement(doc: Document, sentence: Sentence, context: Context) -> Statement:
-    rules_ = answer_rules()
+def _statements(doc: Document, context: Context) -> list[Statement]:
+    """What each sentence of a document asserts, its layers grouped by sentence in one pass each."""
+    hedged = {h.sentence for h in doc.hedges}
+    events: dict[int, list[Event]] = defaultdict(list)
+    for e in doc.events:
+        events[e.sentence].append(e)
+    measures: dict[int, set[str]] = defaultdict(set)
+    for f in doc.figures:
+        if f.value is not None:
+            measures[f.sentence].add(f.counts)
+    dated = {s.index for t in doc.timexes if t.type == "DATE" and (s := doc.sentence_at(t.start)) is not None}
+    names = context.names.get(doc.id, {})
+    return [
+        _statement(doc, s, s.index in hedged, events[s.index], s.index in dated, names.get(s.index, ()), measures)
+        for s in doc.sentences
+    ]
+
+
+def _statement(
+    doc: Document,
+    sentence: Sentence,
+    hedged: bool,
+    events: list[Event],
+    dated: bool,
+    names: Iterable[str],
+    measures: dict[int, set[str]],
+) -> Statement:
     text = sentence.text
     terms, done = _terms_and_done(text)
-    hedged = any(h.sentence == sentence.index for h in doc.hedges)
-    events = [e for e in doc.events if e.sentence == sentence.index]
-    asserted = not (
-        hedged
-        or _is_heading(doc, sentence)
-        or text.rstrip(_QUOTE_MARKS + ")] ").endswith("?")
-        or rules_.not_asserted.search(text)
-    )
+    asserted = not (hedged or _is_heading(doc, sentence) or text.rstrip(_QUOTE_MARKS + ")] ").endswith("?"))
     first_end = min(((e.date + "-99-99")[:10] for e in events), default="")  # "2025-07" may be 2025-07-31
-    dated = any(sentence.start <= t.start < sentence.end and t.type == "DATE" for t in doc.timexes)
-    names = tuple(cluster.entity_key(n) for n in context.names.get(doc.id, {}).get(sentence.index, ()))
-    figures = [f for f in doc.figures if f.sentence == sentence.index and f.value is not None]
-    measures = frozenset(f.counts for f in figures)
-    dates = frozenset(e.date for e in events)
-    return Statement(terms, done, names, asserted, dated, first_end, measures, _numbers(text), dates)
+    return Statement(
+        text,
+        terms,
+        done,
+        tuple(cluster.entity_key(n) for n in names),
+        asserted,
+        dated,
+        first_end,
+        frozenset(measures.get(sentence.index, ())),
+        frozenset(e.date for e in events),
+    )
+
+
+def _lemma_text(text: str) -> str:
+    """Every word of a text as its lemma, stopwords kept: 'has called for' -> 'has call for'."""
+    return " ".join(_lemma(w.lower()) for w in _LETTERS.findall(text))
 
 
 def _terms_and_done(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -1311,7 +1365,9 @@ def _terms_and_done(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if len(word) > 1 and word not in stop:
             term = _lemma(word)
             terms.add(term)
-            if word.endswith("ed") or word in rules_.past or (previous in rules_.perfect and word in rules_.unchanged):
-                done.add(term)
+            if m.group(0).islower() and (
+                word.endswith("ed") or word in rules_.past or (previous in rules_.perfect and word in rules_.unchanged)
+            ):
+                done.add(term)  # (a capitalised "Ahmed" is a name)
         previous = word
     return frozenset(terms), frozenset(done)

@@ -631,3 +631,40 @@ def test_a_confirmation_must_repeat_the_claims_numbers_and_day() -> None:
 def test_only_one_briefing_source_needs_no_answer_search() -> None:
     (q,) = _build([_dated(ELECTIONS, "a", ASKED_ON)])
     assert q.answered_by is None
+
+
+def test_a_blocking_phrase_the_claim_holds_itself_blocks_nothing() -> None:
+    asked = "Ramallah waits.\n\nThe president of Palestine may call for early elections to end the standoff."
+    answers = {
+        "The president of Palestine called for early elections on Saturday.": True,
+        "The president of Palestine called for early elections on Saturday, but Hamas rejected the move.": False,
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 9))]  # Saturday the 8th
+        (q,) = _build(docs)
+        assert q.text == "Will the president of Palestine call for early elections to end the standoff?"
+        assert (q.answered_by is not None) == answered, later
+    # and "called for elections" does not answer whether he will call them
+    q, _ = _elections_question("The president of Portugal called for early elections on Wednesday.")
+    assert q.answered_by is None
+
+
+def test_a_name_ending_in_ed_is_no_verb_written_as_done() -> None:
+    terms, done = questions._terms_and_done("Ahmed appointed two commissioners and Mohammed spoke.")
+    assert questions._lemma("appointed") in done and questions._lemma("spoke") in done
+    assert not any(t.startswith(("ahm", "mohamm")) for t in done) and questions._lemma("ahmed") in terms
+
+
+def test_inspect_script_shows_what_answers_a_question(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text(f"---\ntitle: Portugal budget\ndate: 2025-03-03\n---\n{ELECTIONS}\n", "utf-8")
+    later = "---\ntitle: Portugal elections\ndate: 2025-03-05\n---\nThe president of Portugal called early elections."
+    (tmp_path / "b.md").write_text(later + "\n", "utf-8")
+    path = ROOT / "bench" / "inspect_questions.py"
+    spec = importlib.util.spec_from_file_location("inspect_questions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([str(tmp_path), "--limit", "0", "--answered"])
+    out = capsys.readouterr().out
+    assert "ANSWERED Will the president of Portugal call early elections after the budget defeat?" in out
+    assert "=> b#s0 (2025-03-05): The president of Portugal called early elections." in out
+    assert "1 answered by a later source, in 1 briefings" in out
