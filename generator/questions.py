@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -1004,6 +1005,7 @@ def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:
 
 ANSWERS = Path(__file__).resolve().parent / "resources" / "questions" / "answers.yaml"
 _LETTERS = re.compile(r"[^\W\d_]+")
+_AND_WORD = re.compile(r"\band\s+([a-z]+)\b")
 _GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -1022,7 +1024,9 @@ class AnswerRules:
     undated_bases: frozenset[str]
     adjunct: re.Pattern[str]
     min_coverage: float
+    core_spread: float
     value_tolerance: float
+    verbs: frozenset[str]  # the verbs the lexicons know, as written there
     min_words_without_names: int
     limit: int
 
@@ -1033,8 +1037,10 @@ def answer_rules() -> AnswerRules:
     verb_of: dict[str, str] = {}
     past: set[str] = set()
     unchanged: set[str] = set()
+    verbs: set[str] = set()
     for forms in [*cluster.lexicon()["actions"], *data["irregular_verbs"]]:
         verb, *irregular = (str(f).lower() for f in forms)
+        verbs.add(verb)
         verb_of.update((form, verb) for form in irregular)
         past.update(f for f in irregular if f != verb)
         if not irregular or verb in irregular:
@@ -1051,6 +1057,8 @@ def answer_rules() -> AnswerRules:
         undated_bases=frozenset(data["undated_bases"]),
         adjunct=re.compile(rf"\s(?:{phrase_alternation(data['adjunct_openers'])})(?![\w-])", re.IGNORECASE),
         min_coverage=float(data["min_coverage"]),
+        core_spread=float(data["core_spread"]),
+        verbs=frozenset(verbs),
         value_tolerance=float(data["value_tolerance"]),
         min_words_without_names=int(data["min_words_without_names"]),
         limit=int(data["limit"]),
@@ -1064,9 +1072,23 @@ def _words_pattern(phrases: list[str], case_sensitive: list[str]) -> re.Pattern[
 @functools.lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
     """A lower-cased word folded so that its forms compare equal: 'called' = 'calls' = 'call', 'held' = 'hold',
-    'resumed' = 'resume' (the merge stage's stems, a final e dropped), 'elections' = 'election'."""
-    term = cluster.normalise(answer_rules().verb_of.get(word, word))
-    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+    'resumed' = 'resume' (the merge stage's stems, a final e dropped), 'blast' = 'explosion' (close synonyms)."""
+    term = _stem(answer_rules().verb_of.get(word, word))
+    return _synonyms().get(term, term)
+
+
+def _stem(word: str) -> str:
+    """The merge stage's light stem, a final e dropped ('resumed' and 'resume' -> 'resum')."""
+    stem = cluster.stem(word)
+    return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
+
+
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    """Stem -> the stem of its group's first word ('blast' -> 'explosion'): only close synonyms, not the merge
+    stage's broader groups ('leader' is not 'president')."""
+    data = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    return {_stem(str(word)): _stem(str(group[0])) for group in data["synonyms"] for word in group}
 
 
 @dataclass(frozen=True)
@@ -1082,6 +1104,8 @@ class Asked:
     values: frozenset[float]  # the numbers its claim writes ("three soldiers killed"): an answer writes them too
     dates: frozenset[str]  # the dates of its sentences' events: a claim about the past is answered on one of them
     forward: bool  # asks what will happen: an answer must not tell of an earlier time
+    due: str  # the earliest date its sentences schedule ("" if none): a source published before cannot answer
+    predicates: frozenset[str]  # its verbs ("call", "caused"), else its core: an answer writes one of them as done
     since: str  # ISO date of the latest source that asks it
 
 
@@ -1091,6 +1115,7 @@ class Statement:
 
     text: str
     terms: frozenset[str]
+    positions: dict[str, list[int]]  # where each term stands among its content words
     done: frozenset[str]  # lemmas written as something done ("called", "has quit", "held")
     names: tuple[str, ...]  # canonical keys
     asserted: bool  # no hedge layer, no question, no heading
@@ -1132,8 +1157,8 @@ def mark_answered(found: list[Question], documents: list[Document], context: Con
             continue
         asking = {s.document for s in question.sources}
         for doc in dated:
-            if published[doc.id] <= asked.since or doc.id in asking:
-                continue
+            if published[doc.id] <= asked.since or published[doc.id] < asked.due or doc.id in asking:
+                continue  # (a source published before the day a question's event is due cannot report it done)
             if (ref := _answer_in(doc, asked, statements, context)) is not None:
                 question.answered_by = ref
                 break
@@ -1155,7 +1180,7 @@ def _asked_about(
     names = _question_names(question, claim, by_id, context)
     words = {w.lower() for name in names for w in name.split()}
     terms = frozenset(t for t in _content_lemmas(claim) if t not in words)
-    core = frozenset(t for t in _content_lemmas(_core(claim)) if t not in words)
+    core = frozenset(t for t in _content_lemmas(_core(claim)) if t not in words) | _coordinated_verbs(claim)
     measure = _measure(what, claim) if form == "count" else None
     rules_ = answer_rules()
     if not names and len(terms) < rules_.min_words_without_names:
@@ -1167,14 +1192,32 @@ def _asked_about(
     keys = frozenset(cluster.entity_key(n) for n in names)
     wording = f" {_lemma_text(claim)} "
     values = _numbers(claim)
-    return Asked(form, terms, core, wording, keys, measure, values, _event_dates(question, by_id), forward, since)
+    dates = _event_dates(question, by_id)
+    due = min((e.date for e in _events_of(question, by_id) if e.future), default="")
+    predicates = _question_verbs(claim) & terms or core
+    return Asked(form, terms, core, wording, keys, measure, values, dates, forward, due, predicates, since)
+
+
+def _question_verbs(claim: str) -> frozenset[str]:
+    """The words of a claim written as verbs: a verb the lexicons know, or a past form ('caused', 'shot')."""
+    stop = cluster.stopwords()
+    past = answer_rules().past
+    return frozenset(
+        _lemma(word)
+        for word in _LETTERS.findall(claim)
+        if word.islower()
+        and word not in stop
+        and (word.endswith("ed") or word in past or _lemma(word) in _verb_lemmas())
+    )
+
+
+def _events_of(question: Question, by_id: dict[str, Document]) -> list[Event]:
+    """The dated events of the question's sentences."""
+    return [e for ref in question.sources for e in by_id[ref.document].events if e.sentence == ref.sentence]
 
 
 def _event_dates(question: Question, by_id: dict[str, Document]) -> frozenset[str]:
-    """The dates of the events of the question's sentences."""
-    return frozenset(
-        e.date for ref in question.sources for e in by_id[ref.document].events if e.sentence == ref.sentence
-    )
+    return frozenset(e.date for e in _events_of(question, by_id))
 
 
 def _numbers(text: str) -> frozenset[float]:
@@ -1200,6 +1243,16 @@ def _number_pattern() -> re.Pattern[str]:
 @functools.cache
 def _number_words() -> dict[str, float]:
     return {str(w).lower(): float(v) for w, v in figure_lexicon().data["number_words"].items() if " " not in str(w)}
+
+
+def _coordinated_verbs(claim: str) -> frozenset[str]:
+    """Verbs joined to the claim's by 'and' ('sign its agreement next week and ratify it'): asked about too."""
+    return frozenset(lemma for m in _AND_WORD.finditer(claim) if (lemma := _lemma(m.group(1))) in _verb_lemmas())
+
+
+@functools.cache
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(_lemma(verb) for verb in answer_rules().verbs)
 
 
 def _core(claim: str) -> str:
@@ -1268,6 +1321,8 @@ def _answers_question(said: Statement, asked: Asked) -> bool:
     shared = asked.terms & said.terms
     if not asked.core <= said.terms or len(shared) < rules_.min_coverage * len(asked.terms):
         return False
+    if _window(said.positions, asked.core) > rules_.core_spread * len(asked.core) + 1:
+        return False  # "took flight ... polling places": the claim's words scattered over other happenings
     if not said.asserted or not all(any(_same_name(n, m) for m in said.names) for n in asked.names):
         return False
     if any(f" {b} " not in asked.wording for b in said.blockers):
@@ -1287,7 +1342,7 @@ def _answers_question(said: Statement, asked: Asked) -> bool:
         return False  # "three soldiers killed" is not confirmed by "two more troops were killed"
     if asked.form == "when" and not said.dated:
         return False
-    return bool(shared & said.done)  # what was asked about is written as done, not only named
+    return bool(shared & said.done & asked.predicates)  # what was asked about is written as done, not only named
 
 
 def _same_date(a: str, b: str) -> bool:
@@ -1331,12 +1386,13 @@ def _statement(
     measures: dict[int, set[str]],
 ) -> Statement:
     text = sentence.text
-    terms, done = _terms_and_done(text)
+    positions, done = _terms_and_done(text)
     asserted = not (hedged or _is_heading(doc, sentence) or text.rstrip(_QUOTE_MARKS + ")] ").endswith("?"))
     first_end = min(((e.date + "-99-99")[:10] for e in events), default="")  # "2025-07" may be 2025-07-31
     return Statement(
         text,
-        terms,
+        frozenset(positions),
+        positions,
         done,
         tuple(cluster.entity_key(n) for n in names),
         asserted,
@@ -1352,22 +1408,45 @@ def _lemma_text(text: str) -> str:
     return " ".join(_lemma(w.lower()) for w in _LETTERS.findall(text))
 
 
-def _terms_and_done(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The content lemmas of a sentence, and those written as a thing done: a past form, or a verb whose past is
-    the verb itself after has/have/had/was/were ('has quit')."""
+def _terms_and_done(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
+    """The content lemmas of a sentence with their positions among its content words, and those written as a
+    thing done: a past form, or a verb whose past is the verb itself after has/have/had/was/were ('has quit')."""
     rules_ = answer_rules()
     stop = cluster.stopwords()
-    terms: set[str] = set()
+    positions: dict[str, list[int]] = defaultdict(list)
     done: set[str] = set()
     previous = ""
+    count = 0
     for m in _LETTERS.finditer(text):
         word = m.group(0).lower()
         if len(word) > 1 and word not in stop:
             term = _lemma(word)
-            terms.add(term)
+            positions[term].append(count)
+            count += 1
             if m.group(0).islower() and (
                 word.endswith("ed") or word in rules_.past or (previous in rules_.perfect and word in rules_.unchanged)
             ):
                 done.add(term)  # (a capitalised "Ahmed" is a name)
         previous = word
-    return frozenset(terms), frozenset(done)
+    return dict(positions), frozenset(done)
+
+
+def _window(positions: dict[str, list[int]], terms: frozenset[str]) -> int:
+    """How many content words the shortest stretch holding each of `terms` spans (0 for no terms, and more than
+    any sentence has when one is missing)."""
+    if not terms:
+        return 0
+    found = sorted((p, t) for t in terms for p in positions.get(t, ()))
+    counts: dict[str, int] = defaultdict(int)
+    best = sys.maxsize
+    left = 0
+    for position, term in found:
+        counts[term] += 1
+        while len(counts) == len(terms):
+            best = min(best, position - found[left][0] + 1)
+            first = found[left][1]
+            counts[first] -= 1
+            if not counts[first]:
+                del counts[first]
+            left += 1
+    return best
