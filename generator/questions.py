@@ -1017,6 +1017,7 @@ class AnswerRules:
     patterns: list[tuple[str, re.Pattern[str]]]  # (form, pattern with a `claim` group)
     not_asserted: re.Pattern[str]
     uncertain_claim: re.Pattern[str]
+    second_question: re.Pattern[str]  # ", and what caused it": a second question joined to the first
     verb_of: dict[str, str]  # an irregular form (lower case) -> its verb
     past: frozenset[str]  # irregular past forms
     unchanged: frozenset[str]  # verbs whose past is written as the verb ("cut", "quit")
@@ -1024,6 +1025,8 @@ class AnswerRules:
     undated_bases: frozenset[str]
     adjunct: re.Pattern[str]
     min_coverage: float
+    min_coverage_without_names: float
+    content_words: frozenset[str]
     core_spread: float
     value_tolerance: float
     verbs: frozenset[str]  # the verbs the lexicons know, as written there
@@ -1050,6 +1053,7 @@ def answer_rules() -> AnswerRules:
         patterns=[(p["form"], re.compile(p["re"])) for p in data["patterns"]],
         not_asserted=_words_pattern(data["not_asserted"], data["case_sensitive"]),
         uncertain_claim=_words_pattern(data["uncertain_claim"], data["case_sensitive"]),
+        second_question=re.compile(rf",?\s+(?:and|or)\s+(?:{phrase_alternation(data['wh_words'])})\b"),
         verb_of=verb_of,
         past=frozenset(past),
         unchanged=frozenset(unchanged),
@@ -1057,6 +1061,8 @@ def answer_rules() -> AnswerRules:
         undated_bases=frozenset(data["undated_bases"]),
         adjunct=re.compile(rf"\s(?:{phrase_alternation(data['adjunct_openers'])})(?![\w-])", re.IGNORECASE),
         min_coverage=float(data["min_coverage"]),
+        min_coverage_without_names=float(data["min_coverage_without_names"]),
+        content_words=frozenset(data["content_words"]),
         core_spread=float(data["core_spread"]),
         verbs=frozenset(verbs),
         value_tolerance=float(data["value_tolerance"]),
@@ -1178,20 +1184,20 @@ def _asked_about(
     if answer_rules().uncertain_claim.search(claim):
         return None  # "... that a force could be deployed": what would answer it is as hedged as the claim
     names = _question_names(question, claim, by_id, context)
-    words = {w.lower() for name in names for w in name.split()}
+    words = {_lemma(w.lower()) for name in names for w in _LETTERS.findall(name)}
     terms = frozenset(t for t in _content_lemmas(claim) if t not in words)
     core = frozenset(t for t in _content_lemmas(_core(claim)) if t not in words) | _coordinated_verbs(claim)
     measure = _measure(what, claim) if form == "count" else None
     rules_ = answer_rules()
-    if not names and len(terms) < rules_.min_words_without_names:
-        return None
+    if not names and (len(terms) < rules_.min_words_without_names or len(core) < 2):
+        return None  # "Will the benefits continue?": too little to tell its subject from another's
     if not terms and measure is None:
         return None  # only names: "Is it confirmed that Russia?" asks nothing a sentence can be matched on
     forward = question.kind == "scheduled" or question.text.startswith(("Will ", "Would ", "When will "))
     since = max(published[s.document] for s in question.sources)
     keys = frozenset(cluster.entity_key(n) for n in names)
     wording = f" {_lemma_text(claim)} "
-    values = _numbers(claim)
+    values = _numbers(claim) - _date_numbers(question, by_id)
     dates = _event_dates(question, by_id)
     due = min((e.date for e in _events_of(question, by_id) if e.future), default="")
     predicates = _question_verbs(claim) & terms or core
@@ -1200,7 +1206,7 @@ def _asked_about(
 
 def _question_verbs(claim: str) -> frozenset[str]:
     """The words of a claim written as verbs: a verb the lexicons know, or a past form ('caused', 'shot')."""
-    stop = cluster.stopwords()
+    stop = _stopwords()
     past = answer_rules().past
     return frozenset(
         _lemma(word)
@@ -1209,6 +1215,14 @@ def _question_verbs(claim: str) -> frozenset[str]:
         and word not in stop
         and (word.endswith("ed") or word in past or _lemma(word) in _verb_lemmas())
     )
+
+
+def _date_numbers(question: Question, by_id: dict[str, Document]) -> frozenset[float]:
+    """The numbers of the time expressions of the question's sentences: 'March 20' is a day, not a figure."""
+    written = []
+    for ref in question.sources:
+        written += [t.text for t in by_id[ref.document].timexes if ref.start <= t.start < ref.end]
+    return _numbers(" ".join(written))
 
 
 def _events_of(question: Question, by_id: dict[str, Document]) -> list[Event]:
@@ -1258,7 +1272,7 @@ def _verb_lemmas() -> frozenset[str]:
 def _core(claim: str) -> str:
     """The claim up to its first adjunct after a content word: 'the president call early elections' of '... after
     the budget defeat'."""
-    stop = cluster.stopwords()
+    stop = _stopwords()
     for m in answer_rules().adjunct.finditer(claim):
         if any(w.lower() not in stop for w in _LETTERS.findall(claim[: m.start()])):
             return claim[: m.start()]
@@ -1271,23 +1285,35 @@ def _question_claim(text: str) -> tuple[str, str, str | None] | None:
     body = _GLOSS.sub("", text.strip()).rstrip("?").strip()
     for form, pattern in answer_rules().patterns:
         if m := pattern.match(body):
-            return form, m.group("claim"), m.groupdict().get("what")
+            claim = answer_rules().second_question.split(m.group("claim"), maxsplit=1)[0]
+            return form, claim, m.groupdict().get("what")
     return None
 
 
 def _question_names(question: Question, claim: str, by_id: dict[str, Document], context: Context) -> set[str]:
-    """The names of the question's sentences that the question's claim writes (a word of theirs, capitalised)."""
+    """The names of the question's sentences that the question's claim writes: a capitalised word of the name,
+    or of a mention of it ('US' for the United States)."""
     written = set(_LETTERS.findall(claim))
+
+    def writes(name: str) -> bool:
+        return any(w in written for w in _LETTERS.findall(name) if w[:1].isupper() and (len(w) > 2 or w.isupper()))
+
     names = set()
     for ref in question.sources:
-        for name in context.names.get(ref.document, {}).get(ref.sentence, frozenset()):
-            if any(w in written for w in name.split() if w[:1].isupper() and (len(w) > 2 or w.isupper())):
-                names.add(name)
+        names |= {n for n in context.names.get(ref.document, {}).get(ref.sentence, frozenset()) if writes(n)}
+        doc = by_id[ref.document]
+        names |= {m.name for m in doc.mentions if ref.start <= m.start < ref.end and writes(m.text)}
     return names
 
 
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    """The merge stage's stopwords, but for the words a claim may rest on ('the report will call for')."""
+    return cluster.stopwords() - answer_rules().content_words
+
+
 def _content_lemmas(text: str) -> list[str]:
-    stop = cluster.stopwords()
+    stop = _stopwords()
     return [_lemma(w) for w in (m.group(0).lower() for m in _LETTERS.finditer(text)) if len(w) > 1 and w not in stop]
 
 
@@ -1319,9 +1345,13 @@ def _answer_in(
 def _answers_question(said: Statement, asked: Asked) -> bool:
     rules_ = answer_rules()
     shared = asked.terms & said.terms
-    if not asked.core <= said.terms or len(shared) < rules_.min_coverage * len(asked.terms):
+    coverage = rules_.min_coverage if asked.names else rules_.min_coverage_without_names
+    if not asked.core <= said.terms or len(shared) < coverage * len(asked.terms):
         return False
-    if _window(said.positions, asked.core) > rules_.core_spread * len(asked.core) + 1:
+    verbs = shared & said.done & asked.predicates
+    if not verbs:
+        return False  # what was asked about is not written as done, only named
+    if not any(_close_together(said.positions, asked.core | {verb}) for verb in verbs):
         return False  # "took flight ... polling places": the claim's words scattered over other happenings
     if not said.asserted or not all(any(_same_name(n, m) for m in said.names) for n in asked.names):
         return False
@@ -1342,7 +1372,7 @@ def _answers_question(said: Statement, asked: Asked) -> bool:
         return False  # "three soldiers killed" is not confirmed by "two more troops were killed"
     if asked.form == "when" and not said.dated:
         return False
-    return bool(shared & said.done & asked.predicates)  # what was asked about is written as done, not only named
+    return True
 
 
 def _same_date(a: str, b: str) -> bool:
@@ -1412,7 +1442,7 @@ def _terms_and_done(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
     """The content lemmas of a sentence with their positions among its content words, and those written as a
     thing done: a past form, or a verb whose past is the verb itself after has/have/had/was/were ('has quit')."""
     rules_ = answer_rules()
-    stop = cluster.stopwords()
+    stop = _stopwords()
     positions: dict[str, list[int]] = defaultdict(list)
     done: set[str] = set()
     previous = ""
@@ -1429,6 +1459,10 @@ def _terms_and_done(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
                 done.add(term)  # (a capitalised "Ahmed" is a name)
         previous = word
     return dict(positions), frozenset(done)
+
+
+def _close_together(positions: dict[str, list[int]], terms: frozenset[str]) -> bool:
+    return _window(positions, terms) <= answer_rules().core_spread * len(terms) + 1
 
 
 def _window(positions: dict[str, list[int]], terms: frozenset[str]) -> int:

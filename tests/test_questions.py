@@ -669,3 +669,28 @@ def test_inspect_script_shows_what_answers_a_question(tmp_path: Path, capsys: py
     assert "ANSWERED Will the president of Portugal call early elections after the budget defeat?" in out
     assert "=> b#s0 (2025-03-05): The president of Portugal called early elections." in out
     assert "1 answered by a later source, in 1 briefings" in out
+
+
+def test_a_scheduled_event_is_answered_only_by_a_source_published_once_it_is_due() -> None:
+    asked = "Lisbon waits.\n\nThe parliament of Portugal is scheduled to vote on the budget on March 20."
+    answers = {
+        ("The parliament of Portugal voted on the budget.", dt.date(2025, 3, 10)): False,  # before it was due
+        (
+            "The parliament of Portugal voted on the budget on Thursday.",
+            dt.date(2025, 3, 21),
+        ): True,  # "March 20" no figure
+    }
+    for (later, published), answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", published)]
+        (q,) = _build(docs)
+        assert q.text == "Will the parliament of Portugal vote on the budget on March 20?"
+        assert (q.answered_by is not None) == answered, later
+
+
+def test_the_claims_words_scattered_over_a_sentence_do_not_answer_it() -> None:
+    scattered = (
+        "The president of Portugal called his ministers to a meeting on the budget, the army, the police and early "
+        "elections on Wednesday."
+    )
+    q, _ = _elections_question(scattered)
+    assert q.answered_by is None
