@@ -1024,6 +1024,7 @@ class AnswerRules:
     perfect: frozenset[str]
     undated_bases: frozenset[str]
     adjunct: re.Pattern[str]
+    deadline_words: frozenset[str]
     min_coverage: float
     min_coverage_without_names: float
     content_words: frozenset[str]
@@ -1060,6 +1061,7 @@ def answer_rules() -> AnswerRules:
         perfect=frozenset(data["perfect_auxiliaries"]),
         undated_bases=frozenset(data["undated_bases"]),
         adjunct=re.compile(rf"\s(?:{phrase_alternation(data['adjunct_openers'])})(?![\w-])", re.IGNORECASE),
+        deadline_words=frozenset(data["deadline_words"]),
         min_coverage=float(data["min_coverage"]),
         min_coverage_without_names=float(data["min_coverage_without_names"]),
         content_words=frozenset(data["content_words"]),
@@ -1199,7 +1201,7 @@ def _asked_about(
     wording = f" {_lemma_text(claim)} "
     values = _numbers(claim) - _date_numbers(question, by_id)
     dates = _event_dates(question, by_id)
-    due = min((e.date for e in _events_of(question, by_id) if e.future), default="")
+    due = min((e.date for e in _events_of(question, by_id) if e.future and not _deadline(by_id, e)), default="")
     predicates = _question_verbs(claim) & terms or core
     return Asked(form, terms, core, wording, keys, measure, values, dates, forward, due, predicates, since)
 
@@ -1215,6 +1217,14 @@ def _question_verbs(claim: str) -> frozenset[str]:
         and word not in stop
         and (word.endswith("ed") or word in past or _lemma(word) in _verb_lemmas())
     )
+
+
+def _deadline(by_id: dict[str, Document], event: Event) -> bool:
+    """The event's date is a deadline ('by early 2027'), not the day it is due: it may happen any time before."""
+    if event.timex is None:
+        return False
+    before = by_id[event.document].text[max(0, event.timex.start - 12) : event.timex.start].split()
+    return bool(before) and before[-1].lower() in answer_rules().deadline_words
 
 
 def _date_numbers(question: Question, by_id: dict[str, Document]) -> frozenset[float]:

@@ -694,3 +694,18 @@ def test_the_claims_words_scattered_over_a_sentence_do_not_answer_it() -> None:
     )
     q, _ = _elections_question(scattered)
     assert q.answered_by is None
+
+
+def test_a_claim_about_a_report_needs_the_report_and_every_name_a_mention_gives() -> None:
+    asked = "Washington waits.\n\nThe report will call for a withdrawal of US combat troops from Iraq by early 2027."
+    answers = {
+        # a deadline is no due date: the report may call for it any time before
+        "The report called for a withdrawal of US combat troops from Iraq by early 2027.": True,
+        "The Syrian foreign minister has called for the withdrawal of foreign troops from Iraq.": False,  # who calls
+        "The report called for a withdrawal of British combat troops from Iraq.": False,  # "US" names a country too
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 5))]
+        (q,) = _build(docs)
+        assert q.text == "Will the report call for a withdrawal of US combat troops from Iraq by early 2027?"
+        assert (q.answered_by is not None) == answered, later
