@@ -1031,6 +1031,7 @@ class AnswerRules:
     core_spread: float
     value_tolerance: float
     verbs: frozenset[str]  # the verbs the lexicons know, as written there
+    synonyms: list[list[str]]
     min_words_without_names: int
     limit: int
 
@@ -1067,6 +1068,7 @@ def answer_rules() -> AnswerRules:
         content_words=frozenset(data["content_words"]),
         core_spread=float(data["core_spread"]),
         verbs=frozenset(verbs),
+        synonyms=[[str(w) for w in group] for group in data["synonyms"]],
         value_tolerance=float(data["value_tolerance"]),
         min_words_without_names=int(data["min_words_without_names"]),
         limit=int(data["limit"]),
@@ -1095,8 +1097,7 @@ def _stem(word: str) -> str:
 def _synonyms() -> dict[str, str]:
     """Stem -> the stem of its group's first word ('blast' -> 'explosion'): only close synonyms, not the merge
     stage's broader groups ('leader' is not 'president')."""
-    data = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
-    return {_stem(str(word)): _stem(str(group[0])) for group in data["synonyms"] for word in group}
+    return {_stem(word): _stem(group[0]) for group in answer_rules().synonyms for word in group}
 
 
 @dataclass(frozen=True)

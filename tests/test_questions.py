@@ -709,3 +709,13 @@ def test_a_claim_about_a_report_needs_the_report_and_every_name_a_mention_gives(
         (q,) = _build(docs)
         assert q.text == "Will the report call for a withdrawal of US combat troops from Iraq by early 2027?"
         assert (q.answered_by is not None) == answered, later
+
+
+def test_when_is_answered_only_by_a_sentence_that_gives_the_date() -> None:
+    asked = "Geneva waits.\n\nIt is not clear when the nuclear talks in Vienna will resume."
+    answers = {"The nuclear talks in Vienna resumed on Wednesday.": True, "The nuclear talks in Vienna resumed.": False}
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 6))]
+        (q,) = _build(docs)
+        assert q.text == "When will the nuclear talks in Vienna resume?"
+        assert (q.answered_by is not None) == answered, later
