@@ -585,6 +585,12 @@ def test_answered_questions_come_after_the_open_ones() -> None:
         ("The president of Portugal did not call early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
         ("The president of Portugal is expected to call early elections soon.", dt.date(2025, 3, 5), "header"),
         ("Has the president of Portugal called early elections?", dt.date(2025, 3, 5), "header"),
+        ("The president of Portugal agreed to call early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
+        (
+            "Aides said it was false that the president of Portugal called early elections.",
+            dt.date(2025, 3, 5),
+            "header",
+        ),
         # another subject
         ("The president of Spain called early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
         # the same words, but of an earlier time: background, not news
@@ -719,3 +725,11 @@ def test_when_is_answered_only_by_a_sentence_that_gives_the_date() -> None:
         (q,) = _build(docs)
         assert q.text == "When will the nuclear talks in Vienna resume?"
         assert (q.answered_by is not None) == answered, later
+
+
+def test_the_answers_word_lists_hold_only_words() -> None:
+    """YAML reads a bare false, no or on as a boolean: every listed word must stay a string."""
+    data = questions.yaml.safe_load(questions.ANSWERS.read_text(encoding="utf-8"))
+    for key, value in data.items():
+        if isinstance(value, list) and value and not isinstance(value[0], (dict, list)):
+            assert all(isinstance(word, str) for word in value), key
