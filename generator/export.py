@@ -2,7 +2,8 @@
 
 Every SPAN is `{"document", "start", "end", "sentence"}`: character offsets (Unicode code
 points, end exclusive) into that document's `text` in the same file. The timeline is
-in date order; everything else keeps the order merge gave it.
+in date order; everything else keeps the order merge gave it. A question whose `answered_by` is a SPAN is no
+longer open: that sentence of a later source answers it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,13 @@ def briefing_to_dict(b: Briefing) -> dict:
             for e in b.entities
         ],
         "questions": [
-            {"text": q.text, "kind": q.kind, "sources": [span(r) for r in q.sources], "importance": q.importance}
+            {
+                "text": q.text,
+                "kind": q.kind,
+                "sources": [span(r) for r in q.sources],
+                "importance": q.importance,
+                "answered_by": span(q.answered_by) if q.answered_by else None,
+            }
             for q in b.questions
         ],
         "changes": vars(b.changes),

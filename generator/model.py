@@ -233,6 +233,7 @@ class Question:
     kind: str  # contradiction | hedged | unknown | asked | single-source | scheduled
     sources: list[SourceRef]
     importance: float = 0.0
+    answered_by: SourceRef | None = None  # the sentence of a later source that asserts what the question asks
 
 
 @dataclass

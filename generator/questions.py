@@ -8,24 +8,30 @@ faithful rephrasing exists there is no question (a sentence is never pasted afte
 "she" is replaced by the person last named (whose sentence is cited too); other opening pronouns drop the
 question. Questions are ranked by kind (contradictions first) and, within a kind, by how much they involve
 (entities, figures, consequence words, the briefing's principals); scheduled trivia is left out and the list is
-capped. Word lists live in `resources/hedges/questions.yaml`.
+capped. A question that a later source of the briefing answers (a sentence asserting what it asks, published
+after every source asking it) is no longer open: it carries `answered_by` and is listed after the open ones. Word
+lists live in `resources/hedges/questions.yaml` and `resources/questions/answers.yaml`.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from generator import cluster
 from generator.entities import extract_entities
 from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
 from generator.figures import sentence_names
-from generator.model import Dispute, Document, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
+from generator.model import Dispute, Document, Event, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
 from generator.names import names_of, quoted_speakers
 from generator.text import DASHED_ASIDE, phrase_alternation
 
@@ -247,13 +253,18 @@ def build_questions(documents: list[Document], disputes: list[Dispute], timeline
         candidate.order = i
         if principal_words & set(_WORD.findall(candidate.question.text)):
             candidate.score += PRINCIPAL_BONUS  # about whom the briefing is, not a bystander
-    return _select(candidates)
+    candidates = _merge_same_questions(candidates)
+    mark_answered([c.question for c in candidates], documents, context)
+    still_open = [c for c in candidates if c.question.answered_by is None]
+    answered = [c for c in candidates if c.question.answered_by is not None]
+    return _select(still_open, rules().data["limit"]) + _select(answered, answer_rules().limit)
 
 
-def _select(candidates: list[Candidate]) -> list[Question]:
+def _select(candidates: list[Candidate], limit: int) -> list[Question]:
+    """The most important candidates, at most `limit` and `per_kind` of each kind, none resting only on sentences
+    an earlier choice already asks about."""
     data = rules().data
     kinds = data["kind_order"]
-    candidates = _merge_same_questions(candidates)
     candidates.sort(key=lambda c: (c.rank, -c.score, c.order))
     chosen: list[Question] = []
     seen_keys: set[tuple[str, int]] = set()
@@ -266,7 +277,7 @@ def _select(candidates: list[Candidate]) -> list[Question]:
         per_kind[kind] += 1
         c.question.importance = round((len(kinds) - c.rank) * 10 + c.score, 2)
         chosen.append(c.question)
-        if len(chosen) >= data["limit"]:
+        if len(chosen) >= limit:
             break
     return chosen
 
@@ -985,3 +996,501 @@ def _sentence_ref(by_id: dict[str, Document], ref: SourceRef) -> SourceRef:
         return ref
     s = doc.sentences[ref.sentence]
     return SourceRef(doc.id, s.start, s.end, s.index)
+
+
+# --------------------------------------------------------------------------- #
+# Answered since: a later source asserts what a question asks
+# --------------------------------------------------------------------------- #
+
+ANSWERS = Path(__file__).resolve().parent / "resources" / "questions" / "answers.yaml"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AND_WORD = re.compile(r"\band\s+([a-z]+)\b")
+_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@dataclass(frozen=True)
+class AnswerRules:
+    """The answers resource, compiled once."""
+
+    kinds: frozenset[str]
+    patterns: list[tuple[str, re.Pattern[str]]]  # (form, pattern with a `claim` group)
+    not_asserted: re.Pattern[str]
+    uncertain_claim: re.Pattern[str]
+    second_question: re.Pattern[str]  # ", and what caused it": a second question joined to the first
+    verb_of: dict[str, str]  # an irregular form (lower case) -> its verb
+    past: frozenset[str]  # irregular past forms
+    unchanged: frozenset[str]  # verbs whose past is written as the verb ("cut", "quit")
+    perfect: frozenset[str]
+    undated_bases: frozenset[str]
+    adjunct: re.Pattern[str]
+    deadline_words: frozenset[str]
+    min_coverage: float
+    min_coverage_without_names: float
+    content_words: frozenset[str]
+    core_spread: float
+    value_tolerance: float
+    verbs: frozenset[str]  # the verbs the lexicons know, as written there
+    synonyms: list[list[str]]
+    min_words_without_names: int
+    limit: int
+
+
+@functools.cache
+def answer_rules() -> AnswerRules:
+    data = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    verb_of: dict[str, str] = {}
+    past: set[str] = set()
+    unchanged: set[str] = set()
+    verbs: set[str] = set()
+    for forms in [*cluster.lexicon()["actions"], *data["irregular_verbs"]]:
+        verb, *irregular = (str(f).lower() for f in forms)
+        verbs.add(verb)
+        verb_of.update((form, verb) for form in irregular)
+        past.update(f for f in irregular if f != verb)
+        if not irregular or verb in irregular:
+            unchanged.add(verb)
+    return AnswerRules(
+        kinds=frozenset(data["kinds"]),
+        patterns=[(p["form"], re.compile(p["re"])) for p in data["patterns"]],
+        not_asserted=_words_pattern(data["not_asserted"], data["case_sensitive"]),
+        uncertain_claim=_words_pattern(data["uncertain_claim"], data["case_sensitive"]),
+        second_question=re.compile(rf",?\s+(?:and|or)\s+(?:{phrase_alternation(data['wh_words'])})\b"),
+        verb_of=verb_of,
+        past=frozenset(past),
+        unchanged=frozenset(unchanged),
+        perfect=frozenset(data["perfect_auxiliaries"]),
+        undated_bases=frozenset(data["undated_bases"]),
+        adjunct=re.compile(rf"\s(?:{phrase_alternation(data['adjunct_openers'])})(?![\w-])", re.IGNORECASE),
+        deadline_words=frozenset(data["deadline_words"]),
+        min_coverage=float(data["min_coverage"]),
+        min_coverage_without_names=float(data["min_coverage_without_names"]),
+        content_words=frozenset(data["content_words"]),
+        core_spread=float(data["core_spread"]),
+        verbs=frozenset(verbs),
+        synonyms=[[str(w) for w in group] for group in data["synonyms"]],
+        value_tolerance=float(data["value_tolerance"]),
+        min_words_without_names=int(data["min_words_without_names"]),
+        limit=int(data["limit"]),
+    )
+
+
+def _words_pattern(phrases: list[str], case_sensitive: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases, case_sensitive)})(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lemma(word: str) -> str:
+    """A lower-cased word folded so that its forms compare equal: 'called' = 'calls' = 'call', 'held' = 'hold',
+    'resumed' = 'resume' (the merge stage's stems, a final e dropped), 'blast' = 'explosion' (close synonyms)."""
+    term = _stem(answer_rules().verb_of.get(word, word))
+    return _synonyms().get(term, term)
+
+
+def _stem(word: str) -> str:
+    """The merge stage's light stem, a final e dropped ('resumed' and 'resume' -> 'resum')."""
+    stem = cluster.stem(word)
+    return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
+
+
+@functools.cache
+def _synonyms() -> dict[str, str]:
+    """Stem -> the stem of its group's first word ('blast' -> 'explosion'): only close synonyms, not the merge
+    stage's broader groups ('leader' is not 'president')."""
+    return {_stem(word): _stem(group[0]) for group in answer_rules().synonyms for word in group}
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks: its claim's content words and names, and what else an answer must hold."""
+
+    form: str  # yes-no | when | count
+    terms: frozenset[str]  # lemmas of the claim's content words, names aside
+    core: frozenset[str]  # those before its first adjunct ("call early elections | after the defeat"): all needed
+    wording: str  # the claim's words as lemmas, padded with spaces ("call for" asked is no blocker in an answer)
+    names: frozenset[str]  # canonical keys of the entities it names
+    measure: str | None  # for "how many": what a figure of the answer must count
+    values: frozenset[float]  # the numbers its claim writes ("three soldiers killed"): an answer writes them too
+    dates: frozenset[str]  # the dates of its sentences' events: a claim about the past is answered on one of them
+    forward: bool  # asks what will happen: an answer must not tell of an earlier time
+    due: str  # the earliest date its sentences schedule ("" if none): a source published before cannot answer
+    predicates: frozenset[str]  # its verbs ("call", "caused"), else its core: an answer writes one of them as done
+    since: str  # ISO date of the latest source that asks it
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a sentence of a later source asserts, in the terms of `Asked`."""
+
+    text: str
+    terms: frozenset[str]
+    positions: dict[str, list[int]]  # where each term stands among its content words
+    done: frozenset[str]  # lemmas written as something done ("called", "has quit", "held")
+    names: tuple[str, ...]  # canonical keys
+    asserted: bool  # no hedge layer, no question, no heading
+    dated: bool  # holds a date
+    first_event_end: str  # the last day its earliest dated event may fall on, ISO ("" without events)
+    measures: frozenset[str]  # what its figures count
+    dates: frozenset[str]  # the dates of its events
+
+    @functools.cached_property
+    def blockers(self) -> frozenset[str]:
+        """Words that make it no assertion ("not", "may", "called for"), as lemmas (read only when needed)."""
+        return frozenset(_lemma_text(m.group(0)) for m in answer_rules().not_asserted.finditer(self.text))
+
+    @functools.cached_property
+    def values(self) -> frozenset[float]:
+        """The numbers it writes."""
+        return _numbers(self.text)
+
+
+def mark_answered(found: list[Question], documents: list[Document], context: Context) -> None:
+    """Set `answered_by` on each question that a later source (by publication date, estimated dates being unknown)
+    answers: a sentence that names the question's entities, holds its words (the verb written as done) and, for
+    "how many", a figure of its measure, and asserts it (no hedge, negation, condition, modal or future)."""
+    rules_ = answer_rules()
+    dated = sorted(
+        (d for d in documents if d.published is not None and d.published_basis not in rules_.undated_bases),
+        key=lambda d: d.published,
+    )
+    if len(dated) < 2:
+        return
+    published = {d.id: d.published.isoformat() for d in dated}
+    statements: dict[str, list[Statement]] = {}  # per document, made when first needed
+    by_id = {d.id: d for d in documents}
+    for question in found:
+        if question.kind not in rules_.kinds:
+            continue
+        asked = _asked_about(question, by_id, published, context)
+        if asked is None:
+            continue
+        asking = {s.document for s in question.sources}
+        for doc in dated:
+            if published[doc.id] <= asked.since or published[doc.id] < asked.due or doc.id in asking:
+                continue  # (a source published before the day a question's event is due cannot report it done)
+            if (ref := _answer_in(doc, asked, statements, context)) is not None:
+                question.answered_by = ref
+                break
+
+
+def _asked_about(
+    question: Question, by_id: dict[str, Document], published: dict[str, str], context: Context
+) -> Asked | None:
+    """What a question asks, or None when no later sentence could be shown to answer it (a "why", an undated
+    source, too few words to match)."""
+    if not question.sources or any(s.document not in published for s in question.sources):
+        return None  # an undated source may be the latest to ask it: no answer can be shown to come later
+    reading = _question_claim(question.text)
+    if reading is None:
+        return None
+    form, claim, what = reading
+    if answer_rules().uncertain_claim.search(claim):
+        return None  # "... that a force could be deployed": what would answer it is as hedged as the claim
+    names = _question_names(question, claim, by_id, context)
+    words = {_lemma(w.lower()) for name in names for w in _LETTERS.findall(name)}
+    terms = frozenset(t for t in _content_lemmas(claim) if t not in words)
+    core = frozenset(t for t in _content_lemmas(_core(claim)) if t not in words) | _coordinated_verbs(claim)
+    measure = _measure(what, claim) if form == "count" else None
+    rules_ = answer_rules()
+    if not names and (len(terms) < rules_.min_words_without_names or len(core) < 2):
+        return None  # "Will the benefits continue?": too little to tell its subject from another's
+    if not terms and measure is None:
+        return None  # only names: "Is it confirmed that Russia?" asks nothing a sentence can be matched on
+    forward = question.kind == "scheduled" or question.text.startswith(("Will ", "Would ", "When will "))
+    since = max(published[s.document] for s in question.sources)
+    keys = frozenset(cluster.entity_key(n) for n in names)
+    wording = f" {_lemma_text(claim)} "
+    values = _numbers(claim) - _date_numbers(question, by_id)
+    dates = _event_dates(question, by_id)
+    due = min((e.date for e in _events_of(question, by_id) if e.future and not _deadline(by_id, e)), default="")
+    predicates = _question_verbs(claim) & terms or core
+    return Asked(form, terms, core, wording, keys, measure, values, dates, forward, due, predicates, since)
+
+
+def _question_verbs(claim: str) -> frozenset[str]:
+    """The words of a claim written as verbs: a verb the lexicons know, or a past form ('caused', 'shot')."""
+    stop = _stopwords()
+    past = answer_rules().past
+    return frozenset(
+        _lemma(word)
+        for word in _LETTERS.findall(claim)
+        if word.islower()
+        and word not in stop
+        and (word.endswith("ed") or word in past or _lemma(word) in _verb_lemmas())
+    )
+
+
+def _deadline(by_id: dict[str, Document], event: Event) -> bool:
+    """The event's date is a deadline ('by early 2027'), not the day it is due: it may happen any time before."""
+    if event.timex is None:
+        return False
+    before = by_id[event.document].text[max(0, event.timex.start - 12) : event.timex.start].split()
+    return bool(before) and before[-1].lower() in answer_rules().deadline_words
+
+
+def _date_numbers(question: Question, by_id: dict[str, Document]) -> frozenset[float]:
+    """The numbers of the time expressions of the question's sentences: 'March 20' is a day, not a figure."""
+    written = []
+    for ref in question.sources:
+        written += [t.text for t in by_id[ref.document].timexes if ref.start <= t.start < ref.end]
+    return _numbers(" ".join(written))
+
+
+def _events_of(question: Question, by_id: dict[str, Document]) -> list[Event]:
+    """The dated events of the question's sentences."""
+    return [e for ref in question.sources for e in by_id[ref.document].events if e.sentence == ref.sentence]
+
+
+def _event_dates(question: Question, by_id: dict[str, Document]) -> frozenset[str]:
+    return frozenset(e.date for e in _events_of(question, by_id))
+
+
+def _numbers(text: str) -> frozenset[float]:
+    """The numbers a text writes, in digits or words ('three', '1,000'), years aside (dates are compared as dates)."""
+    words = _number_words()
+    found = set()
+    for m in _number_pattern().finditer(text):
+        if m.group("digits"):
+            value = float(m.group("digits").replace(",", ""))
+            if not (m.group("digits").isdigit() and len(m.group("digits")) == 4 and 1800 <= value <= 2100):
+                found.add(value)
+        elif (word := m.group("word").lower()) in words:
+            found.add(words[word])
+    return frozenset(found)
+
+
+@functools.cache
+def _number_pattern() -> re.Pattern[str]:
+    words = phrase_alternation(_number_words())
+    return re.compile(rf"(?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\w)|\b(?P<word>{words})\b", re.I)
+
+
+@functools.cache
+def _number_words() -> dict[str, float]:
+    return {str(w).lower(): float(v) for w, v in figure_lexicon().data["number_words"].items() if " " not in str(w)}
+
+
+def _coordinated_verbs(claim: str) -> frozenset[str]:
+    """Verbs joined to the claim's by 'and' ('sign its agreement next week and ratify it'): asked about too."""
+    return frozenset(lemma for m in _AND_WORD.finditer(claim) if (lemma := _lemma(m.group(1))) in _verb_lemmas())
+
+
+@functools.cache
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(_lemma(verb) for verb in answer_rules().verbs)
+
+
+def _core(claim: str) -> str:
+    """The claim up to its first adjunct after a content word: 'the president call early elections' of '... after
+    the budget defeat'."""
+    stop = _stopwords()
+    for m in answer_rules().adjunct.finditer(claim):
+        if any(w.lower() not in stop for w in _LETTERS.findall(claim[: m.start()])):
+            return claim[: m.start()]
+    return claim
+
+
+def _question_claim(text: str) -> tuple[str, str, str | None] | None:
+    """(form, claim, counted word) of a question's wording; None for what no sentence can be shown to answer
+    ("Why ...", "Who ...")."""
+    body = _GLOSS.sub("", text.strip()).rstrip("?").strip()
+    for form, pattern in answer_rules().patterns:
+        if m := pattern.match(body):
+            claim = answer_rules().second_question.split(m.group("claim"), maxsplit=1)[0]
+            return form, claim, m.groupdict().get("what")
+    return None
+
+
+def _question_names(question: Question, claim: str, by_id: dict[str, Document], context: Context) -> set[str]:
+    """The names of the question's sentences that the question's claim writes: a capitalised word of the name,
+    or of a mention of it ('US' for the United States)."""
+    written = set(_LETTERS.findall(claim))
+
+    def writes(name: str) -> bool:
+        return any(w in written for w in _LETTERS.findall(name) if w[:1].isupper() and (len(w) > 2 or w.isupper()))
+
+    names = set()
+    for ref in question.sources:
+        names |= {n for n in context.names.get(ref.document, {}).get(ref.sentence, frozenset()) if writes(n)}
+        doc = by_id[ref.document]
+        names |= {m.name for m in doc.mentions if ref.start <= m.start < ref.end and writes(m.text)}
+    return names
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    """The merge stage's stopwords, but for the words a claim may rest on ('the report will call for')."""
+    return cluster.stopwords() - answer_rules().content_words
+
+
+def _content_lemmas(text: str) -> list[str]:
+    stop = _stopwords()
+    return [_lemma(w) for w in (m.group(0).lower() for m in _LETTERS.finditer(text)) if len(w) > 1 and w not in stop]
+
+
+def _measure(what: str | None, claim: str) -> str | None:
+    """What 'how many <what> <claim>' counts, as figures name it: 'people were killed' counts the dead."""
+    if what is None:
+        return None
+    lex = figure_lexicon()
+    counted = lex.noun_of.get(what.lower(), what.lower())
+    if counted in lex.data["casualty_scoped"]:
+        for word in _WORD.findall(claim.lower()):
+            if word in lex.casualty_of:
+                return lex.casualty_of[word]
+    return counted
+
+
+def _answer_in(
+    doc: Document, asked: Asked, statements: dict[str, list[Statement]], context: Context
+) -> SourceRef | None:
+    """The first sentence of `doc` that answers, as a reference to it; None when none does."""
+    if doc.id not in statements:
+        statements[doc.id] = _statements(doc, context)
+    for sentence, said in zip(doc.sentences, statements[doc.id], strict=True):
+        if _answers_question(said, asked):
+            return SourceRef(doc.id, sentence.start, sentence.end, sentence.index)
+    return None
+
+
+def _answers_question(said: Statement, asked: Asked) -> bool:
+    rules_ = answer_rules()
+    shared = asked.terms & said.terms
+    coverage = rules_.min_coverage if asked.names else rules_.min_coverage_without_names
+    if not asked.core <= said.terms or len(shared) < coverage * len(asked.terms):
+        return False
+    verbs = shared & said.done & asked.predicates
+    if not verbs:
+        return False  # what was asked about is not written as done, only named
+    if not any(_close_together(said.positions, asked.core | {verb}) for verb in verbs):
+        return False  # "took flight ... polling places": the claim's words scattered over other happenings
+    if not said.asserted or not all(any(_same_name(n, m) for m in said.names) for n in asked.names):
+        return False
+    if any(f" {b} " not in asked.wording for b in said.blockers):
+        return False  # negated, hedged, planned or called off, unless the words are the claim's own ("call for")
+    if asked.forward and said.first_event_end and said.first_event_end < asked.since:
+        return False  # it tells of an earlier time: background, not what has happened since
+    if (
+        not asked.forward
+        and asked.dates
+        and said.dates
+        and not any(_same_date(a, b) for a in asked.dates for b in said.dates)
+    ):
+        return False  # "killed on Wednesday" is not confirmed by "killed on Saturday": another happening
+    if asked.form == "count":
+        return asked.measure in said.measures
+    if not all(any(math.isclose(v, w, rel_tol=rules_.value_tolerance) for w in said.values) for v in asked.values):
+        return False  # "three soldiers killed" is not confirmed by "two more troops were killed"
+    if asked.form == "when" and not said.dated:
+        return False
+    return True
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Dates that may be one day: '2006-11' and '2006-11-01'."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Canonical keys of one name written in full or in part: 'putin' / 'vladimir putin'."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
+
+
+def _statements(doc: Document, context: Context) -> list[Statement]:
+    """What each sentence of a document asserts, its layers grouped by sentence in one pass each."""
+    hedged = {h.sentence for h in doc.hedges}
+    events: dict[int, list[Event]] = defaultdict(list)
+    for e in doc.events:
+        events[e.sentence].append(e)
+    measures: dict[int, set[str]] = defaultdict(set)
+    for f in doc.figures:
+        if f.value is not None:
+            measures[f.sentence].add(f.counts)
+    dated = {s.index for t in doc.timexes if t.type == "DATE" and (s := doc.sentence_at(t.start)) is not None}
+    names = context.names.get(doc.id, {})
+    return [
+        _statement(doc, s, s.index in hedged, events[s.index], s.index in dated, names.get(s.index, ()), measures)
+        for s in doc.sentences
+    ]
+
+
+def _statement(
+    doc: Document,
+    sentence: Sentence,
+    hedged: bool,
+    events: list[Event],
+    dated: bool,
+    names: Iterable[str],
+    measures: dict[int, set[str]],
+) -> Statement:
+    text = sentence.text
+    positions, done = _terms_and_done(text)
+    asserted = not (hedged or _is_heading(doc, sentence) or text.rstrip(_QUOTE_MARKS + ")] ").endswith("?"))
+    first_end = min(((e.date + "-99-99")[:10] for e in events), default="")  # "2025-07" may be 2025-07-31
+    return Statement(
+        text,
+        frozenset(positions),
+        positions,
+        done,
+        tuple(cluster.entity_key(n) for n in names),
+        asserted,
+        dated,
+        first_end,
+        frozenset(measures.get(sentence.index, ())),
+        frozenset(e.date for e in events),
+    )
+
+
+def _lemma_text(text: str) -> str:
+    """Every word of a text as its lemma, stopwords kept: 'has called for' -> 'has call for'."""
+    return " ".join(_lemma(w.lower()) for w in _LETTERS.findall(text))
+
+
+def _terms_and_done(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
+    """The content lemmas of a sentence with their positions among its content words, and those written as a
+    thing done: a past form, or a verb whose past is the verb itself after has/have/had/was/were ('has quit')."""
+    rules_ = answer_rules()
+    stop = _stopwords()
+    positions: dict[str, list[int]] = defaultdict(list)
+    done: set[str] = set()
+    previous = ""
+    count = 0
+    for m in _LETTERS.finditer(text):
+        word = m.group(0).lower()
+        if len(word) > 1 and word not in stop:
+            term = _lemma(word)
+            positions[term].append(count)
+            count += 1
+            if m.group(0).islower() and (
+                word.endswith("ed") or word in rules_.past or (previous in rules_.perfect and word in rules_.unchanged)
+            ):
+                done.add(term)  # (a capitalised "Ahmed" is a name)
+        previous = word
+    return dict(positions), frozenset(done)
+
+
+def _close_together(positions: dict[str, list[int]], terms: frozenset[str]) -> bool:
+    return _window(positions, terms) <= answer_rules().core_spread * len(terms) + 1
+
+
+def _window(positions: dict[str, list[int]], terms: frozenset[str]) -> int:
+    """How many content words the shortest stretch holding each of `terms` spans (0 for no terms, and more than
+    any sentence has when one is missing)."""
+    if not terms:
+        return 0
+    found = sorted((p, t) for t in terms for p in positions.get(t, ()))
+    counts: dict[str, int] = defaultdict(int)
+    best = sys.maxsize
+    left = 0
+    for position, term in found:
+        counts[term] += 1
+        while len(counts) == len(terms):
+            best = min(best, position - found[left][0] + 1)
+            first = found[left][1]
+            counts[first] -= 1
+            if not counts[first]:
+                del counts[first]
+            left += 1
+    return best

@@ -31,7 +31,7 @@ import jinja2
 import yaml
 
 from generator.export import briefing_to_dict
-from generator.model import Briefing, Changes, Document, Entity, KeyQuote, SourceRef, TimelineItem
+from generator.model import Briefing, Changes, Document, Entity, KeyQuote, Question, SourceRef, TimelineItem
 from generator.text import slugify
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "render"
@@ -422,6 +422,15 @@ class BriefingView:
             ("Answered questions", changes.answered_questions),
         ]
         return [(label, items) for label, items in lines if items]
+
+    @property
+    def open_questions(self) -> list[Question]:
+        return [q for q in self.b.questions if q.answered_by is None]
+
+    @property
+    def answered_questions(self) -> list[Question]:
+        """Questions a later source answers, each shown with the sentence that answers it."""
+        return [q for q in self.b.questions if q.answered_by is not None]
 
     def source_title(self, doc_id: str) -> str:
         """A document's title when the id is one of this briefing's documents."""

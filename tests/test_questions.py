@@ -530,3 +530,206 @@ def test_inspect_script_prints_each_question_with_its_source(
     out = capsys.readouterr().out
     assert "[hedged] Will Russia send more troops to Kursk next week?" in out
     assert "<- a#s" in out and "1 articles, 1 briefings, 1 questions (hedged 1)" in out
+
+
+# --------------------------------------------------------------------------- #
+# Answered since: a later source asserts what a question asks
+# --------------------------------------------------------------------------- #
+
+ASKED_ON = dt.date(2025, 3, 3)  # a Monday
+ELECTIONS = "Lisbon waits.\n\nThe president of Portugal may call early elections after the budget defeat, aides said."
+
+
+def _dated(text: str, doc_id: str, published: dt.date, basis: str = "front-matter") -> Document:
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=text, title=doc_id, published=published)
+    doc.published_basis = basis
+    return annotate.annotate(doc)
+
+
+def _elections_question(later: str, published: dt.date = dt.date(2025, 3, 5), basis: str = "front-matter"):
+    docs = [_dated(ELECTIONS, "a", ASKED_ON), _dated(later, "b", published, basis)]
+    found = _build(docs)
+    (q,) = [q for q in found if q.sources[0].document == "a"]
+    assert q.text == "Will the president of Portugal call early elections after the budget defeat?"
+    return q, docs
+
+
+def test_a_question_a_later_source_asserts_is_answered_by_that_sentence() -> None:
+    q, docs = _elections_question(
+        "Portugal votes in May.\n\nThe president of Portugal called early elections on Wednesday."
+    )
+    later = docs[1].sentences[1]
+    assert q.answered_by == SourceRef("b", later.start, later.end, 1)
+    assert docs[1].text[q.answered_by.start : q.answered_by.end].startswith("The president of Portugal called")
+    assert q.sources[0].document == "a"  # still cites where it was asked
+
+
+def test_answered_questions_come_after_the_open_ones() -> None:
+    docs = [
+        _dated(ELECTIONS + "\n\nIt is not known whether the army will leave the capital.", "a", ASKED_ON),
+        _dated("The president of Portugal called early elections on Wednesday.", "b", dt.date(2025, 3, 5)),
+    ]
+    found = _build(docs)
+    assert [q.answered_by is not None for q in found] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("later", "published", "basis"),
+    [
+        # an earlier article cannot answer what was asked after it
+        ("The president of Portugal called early elections on Wednesday.", dt.date(2025, 2, 26), "front-matter"),
+        # nor one whose date is only estimated from its text: its order is unknown
+        ("The president of Portugal called early elections on Wednesday.", dt.date(2025, 3, 5), "estimated"),
+        # hedged, negated, planned or asked again: no assertion
+        ("The president of Portugal reportedly called early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
+        ("The president of Portugal did not call early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
+        ("The president of Portugal is expected to call early elections soon.", dt.date(2025, 3, 5), "header"),
+        ("Has the president of Portugal called early elections?", dt.date(2025, 3, 5), "header"),
+        ("The president of Portugal agreed to call early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
+        (
+            "Aides said it was false that the president of Portugal called early elections.",
+            dt.date(2025, 3, 5),
+            "header",
+        ),
+        # another subject
+        ("The president of Spain called early elections on Wednesday.", dt.date(2025, 3, 5), "header"),
+        # the same words, but of an earlier time: background, not news
+        ("The president of Portugal called early elections in 2019.", dt.date(2025, 3, 5), "header"),
+        # the subject, but not the happening asked about
+        ("The president of Portugal called the budget defeat a disgrace.", dt.date(2025, 3, 5), "header"),
+    ],
+)
+def test_what_does_not_answer_a_question(later: str, published: dt.date, basis: str) -> None:
+    q, _ = _elections_question(later, published, basis)
+    assert q.answered_by is None
+
+
+def test_how_many_is_answered_by_a_later_figure_of_the_same_measure() -> None:
+    asked = "Kabul mourns.\n\nIt is not known how many people were killed in the attack on the market in Kabul."
+    answers = {
+        "At least 45 people were killed in the attack on the market in Kabul, officials said.": True,
+        "At least 45 people were injured in the attack on the market in Kabul.": False,  # another measure
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 5))]
+        (q,) = _build(docs)
+        assert q.text.startswith("How many people were killed")
+        assert (q.answered_by is not None) == answered, later
+
+
+def test_a_confirmation_must_repeat_the_claims_numbers_and_day() -> None:
+    asked = "Three US soldiers were reportedly killed in Kabul on Monday."
+    answers = {
+        "Three US soldiers were killed in Kabul on Monday, the Pentagon said.": True,
+        "Two US soldiers were killed in Kabul on Monday.": False,
+        "Three US soldiers were killed in Kabul on Sunday.": False,
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", dt.date(2025, 3, 4)), _dated(later, "b", dt.date(2025, 3, 5))]
+        found = _build(docs)  # (three and two soldiers also make a contradiction, which may stand for it)
+        hedged = [
+            q for q in found if q.text == "Is it confirmed that three US soldiers were killed in Kabul on Monday?"
+        ]
+        assert hedged or not answered
+        assert any(q.answered_by is not None for q in found) == answered, later
+
+
+def test_only_one_briefing_source_needs_no_answer_search() -> None:
+    (q,) = _build([_dated(ELECTIONS, "a", ASKED_ON)])
+    assert q.answered_by is None
+
+
+def test_a_blocking_phrase_the_claim_holds_itself_blocks_nothing() -> None:
+    asked = "Ramallah waits.\n\nThe president of Palestine may call for early elections to end the standoff."
+    answers = {
+        "The president of Palestine called for early elections on Saturday.": True,
+        "The president of Palestine called for early elections on Saturday, but Hamas rejected the move.": False,
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 9))]  # Saturday the 8th
+        (q,) = _build(docs)
+        assert q.text == "Will the president of Palestine call for early elections to end the standoff?"
+        assert (q.answered_by is not None) == answered, later
+    # and "called for elections" does not answer whether he will call them
+    q, _ = _elections_question("The president of Portugal called for early elections on Wednesday.")
+    assert q.answered_by is None
+
+
+def test_a_name_ending_in_ed_is_no_verb_written_as_done() -> None:
+    positions, done = questions._terms_and_done("Ahmed appointed two commissioners and Mohammed spoke.")
+    terms = set(positions)
+    assert questions._lemma("appointed") in done and questions._lemma("spoke") in done
+    assert not any(t.startswith(("ahm", "mohamm")) for t in done) and questions._lemma("ahmed") in terms
+
+
+def test_inspect_script_shows_what_answers_a_question(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text(f"---\ntitle: Portugal budget\ndate: 2025-03-03\n---\n{ELECTIONS}\n", "utf-8")
+    later = "---\ntitle: Portugal elections\ndate: 2025-03-05\n---\nThe president of Portugal called early elections."
+    (tmp_path / "b.md").write_text(later + "\n", "utf-8")
+    path = ROOT / "bench" / "inspect_questions.py"
+    spec = importlib.util.spec_from_file_location("inspect_questions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([str(tmp_path), "--limit", "0", "--answered"])
+    out = capsys.readouterr().out
+    assert "ANSWERED Will the president of Portugal call early elections after the budget defeat?" in out
+    assert "=> b#s0 (2025-03-05): The president of Portugal called early elections." in out
+    assert "1 answered by a later source, in 1 briefings" in out
+
+
+def test_a_scheduled_event_is_answered_only_by_a_source_published_once_it_is_due() -> None:
+    asked = "Lisbon waits.\n\nThe parliament of Portugal is scheduled to vote on the budget on March 20."
+    answers = {
+        ("The parliament of Portugal voted on the budget.", dt.date(2025, 3, 10)): False,  # before it was due
+        (
+            "The parliament of Portugal voted on the budget on Thursday.",
+            dt.date(2025, 3, 21),
+        ): True,  # "March 20" no figure
+    }
+    for (later, published), answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", published)]
+        (q,) = _build(docs)
+        assert q.text == "Will the parliament of Portugal vote on the budget on March 20?"
+        assert (q.answered_by is not None) == answered, later
+
+
+def test_the_claims_words_scattered_over_a_sentence_do_not_answer_it() -> None:
+    scattered = (
+        "The president of Portugal called his ministers to a meeting on the budget, the army, the police and early "
+        "elections on Wednesday."
+    )
+    q, _ = _elections_question(scattered)
+    assert q.answered_by is None
+
+
+def test_a_claim_about_a_report_needs_the_report_and_every_name_a_mention_gives() -> None:
+    asked = "Washington waits.\n\nThe report will call for a withdrawal of US combat troops from Iraq by early 2027."
+    answers = {
+        # a deadline is no due date: the report may call for it any time before
+        "The report called for a withdrawal of US combat troops from Iraq by early 2027.": True,
+        "The Syrian foreign minister has called for the withdrawal of foreign troops from Iraq.": False,  # who calls
+        "The report called for a withdrawal of British combat troops from Iraq.": False,  # "US" names a country too
+    }
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 5))]
+        (q,) = _build(docs)
+        assert q.text == "Will the report call for a withdrawal of US combat troops from Iraq by early 2027?"
+        assert (q.answered_by is not None) == answered, later
+
+
+def test_when_is_answered_only_by_a_sentence_that_gives_the_date() -> None:
+    asked = "Geneva waits.\n\nIt is not clear when the nuclear talks in Vienna will resume."
+    answers = {"The nuclear talks in Vienna resumed on Wednesday.": True, "The nuclear talks in Vienna resumed.": False}
+    for later, answered in answers.items():
+        docs = [_dated(asked, "a", ASKED_ON), _dated(later, "b", dt.date(2025, 3, 6))]
+        (q,) = _build(docs)
+        assert q.text == "When will the nuclear talks in Vienna resume?"
+        assert (q.answered_by is not None) == answered, later
+
+
+def test_the_answers_word_lists_hold_only_words() -> None:
+    """YAML reads a bare false, no or on as a boolean: every listed word must stay a string."""
+    data = questions.yaml.safe_load(questions.ANSWERS.read_text(encoding="utf-8"))
+    for key, value in data.items():
+        if isinstance(value, list) and value and not isinstance(value[0], (dict, list)):
+            assert all(isinstance(word, str) for word in value), key

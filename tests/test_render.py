@@ -365,3 +365,38 @@ def test_an_entity_mentioned_once_is_listed_without_a_page(briefing: Briefing) -
     assert base + "wonsan.md" not in files and base + "sergei-lavrov.md" in files
     listing = files[base + "index.md"]
     assert "Wonsan" in listing and "wonsan.md" not in listing
+
+
+def test_an_answered_question_cites_the_answering_sentence_with_a_working_escaped_link(briefing: Briefing) -> None:
+    later = make_document(
+        "c", "Talks <b>resumed</b> on *Monday* [x](javascript:alert(1)).", published=dt.date(2025, 7, 20)
+    )
+    briefing.documents.append(later)
+    briefing.questions[0].answered_by = ref(later, 0)  # "Will talks resume?"
+    files = render.render_site([briefing], DEFAULT_TEMPLATES)
+    page = files["briefings/wonsan-talks/index.md"]
+    section = page.split("## Open questions", 1)[1].split("## Disputed figures", 1)[0]
+    still_open, answered = section.split("### Answered since", 1)
+    assert "Will talks resume?" not in still_open and "Who pays?" in still_open
+    html = to_html(answered)
+    assert "Will talks resume?" in visible_text(html) and "S3" in visible_text(html) and "20 July 2025" in html
+    links = re.findall(r'href="([^"]+)"', html)
+    assert "../../sources/c.md#s0" in links and "../../sources/b.md#s0" in links  # the answer and where it was asked
+    assert "<b>" not in html and "<em>" not in html and "javascript" not in "".join(links)
+    assert "Talks <b>resumed</b> on *Monday* [x](javascript:alert(1))." in visible_text(html)
+    assert 'id="s0"' in to_html(files["sources/c.md"].split("---\n", 2)[2])  # the link's target exists
+    data = json.loads(files["briefings/wonsan-talks/briefing.json"])
+    exported = {q["text"]: q["answered_by"] for q in data["questions"]}
+    assert exported == {
+        "Will talks resume?": {"document": "c", "start": 0, "end": 58, "sentence": 0},
+        "Who pays?": None,
+    }
+
+
+def test_no_open_question_left_says_so_above_the_answered_ones(briefing: Briefing) -> None:
+    for q in briefing.questions:
+        q.answered_by = ref(briefing.documents[1], 0)
+    section = render.render_site([briefing], DEFAULT_TEMPLATES)["briefings/wonsan-talks/index.md"].split(
+        "## Open questions", 1
+    )[1]
+    assert section.index("No open questions.") < section.index("### Answered since")
