@@ -81,6 +81,7 @@ def briefing_to_dict(b: Briefing) -> dict:
                 "sources": [span(r) for r in q.sources],
                 "importance": q.importance,
                 "answered_by": span(q.answered_by) if q.answered_by else None,
+                "overdue_since": q.overdue_since,
             }
             for q in b.questions
         ],

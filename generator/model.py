@@ -234,6 +234,8 @@ class Question:
     sources: list[SourceRef]
     importance: float = 0.0
     answered_by: SourceRef | None = None  # the sentence of a later source that asserts what the question asks
+    # a scheduled event's date (ISO) when it was already past as the newest source was published, unanswered
+    overdue_since: str | None = None
 
 
 @dataclass

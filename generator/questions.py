@@ -15,6 +15,8 @@ lists live in `resources/hedges/questions.yaml` and `resources/questions/answers
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import functools
 import math
 import re
@@ -255,6 +257,7 @@ def build_questions(documents: list[Document], disputes: list[Dispute], timeline
             candidate.score += PRINCIPAL_BONUS  # about whom the briefing is, not a bystander
     candidates = _merge_same_questions(candidates)
     mark_answered([c.question for c in candidates], documents, context)
+    mark_overdue([c.question for c in candidates], documents, timeline)
     still_open = [c for c in candidates if c.question.answered_by is None]
     answered = [c for c in candidates if c.question.answered_by is not None]
     return _select(still_open, rules().data["limit"]) + _select(answered, answer_rules().limit)
@@ -976,6 +979,41 @@ def _from_timeline(
                 text = f"Only one source reports that {_lower_opener(claim)}: is it confirmed?"
                 out.extend(_settled(doc, sentence, text, "single-source", refs, score))
     return out
+
+
+def mark_overdue(questions: list[Question], documents: list[Document], timeline: list[TimelineItem]) -> None:
+    """A scheduled event whose day had passed when the newest source was published, and that no source was found to
+    report done, gets the day it was due: "Will the visit continue until July 13?" read in October is no longer
+    about the future, and the page says so (without claiming the later sources are silent: answers are found only
+    when a sentence plainly asserts them)."""
+    newest = max((d.published for d in documents if d.published and d.published_basis != "estimated"), default=None)
+    if newest is None:
+        return
+    due: dict[tuple[str, int], str] = {}
+    for item in timeline:
+        last_day = _last_day(item.date, item.precision) if item.future else None
+        if last_day is not None and last_day < newest:
+            for source in item.sources:
+                due.setdefault((source.document, source.sentence), item.date)
+    for question in questions:
+        if question.kind == "scheduled" and question.answered_by is None:
+            days = [due[key] for key in ((s.document, s.sentence) for s in question.sources) if key in due]
+            question.overdue_since = days[0] if days else None
+
+
+def _last_day(date: str, precision: str) -> dt.date | None:
+    """The last day of a timeline date's period (2025-07 -> 2025-07-31); None when it is approximate."""
+    try:
+        if precision == "day":
+            return dt.date.fromisoformat(date)
+        if precision == "month":
+            year, month = map(int, date.split("-")[:2])
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if precision == "year":
+            return dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        pass
+    return None
 
 
 def _reported_claim(text: str) -> str | None:

@@ -272,6 +272,14 @@ def test_timeline_holds_the_wonsan_talks_and_the_monday_meeting(seed_briefing_di
     assert "2025-10-27" in dates
 
 
+def test_a_visit_due_before_the_newest_source_is_asked_as_overdue(seed_briefing_dir: Path) -> None:
+    """The July article expects Lavrov's visit to last until 13 July; the October article says nothing of it."""
+    visit = [q for q in briefing_json(seed_briefing_dir)["questions"] if "until July 13" in q["text"]]
+    assert [q["overdue_since"] for q in visit] == ["2025-07-13"]
+    page = (seed_briefing_dir / "index.md").read_text(encoding="utf-8")
+    assert "due 13 July 2025, before the newest source" in page
+
+
 def test_key_quotes_have_their_speakers(seed_briefing_dir: Path) -> None:
     quotes = briefing_json(seed_briefing_dir)["quotes"]
 

@@ -733,3 +733,26 @@ def test_the_answers_word_lists_hold_only_words() -> None:
     for key, value in data.items():
         if isinstance(value, list) and value and not isinstance(value[0], (dict, list)):
             assert all(isinstance(word, str) for word in value), key
+
+
+VISIT = "Lavrov’s visit to North Korea is set to continue until July 13, after which he will travel to China."
+
+
+@pytest.mark.parametrize(
+    ("later_published", "basis", "overdue"),
+    [
+        (dt.date(2025, 10, 28), "front-matter", "2025-07-13"),  # read in October: the day has passed
+        (dt.date(2025, 7, 13), "front-matter", None),  # published that very day: not past yet
+        (dt.date(2025, 10, 28), "estimated", None),  # an estimated date is no evidence that time has passed
+    ],
+)
+def test_a_scheduled_event_past_by_the_newest_source_is_marked_overdue(
+    later_published: dt.date, basis: str, overdue: str | None
+) -> None:
+    asking = _doc(VISIT, "a", published=dt.date(2025, 7, 12))
+    later = _doc("Choe met Putin at the Kremlin.", "b", published=later_published)
+    later.published_basis = basis
+    found = _build([asking, later], [_item(asking, 0, future=True)])
+    scheduled = [q for q in found if q.kind == "scheduled"]
+    assert [q.text for q in scheduled] == ["Will Lavrov’s visit to North Korea continue until July 13?"]
+    assert scheduled[0].overdue_since == overdue
