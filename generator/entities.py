@@ -90,6 +90,7 @@ class Lexicon:
     known_types: dict[str, str]
     demonyms: dict[str, str | None]
     demonym_words: frozenset[str]
+    countries: frozenset[str]  # what the demonyms name (`England` of `English`), countries or not in the gazetteer
     with_article: frozenset[str]
     name_particles: frozenset[str]  # `al` of `al-Maliki`
     particle_name: re.Pattern[str]  # a particle glued to a capitalised name: `al-Maliki`
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         known_types={fold(k): v for k, v in alias_data["known_types"].items()},
         demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
         demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
+        countries=frozenset(fold(v) for v in alias_data["demonyms"].values() if v),
         with_article=frozenset(alias_data["with_article"]),
         name_particles=frozenset(cues["name_particles"]),
         particle_name=re.compile(rf"(?:{particles})[-‐][A-Z]\w+(?:[-‐]\w+)*"),
@@ -508,6 +510,8 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
 def _role_only(run: list[Token]) -> bool:
     """A title with no name after it, perhaps after a nationality (`Russian Ambassador`, `Iraqi Health Minister`)."""
     lex = lexicon()
+    if run[0].key == "the" and len(run) > 1:
+        run = run[1:]
     n = next((n for n in (2, 1) if len(run) > n and " ".join(t.key for t in run[:n]) in lex.demonyms), 0)
     rest = run[n:]
     if " ".join(t.key for t in rest) in lex.titles:
@@ -690,8 +694,8 @@ def _trim_demonyms(found: list[Candidate]) -> None:
     alone = {c.key for c in found}
     for cand in found:
         toks = cand.tokens
-        n = next((n for n in (2, 1) if len(toks) > n and " ".join(t.key for t in toks[:n]) in lex.demonyms), 0)
-        if not n or _gazetteer_type(cand.key):
+        n = next((n for n in (2, 1) if len(toks) > n and lex.demonyms.get(" ".join(t.key for t in toks[:n]))), 0)
+        if not n or _gazetteer_type(cand.key):  # a nationality only: `Southern Africa`, `Western Europe` stay
             continue
         rest = toks[n:]
         key = " ".join(t.key for t in rest)
@@ -927,8 +931,8 @@ def _may_be_team(cand: Candidate, people: set[str]) -> bool:
     """A place other than a country, or a plural nickname the model took for a person (`Lakers`); no one's name."""
     lex = lexicon()
     key = cand.key
-    if cand.title or _place_tier(key) >= 3 or key in lex.aliases or key in lex.known_types:
-        return False
+    if cand.title or _place_tier(key) >= 3 or key in lex.aliases or key in lex.known_types or key in lex.countries:
+        return False  # national teams are named as places
     if any(t.key in people for t in cand.tokens):
         return False
     if cand.type == PERSON:
@@ -1094,6 +1098,8 @@ def _certain_type(cand: Candidate, people: set[str]) -> str | None:
         return PERSON
     if _place_tier(key) == 3:
         return PLACE
+    if len(toks) > 1 and toks[-1].key in lex.place_words and _gazetteer_type(key.rsplit(" ", 1)[0]) == PLACE:
+        return PLACE  # `Gaza Strip`, `Hunan Province`, `Songhua River`
     if toks[0].text[0].isdigit():
         return ORGANIZATION
     # A given name first is no longer decisive: companies and bands bear founders' names (`Herman Miller`);
