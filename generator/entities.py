@@ -283,6 +283,7 @@ class Candidate:
     rule: str | None = None  # the type the hand-written cues give
     common: bool = False  # a single word the document also writes in lower case (`Rice`, `Video`)
     team_cue: bool = False  # in a sports report, stands where a team does (`beat X`, `the X players`)
+    market_cue: bool = False  # before a price move (`X rose 2.1`, `X shares fell`): a listed company
     type: str | None = None
 
     @property
@@ -414,9 +415,27 @@ def _possessive_inside_name(words: list[str], j: int) -> bool:
     if words[j] not in ("'s", "’s") or j + 1 >= len(words) or not _name_word(words[j + 1]):
         return False
     owner, head = _fold_token(words[j - 1]), _fold_token(words[j + 1])
-    if head not in lex.org_words and head not in lex.place_words:
+    if head not in lex.org_words and head not in lex.place_words and not _common_owner_of_name(words, j):
         return False
     return _gazetteer_type(owner) is None and owner not in lex.demonyms
+
+
+def _common_owner_of_name(words: list[str], j: int) -> bool:
+    """`People's Liberation Army`, `Lord's Resistance Army`: a common word owns capitalised words that an
+    organisation word closes (not a person's: `Trump's Justice Department`)."""
+    lex = lexicon()
+    owner = _fold_token(words[j - 1])
+    person = owner in lex.surnames or owner in lex.first_names
+    if owner not in lex.english or (person and owner not in lex.titles):  # `Lord` is a surname too
+        return False
+    if owner in lex.org_words or owner in lex.place_words:
+        return False  # `The Brooklyn Institute's Biological Laboratory`: two organisations
+    for k in range(j + 1, min(j + 4, len(words))):
+        if not _name_word(words[k]):
+            return False
+        if _fold_token(words[k]) in lex.org_words:
+            return True
+    return False
 
 
 def _runs(words: list[str]) -> list[tuple[int, int]]:
@@ -525,18 +544,31 @@ def _opens_name(run: list[Token], k: int) -> bool:
 
 
 def _sentence_opener(run: list[Token], k: int) -> bool:
-    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`)
-    or before `of` (`Residents of Kyiv`; not `Bank of ...`, `Isle of ...`, `Battle of ...`)."""
+    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`), before
+    `of` (`Residents of Kyiv`; not `Bank of ...`, `Isle of ...`, `Battle of ...`), before a nationality (`Five
+    Israeli soldiers`), or a verb form (`Excluding South Africa`)."""
     lex = lexicon()
     tok = run[k]
-    if k or not tok.initial or len(run) < 3 or tok.key not in lex.english:
+    if k or not tok.initial or len(run) < 2 or tok.key not in lex.english:
         return False
     if tok.key in lex.first_names or tok.key in lex.surnames or tok.key in lex.places:
+        return False
+    if " ".join(t.key for t in run[1:]) in lex.demonyms or _verb_form(tok.key):
+        return True
+    if len(run) < 3:
         return False
     if run[1].key == "of":
         cue_words = (lex.org_words, lex.place_words, lex.other_heads, lex.title_words)
         return not any(tok.key in words for words in cue_words)
     return run[1].key in lex.first_names
+
+
+def _verb_form(key: str) -> bool:
+    """`Excluding`, `Attacked`: a participle opening a sentence, not a name word (`United`, `Reading` are kept)."""
+    lex = lexicon()
+    if not key.endswith(("ing", "ed")) or len(key) < 6:
+        return False
+    return not any(key in words for words in (lex.org_words, lex.place_words, lex.title_words, lex.other_words))
 
 
 def _person_after_name(run: list[Token], k: int, end: int) -> int | None:
@@ -598,8 +630,8 @@ def _title_at(run: list[Token], k: int) -> int:
         return _headed_title_at(run, k)
     for n in range(min(4, len(run) - k - 1), 0, -1):
         if " ".join(t.key for t in run[k : k + n]) in lex.titles and not _NAME_SUFFIX.fullmatch(run[k + n].text):
-            if k + n == len(run) - 1 and run[-1].key in lex.org_words:
-                return 0  # `General Motors`, `General Electric`: the title word opens a company's name
+            if (k + n == len(run) - 1 and run[-1].key in lex.org_words) or run[k + n].key == "'s":
+                return 0  # `General Motors`, `Lord's Resistance Army`: the title word opens an organisation's name
             return n  # not before a mere suffix: `Martin Luther King Jr.`
     return 0
 
@@ -680,6 +712,7 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                 cand.context = (before[-2], before[-1], after[0], after[1])
                 cand.window = tuple(w for w in before + after if w)
                 cand.team_cue = sports and _team_context(cand.context)
+                cand.market_cue = _market_context(cand.context)
                 found.append(cand)
     _trim_demonyms(found)
     for cand in found:
@@ -724,6 +757,27 @@ def sports_cues() -> SportsCues:
 
 
 _SCORE = re.compile(r"\d{1,3} \d{1,3}")  # `63-7` once folded
+
+
+@dataclass(frozen=True)
+class MarketCues:
+    move_words: frozenset[str]
+    share_words: frozenset[str]
+
+
+@functools.cache
+def market_cues() -> MarketCues:
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))["markets"]
+    return MarketCues(**{key: frozenset(fold(w) for w in words) for key, words in cues.items()})
+
+
+def _market_context(context: tuple[str, str, str, str]) -> bool:
+    """`China Mobile dropped 0.29`, `Cheung Kong up 2.07`, `Lloyds TSB shares rose`."""
+    cues = market_cues()
+    nxt, next2 = context[2], context[3]
+    if nxt in cues.move_words:
+        return next2[:1].isdigit()
+    return nxt in cues.share_words and next2 in cues.move_words
 
 
 def _sports_document(lower_words: set[str]) -> bool:
@@ -908,6 +962,7 @@ def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> lis
         for cand in cands:
             cand.type = cand.rule
     _type_teams(cands)
+    _type_companies(cands)
     _type_nicknames(cands, settled)
     typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
     typed.sort(key=lambda c: c.start)
@@ -925,6 +980,28 @@ def _type_teams(cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.key in teams and (cand.team_cue or cand.key not in places):
             cand.type = ORGANIZATION
+
+
+def _type_companies(cands: list[Candidate]) -> None:
+    """A name before a price move and a number is a listed company (`China Mobile dropped 0.29`), as are its other
+    mentions; not a person the document names in full, nor a place (`Tokyo fell 2 percent` is its market)."""
+    people = _named_people(cands)
+    companies = {c.key for c in cands if c.market_cue and _may_be_company(c, people)}
+    for cand in cands:
+        if cand.key in companies:
+            cand.type = ORGANIZATION
+
+
+def _may_be_company(cand: Candidate, people: set[str]) -> bool:
+    """Not a titled person, a surname of someone named in full, a given name first (unless also a place: `China
+    Mobile`), a place, nor a common word."""
+    lex = lexicon()
+    key, first = cand.key, cand.tokens[0].key
+    if cand.title or _gazetteer_type(key) or key in lex.countries or cand.rule == PLACE:
+        return False  # `the West Bank and Gaza Strip fell 8.6 percent`: its economy
+    if len(cand.tokens) == 1:  # not `Banking shares fell`: a sector
+        return key not in people and key not in lex.first_names and key not in lex.english
+    return first not in lex.first_names or _place_tier(first) >= 2
 
 
 def _may_be_team(cand: Candidate, people: set[str]) -> bool:

@@ -415,3 +415,54 @@ def test_speakers_sultans_and_referees_are_titles():
 
 def test_a_strip_of_land_is_a_place():
     assert ("Gaza Strip", "place") in types_of("Rockets were fired from the Gaza Strip on Monday.")
+
+
+def test_names_before_a_price_move_are_listed_companies():
+    text = (
+        "China Mobile dropped 0.29 percent, Cheung Kong finished 1.2 percent higher and "
+        "Lloyds TSB shares rose. John Smith lost 3 kilograms."
+    )
+    found = types_of(text)
+    for name in ("China Mobile", "Cheung Kong", "Lloyds TSB"):
+        assert (name, "organization") in found
+    assert ("John Smith", "person") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Banking shares fell 2 percent.", "Output in the Gaza Strip fell 8.6 percent.", "Tokyo fell 2 percent."]
+)
+def test_sectors_places_and_markets_before_a_price_move_are_no_companies(text: str):
+    assert all(t != "organization" for _, t in types_of(text))
+
+
+def test_an_index_is_no_organisation():
+    assert types_of("The Hang Seng Index fell 5.02 points.") == []
+
+
+@pytest.mark.parametrize("name", ["Chinese People's Liberation Army", "Lord's Resistance Army"])
+def test_a_common_word_owning_an_organisation_name_belongs_to_it(name: str):
+    assert (name, "organization") in types_of(f"Officials said the {name} had moved.")
+
+
+def test_a_person_or_organisation_owning_an_organisation_stays_apart():
+    found = {n for n, _ in types_of("Trump's Justice Department met The Brooklyn Institute's Biological Laboratory.")}
+    assert "Justice Department" in found
+    assert not any("'s" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senior Chinese officials met on Monday.", []),
+        ("Five Israeli soldiers were hurt.", []),
+        ("Excluding South Africa, growth was slow.", [("South Africa", "place")]),
+        ("United Nations staff left.", [("United Nations", "organization")]),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_part_of_the_name(text: str, expected: list):
+    assert types_of(text) == expected
+
+
+def test_a_common_word_before_a_title_head_makes_a_title():
+    found = types_of("Army Commander Michel Suleiman met Peace Envoy Terje Roed-Larsen.")
+    assert found == [("Michel Suleiman", "person"), ("Terje Roed-Larsen", "person")]
