@@ -466,3 +466,23 @@ def test_a_common_word_opening_a_sentence_is_no_part_of_the_name(text: str, expe
 def test_a_common_word_before_a_title_head_makes_a_title():
     found = types_of("Army Commander Michel Suleiman met Peace Envoy Terje Roed-Larsen.")
     assert found == [("Michel Suleiman", "person"), ("Terje Roed-Larsen", "person")]
+
+
+def test_a_surname_with_its_particle_alone_joins_the_full_name_within_and_across_articles():
+    first = make_document("a", "Iraqi Prime Minister Nuri al-Maliki met Blair. Later, al-Maliki said talks went well.")
+    assert {m.name for m in first.mentions if "Maliki" in m.text} == {"Nuri al-Maliki"}
+    second = make_document("b", "In Baghdad, al-Maliki said the plan would work.")
+    gore = make_document("c", "Former vice president Al Gore spoke in Nashville.")
+    entities = link_entities([first, second, gore])
+    maliki = [e for e in entities if "maliki" in e.slug]
+    assert len(maliki) == 1 and maliki[0].type == "person"
+    assert {r.document for r in maliki[0].mentions} == {"a", "b"}
+    assert any(e.name == "Al Gore" for e in entities)
+
+
+def test_leaders_chairman_and_coaches_mark_a_team():
+    text = (
+        "Championship strugglers Hull on Monday sacked their manager. Hull chairman Adam Pearson decided it after "
+        "a 4-2 home defeat against Southampton in the league. Hull coaches will take charge for the rest of the season."
+    )
+    assert {t for n, t in types_of(text) if n == "Hull"} == {"organization"}
