@@ -868,8 +868,8 @@ def _lone_cue_word(tok: Token) -> bool:
     """An organisation, place, event word or title alone (`Institute`, `Treaty`, `Secretary-General`), no surname."""
     lex = lexicon()
     key = tok.key
-    if _acronym(tok) or key in lex.surnames or _gazetteer_type(key):
-        return False
+    if _acronym(tok) or key in lex.surnames or key in lex.aliases or key in lex.known_types or _place_tier(key) >= 2:
+        return False  # a town called `Police` is no reason to keep the word
     singular = key[:-3] + "y" if key.endswith("ies") else key[:-1] if key.endswith("s") else key
     cue_words = (lex.org_words, lex.place_words, lex.other_words, lex.other_heads, lex.titles)
     return any(k in words for k in (key, singular) for words in cue_words)
@@ -1041,6 +1041,8 @@ def training_examples(text: str) -> list[tuple[int, int, list[str]]]:
 def _weak_type(cand: Candidate, known: dict[str, str]) -> str | None:
     """A capitalised word at a sentence start counts only if the document or a gazetteer vouches for it."""
     lex = lexicon()
+    if cand.key not in known and _lone_cue_word(cand.tokens[0]):
+        return None  # `Police said ...`: the common word, not the town of that name
     typ = known.get(cand.key) or _gazetteer_type(cand.key)
     if typ is None and _place_tier(cand.key) >= 2 and cand.next not in lex.never:
         typ = PLACE

@@ -486,3 +486,12 @@ def test_leaders_chairman_and_coaches_mark_a_team():
         "a 4-2 home defeat against Southampton in the league. Hull coaches will take charge for the rest of the season."
     )
     assert {t for n, t in types_of(text) if n == "Hull"} == {"organization"}
+
+
+def test_a_common_cue_word_opening_a_sentence_is_no_town_of_that_name():
+    assert types_of("Police said the man was arrested in Manila.") == [("Manila", "place")]
+
+
+@pytest.mark.parametrize("name", ["Hanoi Action Plan", "Millennium Development Goals", "Busan Roadmap", "Doha Round"])
+def test_plans_goals_and_rounds_are_no_organisations(name: str):
+    assert types_of(f"Delegates said the {name} was adopted.") == []
