@@ -69,6 +69,7 @@ class Lexicon:
     honorifics: frozenset[str]  # titles that are no role (`Mr.`)
     title_words: frozenset[str]
     title_heads: frozenset[str]  # `Minister` after any common word makes a title (`Environment Minister`)
+    portfolios: frozenset[str]  # what a title is `for` or `of` (`Foreign Affairs`, `State`, `Trade`)
     org_words: frozenset[str]
     place_words: frozenset[str]
     other_words: frozenset[str]
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         honorifics=words("honorifics"),
         title_words=frozenset(w for t in titles for w in t.split()) | titles,  # `Secretary-General` is one token
         title_heads=words("title_heads"),
+        portfolios=words("portfolios"),
         org_words=words("organization_words"),
         place_words=words("place_words"),
         other_words=words("other_words"),
@@ -488,8 +490,9 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
         if not title and demonym is None:
             lead = k
         if title_len:
-            title = run[k : k + title_len]
-            k += title_len
+            end = _portfolio_end(run, k + title_len)
+            title = run[k:end]
+            k = end
         elif demonym_len:
             demonym = lex.demonyms[" ".join(t.key for t in run[k : k + demonym_len])] or ""
             k += demonym_len
@@ -524,6 +527,19 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
             demonym, title = None, []
             k = end
     return out
+
+
+def _portfolio_end(run: list[Token], j: int) -> int:
+    """End of the portfolio that continues a title at run[j] (`Minister` + `of State for Foreign Affairs`,
+    `Undersecretary of State` + `for Political Affairs`), or j."""
+    lex = lexicon()
+    while j < len(run) and run[j].key in ("for", "of"):
+        k = j + 1 + (j + 1 < len(run) and run[j + 1].key == "the")
+        head = next((n for n in range(k, min(k + 3, len(run))) if run[n].key in lex.portfolios), None)
+        if head is None:
+            break
+        j = head + 1
+    return j
 
 
 def _role_only(run: list[Token]) -> bool:
@@ -579,9 +595,9 @@ def _person_after_name(run: list[Token], k: int, end: int) -> int | None:
             continue
         prefix = " ".join(t.key for t in run[k:m])
         known = _place_tier(prefix) >= 2 or prefix in lex.known_types or prefix in lex.aliases
-        if not (known or run[m - 1].key in lex.org_words) or _place_tier(run[m].key) or prefix in lex.first_names:
-            return None  # not `Chad Edward Gaudin`
-            return None
+        given = prefix in lex.first_names and not (k and run[k - 1].key in lex.connectors)
+        if not (known or run[m - 1].key in lex.org_words) or _place_tier(run[m].key) or given:
+            return None  # not `Chad Edward Gaudin`, but `President of France Jacques Chirac`
         tail = run[m + 1 : end]
         if tail[0].key in lex.english or any(t.key in lex.org_words or t.key in lex.place_words for t in tail):
             return None

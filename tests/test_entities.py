@@ -495,3 +495,25 @@ def test_a_common_cue_word_opening_a_sentence_is_no_town_of_that_name():
 @pytest.mark.parametrize("name", ["Hanoi Action Plan", "Millennium Development Goals", "Busan Roadmap", "Doha Round"])
 def test_plans_goals_and_rounds_are_no_organisations(name: str):
     assert types_of(f"Delegates said the {name} was adopted.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Assistant Secretary of State for African Affairs George Moose arrived.", "George Moose"),
+        ("Minister of State for Foreign Affairs Ali al-Wasila said so.", "Ali al-Wasila"),
+        ("He met Minister for Foreign Affairs Alexander Downer.", "Alexander Downer"),
+    ],
+)
+def test_a_title_runs_on_over_its_portfolio(text: str, person: str):
+    assert types_of(text) == [(person, "person")]
+
+
+def test_a_title_and_portfolio_with_no_name_after_them_are_no_entity():
+    found = types_of("Nicholas Burns, who is U.S. Undersecretary of State for Political Affairs, spoke.")
+    assert found == [("Nicholas Burns", "person"), ("U.S.", "place")]
+
+
+def test_a_title_of_a_country_is_no_portfolio():
+    found = types_of("The President of France Jacques Chirac spoke.")
+    assert ("France", "place") in found
