@@ -536,8 +536,8 @@ def _portfolio_end(run: list[Token], j: int) -> int:
     while j < len(run) and run[j].key in ("for", "of"):
         k = j + 1 + (j + 1 < len(run) and run[j + 1].key == "the")
         head = next((n for n in range(k, min(k + 3, len(run))) if run[n].key in lex.portfolios), None)
-        if head is None:
-            break
+        if head is None or (head + 1 < len(run) and run[head + 1].key in lex.org_words):
+            break  # `President of the Security Council`: an organisation, no portfolio
         j = head + 1
     return j
 

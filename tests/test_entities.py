@@ -517,3 +517,7 @@ def test_a_title_and_portfolio_with_no_name_after_them_are_no_entity():
 def test_a_title_of_a_country_is_no_portfolio():
     found = types_of("The President of France Jacques Chirac spoke.")
     assert ("France", "place") in found
+
+
+def test_an_organisation_after_a_title_is_no_portfolio():
+    assert types_of("He wrote to the President of the Security Council.") == [("Security Council", "organization")]
