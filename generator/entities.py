@@ -70,6 +70,7 @@ class Lexicon:
     title_words: frozenset[str]
     title_heads: frozenset[str]  # `Minister` after any common word makes a title (`Environment Minister`)
     portfolios: frozenset[str]  # what a title is `for` or `of` (`Foreign Affairs`, `State`, `Trade`)
+    organization_nouns: frozenset[str]  # `party` of `the Likud party`: the name before it is an organisation's
     org_words: frozenset[str]
     place_words: frozenset[str]
     other_words: frozenset[str]
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         title_words=frozenset(w for t in titles for w in t.split()) | titles,  # `Secretary-General` is one token
         title_heads=words("title_heads"),
         portfolios=words("portfolios"),
+        organization_nouns=words("organization_nouns"),
         org_words=words("organization_words"),
         place_words=words("place_words"),
         other_words=words("other_words"),
@@ -286,6 +288,7 @@ class Candidate:
     common: bool = False  # a single word the document also writes in lower case (`Rice`, `Video`)
     team_cue: bool = False  # in a sports report, stands where a team does (`beat X`, `the X players`)
     market_cue: bool = False  # before a price move (`X rose 2.1`, `X shares fell`): a listed company
+    org_cue: bool = False  # before a common noun for an organisation (`the Likud party`, `the Fatah movement`)
     type: str | None = None
 
     @property
@@ -729,6 +732,7 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                 cand.window = tuple(w for w in before + after if w)
                 cand.team_cue = sports and _team_context(cand.context)
                 cand.market_cue = _market_context(cand.context)
+                cand.org_cue = cand.context[2] in lex.organization_nouns
                 found.append(cand)
     _trim_demonyms(found)
     for cand in found:
@@ -751,7 +755,8 @@ def _trim_demonyms(found: list[Candidate]) -> None:
         last = rest[-1].key  # `Hrbaty` alone elsewhere vouches for `Dominik Hrbaty`
         curated = key in lex.known_types or key in lex.aliases
         proper = not any(t.key in lex.english or t.key in lex.org_words or t.key in lex.place_words for t in rest)
-        if curated or (proper and (key in alone or (len(rest) > 1 and last in alone))):
+        party = cand.org_cue and last not in lex.org_words  # `the Israeli Labour party`
+        if curated or party or (proper and (key in alone or (len(rest) > 1 and last in alone))):
             cand.context = (cand.context[1], toks[n - 1].key, *cand.context[2:])
             cand.tokens = rest
             cand.__dict__.pop("key", None)  # the cached key was the longer name's
@@ -1002,13 +1007,26 @@ def _type_teams(cands: list[Candidate]) -> None:
 
 
 def _type_companies(cands: list[Candidate]) -> None:
-    """A name before a price move and a number is a listed company (`China Mobile dropped 0.29`), as are its other
-    mentions; not a person the document names in full, nor a place (`Tokyo fell 2 percent` is its market)."""
+    """A name before a price move and a number is a listed company (`China Mobile dropped 0.29`), and one before a
+    noun for an organisation is one (`the Likud party`), as are its other mentions; not a person the document names
+    in full, nor a place (`Tokyo fell 2 percent` is its market)."""
     people = _named_people(cands)
     companies = {c.key for c in cands if c.market_cue and _may_be_company(c, people)}
+    companies |= {c.key for c in cands if c.org_cue and _may_be_named_organisation(c, people)}
     for cand in cands:
         if cand.key in companies:
             cand.type = ORGANIZATION
+
+
+def _may_be_named_organisation(cand: Candidate, people: set[str]) -> bool:
+    """`the Labour party`, `the Fatah movement`: any name but a person's or a country's or a city's."""
+    lex = lexicon()
+    key = cand.key
+    if cand.title or _place_tier(key) >= 2 or key in lex.countries or _gazetteer_type(key) not in (None, ORGANIZATION):
+        return False
+    if any(t.key in people or t.key in lex.first_names for t in cand.tokens):
+        return False
+    return not (len(cand.tokens) == 1 and key in lex.english and (cand.weak or _verb_form(key)))  # `Budget carrier`
 
 
 def _may_be_company(cand: Candidate, people: set[str]) -> bool:

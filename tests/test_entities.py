@@ -521,3 +521,19 @@ def test_a_title_of_a_country_is_no_portfolio():
 
 def test_an_organisation_after_a_title_is_no_portfolio():
     assert types_of("He wrote to the President of the Security Council.") == [("Security Council", "organization")]
+
+
+def test_a_name_before_a_noun_for_an_organisation_is_one():
+    found = types_of("Amir Peretz leads the Israeli Labour party, and the Fatah movement met the Likud party.")
+    assert {("Labour", "organization"), ("Fatah", "organization"), ("Likud", "organization")} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Budget carrier AirAsia grew fast.", "Budget"),
+        ("The government blamed Darfur rebels for the attack.", "Darfur"),
+    ],
+)
+def test_a_common_word_or_a_region_before_such_a_noun_is_no_organisation(text: str, name: str):
+    assert (name, "organization") not in types_of(text)
