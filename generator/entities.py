@@ -318,7 +318,9 @@ def _name_word(word: str) -> bool:
         return "-" not in word or len(_name_part(word)) >= 2
     if first.isdigit():
         return _digit_name(word)
-    return first.islower() and bool(lexicon().particle_name.fullmatch(word))
+    if not first.islower() or ("-" not in word and "‐" not in word):
+        return False  # most words: no particle glued by a hyphen
+    return bool(lexicon().particle_name.fullmatch(word))
 
 
 _DIGIT_NAME = re.compile(r"\d+-?([A-Z][A-Za-z]*)")
@@ -548,6 +550,8 @@ def _portfolio_end(run: list[Token], j: int) -> int:
 def _role_only(run: list[Token]) -> bool:
     """A title with no name after it, perhaps after a nationality (`Russian Ambassador`, `Iraqi Health Minister`)."""
     lex = lexicon()
+    if run[-1].key not in lex.title_words and run[-1].key not in lex.title_heads:
+        return False
     if run[0].key == "the" and len(run) > 1:
         run = run[1:]
     n = next((n for n in (2, 1) if len(run) > n and " ".join(t.key for t in run[:n]) in lex.demonyms), 0)
@@ -747,6 +751,8 @@ def _trim_demonyms(found: list[Candidate]) -> None:
     alone = {c.key for c in found}
     for cand in found:
         toks = cand.tokens
+        if toks[0].key not in lex.demonym_words:
+            continue
         n = next((n for n in (2, 1) if len(toks) > n and lex.demonyms.get(" ".join(t.key for t in toks[:n]))), 0)
         if not n or _gazetteer_type(cand.key):  # a nationality only: `Southern Africa`, `Western Europe` stay
             continue
@@ -985,18 +991,18 @@ def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> lis
     else:
         for cand in cands:
             cand.type = cand.rule
-    _type_teams(cands)
-    _type_companies(cands)
+    people = _named_people(cands)
+    _type_teams(cands, people)
+    _type_companies(cands, people)
     _type_nicknames(cands, settled)
     typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
     typed.sort(key=lambda c: c.start)
     return typed
 
 
-def _type_teams(cands: list[Candidate]) -> None:
+def _type_teams(cands: list[Candidate], people: set[str]) -> None:
     """A city that stands where a team does in a sports report is the team (`Chelsea beat Liverpool`), and so are
     its other mentions there unless the document also names the city as a place (`in Liverpool`)."""
-    people = _named_people(cands)
     teams = {c.key for c in cands if c.team_cue and _may_be_team(c, people)}
     if not teams:
         return
@@ -1006,11 +1012,10 @@ def _type_teams(cands: list[Candidate]) -> None:
             cand.type = ORGANIZATION
 
 
-def _type_companies(cands: list[Candidate]) -> None:
+def _type_companies(cands: list[Candidate], people: set[str]) -> None:
     """A name before a price move and a number is a listed company (`China Mobile dropped 0.29`), and one before a
     noun for an organisation is one (`the Likud party`), as are its other mentions; not a person the document names
     in full, nor a place (`Tokyo fell 2 percent` is its market)."""
-    people = _named_people(cands)
     companies = {c.key for c in cands if c.market_cue and _may_be_company(c, people)}
     companies |= {c.key for c in cands if c.org_cue and _may_be_named_organisation(c, people)}
     for cand in cands:
