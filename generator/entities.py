@@ -3,9 +3,10 @@
 No pretrained NER model can be installed here, so this is a rules-and-gazetteers tagger with a small
 trained typer:
 
-1. Spot candidates: runs of capitalised tokens (with name connectors such as `of`, `de`), minus
-   titles (`Foreign Minister`), nationality adjectives (`North Korean`), sentence-initial function words,
-   months and weekdays. All-caps lines (headlines, wire slugs) and picture credits are skipped; in
+1. Spot candidates: runs of capitalised tokens (with name connectors such as `of`, `de`; particles glued to a
+   name, `al-Maliki`; names that start with digits, `3M`), minus titles and their portfolios (`Minister of
+   State for Foreign Affairs`), nationality adjectives (`North Korean`, `Israeli Haaretz`), sentence-initial
+   function words, months and weekdays. All-caps lines (headlines, wire slugs) and picture credits are skipped; in
    title-case headings and at sentence starts, where capitals prove nothing, only names the document
    (or a gazetteer) already vouches for are kept.
 2. Type them from cues: alias tables, the preceding title, name-ending words (`University`, `River`),
@@ -13,7 +14,10 @@ trained typer:
    (`in X`, `X said`, a window of words) and the document itself (a surname alone takes the type of the
    full name; every mention of one name gets one type). A logistic regression over these cues, trained on
    freely licensed data by `bench/train_entities.py` and shipped as weights, decides; decisive cues (a
-   title, an alias table, a country name, a surname after the full name) overrule it.
+   title, an alias table, a country name, a surname after the full name) overrule it, and so does the kind
+   of report: in sports a city where a team stands is the team (`Chelsea beat Liverpool`), in markets a name
+   before a price move is a company (`China Mobile dropped 0.29`), and before `party` or `movement` a name is
+   an organisation's.
 3. Merge aliases: spelling folds (`Choe Son-hui` / `Choe Son Hui`, `Sergei` / `Sergey`), surnames alone,
    official forms (`DPRK` -> `North Korea`).
 
