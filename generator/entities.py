@@ -616,10 +616,23 @@ def _person_after_name(run: list[Token], k: int, end: int) -> int | None:
     return None
 
 
+def _name_of_country(run: list[Token], k: int, end: int) -> bool:
+    """`Takami Igarashi of Japan`: words no list knows, then `of` and a country."""
+    if end - k != 4 or run[k + 2].key != "of" or _place_tier(run[k + 3].key) < 3:
+        return False
+    return not any(_known_word(t.key) for t in run[k : k + 2])
+
+
+def _known_word(key: str) -> bool:
+    """A word some list gives a meaning other than a person's name."""
+    lex = lexicon()
+    return key in lex.english or key in lex.org_words or key in lex.place_words or bool(_gazetteer_type(key))
+
+
 def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | None:
     """Index of an `of` that ends a person's name and starts where they are from, or None."""
     lex = lexicon()
-    if not titled and run[k].key not in lex.first_names:
+    if not titled and run[k].key not in lex.first_names and not _name_of_country(run, k, end):
         return None
     for cut in range(k + 1, end - 1):
         if run[cut].key == "of":

@@ -537,3 +537,13 @@ def test_a_name_before_a_noun_for_an_organisation_is_one():
 )
 def test_a_common_word_or_a_region_before_such_a_noun_is_no_organisation(text: str, name: str):
     assert (name, "organization") not in types_of(text)
+
+
+def test_a_name_no_list_knows_before_of_and_a_country_is_a_person_from_there():
+    found = types_of("The study by Takami Igarashi of Japan was published.")
+    assert found == [("Takami Igarashi", "person"), ("Japan", "place")]
+
+
+@pytest.mark.parametrize("name", ["Bank of Japan", "Central Bank of Nigeria", "Democratic Republic of Congo"])
+def test_an_organisation_or_place_of_a_country_stays_whole(name: str):
+    assert name in {m.text for m in extract_entities(f"Officials said the {name} had moved.")}
