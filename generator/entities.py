@@ -617,8 +617,8 @@ def _person_after_name(run: list[Token], k: int, end: int) -> int | None:
 
 
 def _name_of_country(run: list[Token], k: int, end: int) -> bool:
-    """`Takami Igarashi of Japan`: words no list knows, then `of` and a country."""
-    if end - k != 4 or run[k + 2].key != "of" or _place_tier(run[k + 3].key) < 3:
+    """`Takami Igarashi of Japan`, `Steny Hoyer of Maryland`: words no list knows, `of` and a place."""
+    if end - k != 4 or run[k + 2].key != "of" or not _place_tier(run[k + 3].key):
         return False
     return not any(_known_word(t.key) for t in run[k : k + 2])
 

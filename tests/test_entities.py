@@ -542,8 +542,11 @@ def test_a_common_word_or_a_region_before_such_a_noun_is_no_organisation(text: s
 def test_a_name_no_list_knows_before_of_and_a_country_is_a_person_from_there():
     found = types_of("The study by Takami Igarashi of Japan was published.")
     assert found == [("Takami Igarashi", "person"), ("Japan", "place")]
+    assert ("Steny Hoyer", "person") in types_of("Democrats chose Steny Hoyer of Maryland as leader.")
 
 
-@pytest.mark.parametrize("name", ["Bank of Japan", "Central Bank of Nigeria", "Democratic Republic of Congo"])
+@pytest.mark.parametrize(
+    "name", ["Bank of Japan", "Central Bank of Nigeria", "Democratic Republic of Congo", "University of Maryland"]
+)
 def test_an_organisation_or_place_of_a_country_stays_whole(name: str):
     assert name in {m.text for m in extract_entities(f"Officials said the {name} had moved.")}
