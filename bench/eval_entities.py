@@ -8,11 +8,18 @@ and a system mention that overlaps a gold MISC mention is not counted. A match n
 same span (exact) or any overlap (overlap), one-to-one. Prints typed P / R / F1 both ways, per type, and speed.
 `--split test` scores only every third document (index % 3 == 2), the part the shipped typer was not trained on;
 `--rules-only` scores the hand-written cues without the trained typer. Speed is CPU time, resources preloaded.
+`--show organization` lists every error that involves that type (false, missed, mistyped, wrong span) in context.
+
+`--corpus FOLDER` reads a sample of real articles instead (`--sample 100`, `--seed 1`) and prints the entities found
+in each, by type, to be judged by hand (no gold there):
+
+    .venv/bin/python bench/eval_entities.py --corpus ../shared/corpora/news-2452 --sample 100
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +27,7 @@ from pathlib import Path
 
 from generator import entities
 from generator.entities import extract_entities
+from generator.ingest import read_document
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc"}
 CLOSING = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't"}
@@ -112,11 +120,20 @@ def score_document(doc: GoldDocument, system: list[tuple[int, int, str]], exact:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with *.conll* files, or one file")
+    parser.add_argument("--data", type=Path, help="folder with *.conll* files, or one file")
     parser.add_argument("--split", choices=["all", "train", "test"], default="all")
     parser.add_argument("--errors", type=int, default=0, help="print this many documents' errors (for tuning)")
     parser.add_argument("--rules-only", action="store_true", help="type spans by the hand-written cues alone")
+    parser.add_argument("--show", choices=sorted(set(TYPES.values()) - {"misc"}), help="list every error of this type")
+    parser.add_argument("--corpus", type=Path, help="print the entities of a sample of this folder's articles instead")
+    parser.add_argument("--sample", type=int, default=100, help="with --corpus: how many articles (default 100)")
+    parser.add_argument("--seed", type=int, default=1, help="with --corpus: which sample (default 1)")
     args = parser.parse_args()
+    if args.corpus:
+        print_corpus_sample(args.corpus, args.sample, args.seed)
+        return
+    if not args.data:
+        parser.error("--data or --corpus is required")
     if args.rules_only:
         entities.model = lambda: None  # the tagger falls back to its rule types
     files = [args.data] if args.data.is_file() else sorted(args.data.glob("*conll*"))
@@ -135,6 +152,8 @@ def main() -> None:
         score_document(doc, system, exact, overlap)
         if n < args.errors:
             print_errors(doc, system)
+        if args.show:
+            print_type_errors(doc, system, args.show)
     mode = "rules only" if args.rules_only else "rules + trained typer"
     print(f"{len(docs)} documents, {sum(overlap.gold.values())} gold PER/ORG/LOC mentions ({args.split}, {mode})")
     print_scores(exact, overlap)
@@ -156,6 +175,51 @@ def print_errors(doc: GoldDocument, system: list[tuple[int, int, str]]) -> None:
     for s, e, t in sorted(gold - set(system)):
         if t != "misc":
             print(f"  - {t:12} {doc.text[s:e]!r}")
+
+
+def print_type_errors(doc: GoldDocument, system: list[tuple[int, int, str]], typ: str) -> None:
+    """Every error involving `typ` in one document, each with the gold or system span it overlaps and some context."""
+    gold = [g for g in doc.spans if g[2] != "misc"]
+    misc = [g for g in doc.spans if g[2] == "misc"]
+    for s, e, t in system:
+        if t != typ or (s, e, t) in gold or any(_overlaps((s, e), m[:2]) for m in misc):
+            continue
+        near = [g for g in gold if _overlaps((s, e), g[:2])]
+        verdict = "span" if any(g[2] == t for g in near) else "type" if near else "false"
+        other = ", ".join(f"{doc.text[g[0] : g[1]]!r} {g[2]}" for g in near) or "-"
+        print(f"  {verdict:6} + {doc.text[s:e]!r} (gold: {other})   | {_context(doc.text, s, e)}")
+    for s, e, t in gold:
+        if t != typ or (s, e, t) in system:
+            continue
+        near = [m for m in system if _overlaps((s, e), m[:2])]
+        if any(m[2] == t for m in near):
+            continue  # already listed as a wrong span
+        verdict = "type" if near else "missed"
+        other = ", ".join(f"{doc.text[m[0] : m[1]]!r} {m[2]}" for m in near) or "-"
+        print(f"  {verdict:6} - {doc.text[s:e]!r} (system: {other})   | {_context(doc.text, s, e)}")
+
+
+def _context(text: str, start: int, end: int, width: int = 50) -> str:
+    before = text[max(0, start - width) : start].rsplit("\n", 1)[-1]
+    after = text[end : end + width].split("\n", 1)[0]
+    return f"{before}[{text[start:end]}]{after}"
+
+
+def print_corpus_sample(folder: Path, size: int, seed: int) -> None:
+    """The entities found in a reproducible sample of articles, one line per name with its mention count."""
+    paths = sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md"))
+    sample = sorted(random.Random(seed).sample(paths, min(size, len(paths))))
+    totals: Counter = Counter()
+    for path in sample:
+        doc = read_document(path)
+        mentions = extract_entities(doc.text)
+        print(f"== {path.name}")
+        for typ in ("person", "organization", "place"):
+            names = Counter(m.text for m in mentions if m.type == typ)
+            totals[typ] += sum(names.values())
+            if names:
+                print(f"  {typ:12} " + "; ".join(f"{n} x{c}" if c > 1 else n for n, c in names.items()))
+    print(f"{len(sample)} articles: " + ", ".join(f"{totals[t]} {t} mentions" for t in sorted(totals)))
 
 
 if __name__ == "__main__":

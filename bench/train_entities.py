@@ -16,7 +16,8 @@ as Debian's `wamerican` package installs it (`apt-get install wamerican`).
 (index % 3), a model trained on two folds scores the third, for each fold; it prints every fold's and the pooled
 exact / overlap P / R / F1 with F1 per type. The pooled figure is the headline (every document scored by a model
 that never saw it); the settings (L2, the margin `none` needs) were chosen by it (`--l2`, `--margin`). Fold 3 is
-the shipped model on `--split test`. `--errors` lists each scored document's misses and false mentions.
+the shipped model on `--split test`. `--errors` lists each scored document's misses and false mentions,
+`--show organization` every error involving that type, in context (false, missed, mistyped, wrong span).
 
 `--data` trains the logistic regression that types candidate spans (person / organization / place / none)
 on CoNLL data and writes `generator/resources/entities/model.json`. Only the documents that
@@ -39,7 +40,14 @@ from pathlib import Path
 from generator.entities import LABELS, NONE, RESOURCES, fold, lexicon, training_examples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_entities import Score, print_errors, print_scores, read_conll, score_document  # noqa: E402
+from eval_entities import (  # noqa: E402
+    Score,
+    print_errors,
+    print_scores,
+    print_type_errors,
+    read_conll,
+    score_document,
+)
 
 from generator import entities  # noqa: E402
 
@@ -119,7 +127,7 @@ def use_weights(weights: dict[str, dict[str, float]]) -> None:
     entities._name_scores.cache_clear()
 
 
-def cross_validate(docs: list, folds: int, errors: bool = False) -> tuple[Score, Score]:
+def cross_validate(docs: list, folds: int, errors: bool = False, show: str | None = None) -> tuple[Score, Score]:
     """k-fold cross-validation by document (fold = index % k): every document is scored by a model that never saw it.
 
     Prints each fold's and the pooled exact / overlap P / R / F1 with F1 per type; returns the pooled scores.
@@ -134,9 +142,12 @@ def cross_validate(docs: list, folds: int, errors: bool = False) -> tuple[Score,
             found = [(m.start, m.end, m.type) for m in entities.extract_entities(doc.text)]
             for pair in ((exact, overlap), (pooled_exact, pooled_overlap)):
                 score_document(doc, found, *pair)
-            if errors:
+            if errors or show:
                 print(f"document {n}")
+            if errors:
                 print_errors(doc, found)
+            if show:
+                print_type_errors(doc, found, show)
         gold = sum(overlap.gold.values())
         print(f"fold {held_out + 1}/{folds}: documents n % {folds} == {held_out} ({gold} gold), trained on the rest")
         print_scores(exact, overlap, prefix="  ")
@@ -207,6 +218,9 @@ def main() -> None:
         "--folds", type=int, default=0, help="with --data: k-fold cross-validation by document instead of training"
     )
     parser.add_argument("--errors", action="store_true", help="with --folds: print each scored document's errors")
+    parser.add_argument(
+        "--show", choices=["person", "organization", "place"], help="with --folds: list every error involving this type"
+    )
     parser.add_argument("--l2", type=float, default=L2, help=f"L2 strength (default {L2})")
     parser.add_argument("--margin", type=float, default=NONE_MARGIN, help=f"margin `none` must win by ({NONE_MARGIN})")
     args = parser.parse_args()
@@ -219,7 +233,7 @@ def main() -> None:
     if args.words:
         write_english_words(args.words)
     if args.data and args.folds:
-        cross_validate(all_documents(args.data), args.folds, args.errors)
+        cross_validate(all_documents(args.data), args.folds, args.errors, args.show)
     elif args.data:
         examples = examples_of(training_documents(args.data))
         weights = train(examples)

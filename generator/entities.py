@@ -3,9 +3,10 @@
 No pretrained NER model can be installed here, so this is a rules-and-gazetteers tagger with a small
 trained typer:
 
-1. Spot candidates: runs of capitalised tokens (with name connectors such as `of`, `de`), minus
-   titles (`Foreign Minister`), nationality adjectives (`North Korean`), sentence-initial function words,
-   months and weekdays. All-caps lines (headlines, wire slugs) and picture credits are skipped; in
+1. Spot candidates: runs of capitalised tokens (with name connectors such as `of`, `de`; particles glued to a
+   name, `al-Maliki`; names that start with digits, `3M`), minus titles and their portfolios (`Minister of
+   State for Foreign Affairs`), nationality adjectives (`North Korean`, `Israeli Haaretz`), sentence-initial
+   function words, months and weekdays. All-caps lines (headlines, wire slugs) and picture credits are skipped; in
    title-case headings and at sentence starts, where capitals prove nothing, only names the document
    (or a gazetteer) already vouches for are kept.
 2. Type them from cues: alias tables, the preceding title, name-ending words (`University`, `River`),
@@ -13,7 +14,10 @@ trained typer:
    (`in X`, `X said`, a window of words) and the document itself (a surname alone takes the type of the
    full name; every mention of one name gets one type). A logistic regression over these cues, trained on
    freely licensed data by `bench/train_entities.py` and shipped as weights, decides; decisive cues (a
-   title, an alias table, a country name, a surname after the full name) overrule it.
+   title, an alias table, a country name, a surname after the full name) overrule it, and so does the kind
+   of report: in sports a city where a team stands is the team (`Chelsea beat Liverpool`), in markets a name
+   before a price move is a company (`China Mobile dropped 0.29`), and before `party` or `movement` a name is
+   an organisation's.
 3. Merge aliases: spelling folds (`Choe Son-hui` / `Choe Son Hui`, `Sergei` / `Sergey`), surnames alone,
    official forms (`DPRK` -> `North Korea`).
 
@@ -55,6 +59,7 @@ _QUOTES = frozenset('"“”')
 _OPENERS = frozenset("\"'“‘([«")
 _BULLETS = frozenset("-–—•*#>")
 _LINE_CLOSERS = frozenset(".,;:\"”'’)")
+_CURRENCIES = frozenset("$£€¥")
 
 
 # --------------------------------------------------------------------------- #
@@ -68,6 +73,8 @@ class Lexicon:
     honorifics: frozenset[str]  # titles that are no role (`Mr.`)
     title_words: frozenset[str]
     title_heads: frozenset[str]  # `Minister` after any common word makes a title (`Environment Minister`)
+    portfolios: frozenset[str]  # what a title is `for` or `of` (`Foreign Affairs`, `State`, `Trade`)
+    organization_nouns: frozenset[str]  # `party` of `the Likud party`: the name before it is an organisation's
     org_words: frozenset[str]
     place_words: frozenset[str]
     other_words: frozenset[str]
@@ -89,7 +96,11 @@ class Lexicon:
     known_types: dict[str, str]
     demonyms: dict[str, str | None]
     demonym_words: frozenset[str]
+    countries: frozenset[str]  # what the demonyms name (`England` of `English`), countries or not in the gazetteer
     with_article: frozenset[str]
+    name_particles: frozenset[str]  # `al` of `al-Maliki`
+    particle_name: re.Pattern[str]  # a particle glued to a capitalised name: `al-Maliki`
+    digit_units: frozenset[str]  # `G` of `5G`: a number with these letters is no name
     transliterations: tuple[tuple[re.Pattern[str], str], ...] = field(default=())
 
 
@@ -105,6 +116,7 @@ def lexicon() -> Lexicon:
     places_path = RESOURCES / "places.json"
     places = json.loads(places_path.read_text(encoding="utf-8")) if places_path.exists() else {}
     titles = frozenset(fold(t) for t in cues["person_titles"])
+    particles = "|".join(sorted((re.escape(p) for p in set(cues["name_particles"])), key=len, reverse=True))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in cues[key])
@@ -114,6 +126,8 @@ def lexicon() -> Lexicon:
         honorifics=words("honorifics"),
         title_words=frozenset(w for t in titles for w in t.split()) | titles,  # `Secretary-General` is one token
         title_heads=words("title_heads"),
+        portfolios=words("portfolios"),
+        organization_nouns=words("organization_nouns"),
         org_words=words("organization_words"),
         place_words=words("place_words"),
         other_words=words("other_words"),
@@ -135,7 +149,11 @@ def lexicon() -> Lexicon:
         known_types={fold(k): v for k, v in alias_data["known_types"].items()},
         demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
         demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
+        countries=frozenset(fold(v) for v in alias_data["demonyms"].values() if v),
         with_article=frozenset(alias_data["with_article"]),
+        name_particles=frozenset(cues["name_particles"]),
+        particle_name=re.compile(rf"(?:{particles})[-‐][A-Z]\w+(?:[-‐]\w+)*"),
+        digit_units=words("digit_units"),
         transliterations=tuple((re.compile(p), r) for p, r in alias_data["transliterations"]),
     )
 
@@ -272,6 +290,9 @@ class Candidate:
     window: tuple[str, ...] = ()  # lower-case words within WINDOW tokens either side
     rule: str | None = None  # the type the hand-written cues give
     common: bool = False  # a single word the document also writes in lower case (`Rice`, `Video`)
+    team_cue: bool = False  # in a sports report, stands where a team does (`beat X`, `the X players`)
+    market_cue: bool = False  # before a price move (`X rose 2.1`, `X shares fell`): a listed company
+    org_cue: bool = False  # before a common noun for an organisation (`the Likud party`, `the Fatah movement`)
     type: str | None = None
 
     @property
@@ -296,7 +317,30 @@ class Candidate:
 
 
 def _name_word(word: str) -> bool:
-    return word[0].isupper() and word[0].isalpha() and ("-" not in word or len(_name_part(word)) >= 2)
+    first = word[0]
+    if first.isupper() and first.isalpha():
+        return "-" not in word or len(_name_part(word)) >= 2
+    if first.isdigit():
+        return _digit_name(word)
+    if not first.islower() or ("-" not in word and "‐" not in word):
+        return False  # most words: no particle glued by a hyphen
+    return bool(lexicon().particle_name.fullmatch(word))
+
+
+_DIGIT_NAME = re.compile(r"\d+-?([A-Z][A-Za-z]*)")
+
+
+@functools.lru_cache(maxsize=16384)
+def _digit_name(word: str) -> bool:
+    """A name that starts with digits (`3M`, `3Com`, `7-Eleven`), not a unit or version (`5G`, `4K`, `10AM`)."""
+    match = _DIGIT_NAME.fullmatch(word)
+    return bool(match) and fold(match.group(1)) not in lexicon().digit_units
+
+
+def _particle_free(key: str) -> str:
+    """`al maliki` -> `maliki`: the name a particle is glued to, as it is written alone."""
+    head, _, rest = key.partition(" ")
+    return rest if rest and head in lexicon().name_particles else key
 
 
 def _modifier(word: str) -> bool:
@@ -382,9 +426,27 @@ def _possessive_inside_name(words: list[str], j: int) -> bool:
     if words[j] not in ("'s", "’s") or j + 1 >= len(words) or not _name_word(words[j + 1]):
         return False
     owner, head = _fold_token(words[j - 1]), _fold_token(words[j + 1])
-    if head not in lex.org_words and head not in lex.place_words:
+    if head not in lex.org_words and head not in lex.place_words and not _common_owner_of_name(words, j):
         return False
     return _gazetteer_type(owner) is None and owner not in lex.demonyms
+
+
+def _common_owner_of_name(words: list[str], j: int) -> bool:
+    """`People's Liberation Army`, `Lord's Resistance Army`: a common word owns capitalised words that an
+    organisation word closes (not a person's: `Trump's Justice Department`)."""
+    lex = lexicon()
+    owner = _fold_token(words[j - 1])
+    person = owner in lex.surnames or owner in lex.first_names
+    if owner not in lex.english or (person and owner not in lex.titles):  # `Lord` is a surname too
+        return False
+    if owner in lex.org_words or owner in lex.place_words:
+        return False  # `The Brooklyn Institute's Biological Laboratory`: two organisations
+    for k in range(j + 1, min(j + 4, len(words))):
+        if not _name_word(words[k]):
+            return False
+        if _fold_token(words[k]) in lex.org_words:
+            return True
+    return False
 
 
 def _runs(words: list[str]) -> list[tuple[int, int]]:
@@ -393,8 +455,8 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     n, end = len(words), 0
     for i in [k for k, w in enumerate(words) if _name_word(w)]:
-        if i < end:
-            continue
+        if i < end or (i and words[i][0].isdigit() and words[i - 1] in _CURRENCIES):
+            continue  # `$3M` is money
         j = i + 1
         while j < n and not _NAME_SUFFIX.fullmatch(words[j - 1]) and not _modifier(words[j - 1]):  # `Jr.`
             if _name_word(words[j]) and not _initial(words, j):
@@ -424,8 +486,8 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
     Yields each candidate with the line indexes of its lead (first title or demonym word), first and last token.
     """
     lex = lexicon()
-    if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)):
-        return []  # `Korean War`, `Partnership Treaty`, `North Koreans`: not a person, organisation or place
+    if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)) or _role_only(run):
+        return []  # `Korean War`, `Partnership Treaty`, `North Koreans`, `Russian Ambassador`: no one named
     out: list[tuple[Candidate, int, int, int]] = []
     demonym: str | None = None
     title: list[Token] = []
@@ -437,8 +499,9 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
         if not title and demonym is None:
             lead = k
         if title_len:
-            title = run[k : k + title_len]
-            k += title_len
+            end = _portfolio_end(run, k + title_len)
+            title = run[k:end]
+            k = end
         elif demonym_len:
             demonym = lex.demonyms[" ".join(t.key for t in run[k : k + demonym_len])] or ""
             k += demonym_len
@@ -457,6 +520,10 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
                 end += 1
             while end > k + 1 and run[end - 1].text in lex.connectors:
                 end -= 1
+            if (person := _person_after_name(run, k, end)) and not title:
+                out.append((Candidate(run[k:person], demonym=demonym), i + lead, i + k, i + person - 1))
+                demonym, lead, k = None, person, person
+                continue  # `Ambassador to China Sergey Razov`, `European Commission Jose Manuel Barroso`
             cut = _person_of_cut(run, k, end, bool(title))
             if cut:  # `President Chavez of Venezuela`, `John McLaughlin of the Mahavishnu Orchestra`
                 out.append((Candidate(run[k:cut], title=title, demonym=demonym), i + lead, i + k, i + cut - 1))
@@ -471,19 +538,51 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
     return out
 
 
+def _portfolio_end(run: list[Token], j: int) -> int:
+    """End of the portfolio that continues a title at run[j] (`Minister` + `of State for Foreign Affairs`,
+    `Undersecretary of State` + `for Political Affairs`), or j."""
+    lex = lexicon()
+    while j < len(run) and run[j].key in ("for", "of"):
+        k = j + 1 + (j + 1 < len(run) and run[j + 1].key == "the")
+        head = next((n for n in range(k, min(k + 3, len(run))) if run[n].key in lex.portfolios), None)
+        if head is None or (head + 1 < len(run) and run[head + 1].key in lex.org_words):
+            break  # `President of the Security Council`: an organisation, no portfolio
+        j = head + 1
+    return j
+
+
+def _role_only(run: list[Token]) -> bool:
+    """A title with no name after it, perhaps after a nationality (`Russian Ambassador`, `Iraqi Health Minister`)."""
+    lex = lexicon()
+    if run[-1].key not in lex.title_words and run[-1].key not in lex.title_heads:
+        return False
+    if run[0].key == "the" and len(run) > 1:
+        run = run[1:]
+    n = next((n for n in (2, 1) if len(run) > n and " ".join(t.key for t in run[:n]) in lex.demonyms), 0)
+    rest = run[n:]
+    if " ".join(t.key for t in rest) in lex.titles:
+        return True
+    return 1 < len(rest) <= 4 and rest[-1].key in lex.title_heads and all(t.key in lex.english for t in rest[:-1])
+
+
 def _opens_name(run: list[Token], k: int) -> bool:
     """`New` before another capitalised word starts the name (`New York`, `New Zealand Herald`)."""
     return run[k].key in lexicon().name_openers and k + 1 < len(run) and run[k + 1].cap
 
 
 def _sentence_opener(run: list[Token], k: int) -> bool:
-    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`)
-    or before `of` (`Residents of Kyiv`; not `Bank of ...`, `Isle of ...`, `Battle of ...`)."""
+    """A capitalised common word that only starts the sentence before a full name (`Senior Kory Smith`), before
+    `of` (`Residents of Kyiv`; not `Bank of ...`, `Isle of ...`, `Battle of ...`), before a nationality (`Five
+    Israeli soldiers`), or a verb form (`Excluding South Africa`)."""
     lex = lexicon()
     tok = run[k]
-    if k or not tok.initial or len(run) < 3 or tok.key not in lex.english:
+    if k or not tok.initial or len(run) < 2 or tok.key not in lex.english:
         return False
     if tok.key in lex.first_names or tok.key in lex.surnames or tok.key in lex.places:
+        return False
+    if " ".join(t.key for t in run[1:]) in lex.demonyms or _verb_form(tok.key):
+        return True
+    if len(run) < 3:
         return False
     if run[1].key == "of":
         cue_words = (lex.org_words, lex.place_words, lex.other_heads, lex.title_words)
@@ -491,10 +590,49 @@ def _sentence_opener(run: list[Token], k: int) -> bool:
     return run[1].key in lex.first_names
 
 
+def _verb_form(key: str) -> bool:
+    """`Excluding`, `Attacked`: a participle opening a sentence, not a name word (`United`, `Reading` are kept)."""
+    lex = lexicon()
+    if not key.endswith(("ing", "ed")) or len(key) < 6:
+        return False
+    return not any(key in words for words in (lex.org_words, lex.place_words, lex.title_words, lex.other_words))
+
+
+def _person_after_name(run: list[Token], k: int, end: int) -> int | None:
+    """Index of a given name that starts a person's full name right after a known place or organisation, or None."""
+    lex = lexicon()
+    for m in range(k + 1, end - 1):
+        if run[m].key not in lex.first_names:
+            continue
+        prefix = " ".join(t.key for t in run[k:m])
+        known = _place_tier(prefix) >= 2 or prefix in lex.known_types or prefix in lex.aliases
+        given = prefix in lex.first_names and not (k and run[k - 1].key in lex.connectors)
+        if not (known or run[m - 1].key in lex.org_words) or _place_tier(run[m].key) or given:
+            return None  # not `Chad Edward Gaudin`, but `President of France Jacques Chirac`
+        tail = run[m + 1 : end]
+        if tail[0].key in lex.english or any(t.key in lex.org_words or t.key in lex.place_words for t in tail):
+            return None
+        return m
+    return None
+
+
+def _name_of_country(run: list[Token], k: int, end: int) -> bool:
+    """`Takami Igarashi of Japan`, `Steny Hoyer of Maryland`: words no list knows, `of` and a place."""
+    if end - k != 4 or run[k + 2].key != "of" or not _place_tier(run[k + 3].key):
+        return False
+    return not any(_known_word(t.key) for t in run[k : k + 2])
+
+
+def _known_word(key: str) -> bool:
+    """A word some list gives a meaning other than a person's name."""
+    lex = lexicon()
+    return key in lex.english or key in lex.org_words or key in lex.place_words or bool(_gazetteer_type(key))
+
+
 def _person_of_cut(run: list[Token], k: int, end: int, titled: bool) -> int | None:
     """Index of an `of` that ends a person's name and starts where they are from, or None."""
     lex = lexicon()
-    if not titled and run[k].key not in lex.first_names:
+    if not titled and run[k].key not in lex.first_names and not _name_of_country(run, k, end):
         return None
     for cut in range(k + 1, end - 1):
         if run[cut].key == "of":
@@ -532,6 +670,8 @@ def _title_at(run: list[Token], k: int) -> int:
         return _headed_title_at(run, k)
     for n in range(min(4, len(run) - k - 1), 0, -1):
         if " ".join(t.key for t in run[k : k + n]) in lex.titles and not _NAME_SUFFIX.fullmatch(run[k + n].text):
+            if (k + n == len(run) - 1 and run[-1].key in lex.org_words) or run[k + n].key == "'s":
+                return 0  # `General Motors`, `Lord's Resistance Army`: the title word opens an organisation's name
             return n  # not before a mere suffix: `Martin Luther King Jr.`
     return 0
 
@@ -579,6 +719,8 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
     found: list[Candidate] = []
     headings: list[list[Token]] = []
     regex = _token_regex()
+    lower_words = set(_LOWER_WORD.findall(text))
+    sports = _sports_document(lower_words)
     for line in _LINE.finditer(text):
         if _is_all_caps(line.group()):
             continue
@@ -609,11 +751,95 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
                 after = [w and _fold_token(w) for w in padded[last + 1 + WINDOW : last + 1 + 2 * WINDOW]]
                 cand.context = (before[-2], before[-1], after[0], after[1])
                 cand.window = tuple(w for w in before + after if w)
+                cand.team_cue = sports and _team_context(cand.context)
+                cand.market_cue = _market_context(cand.context)
+                cand.org_cue = cand.context[2] in lex.organization_nouns
                 found.append(cand)
-    lower_words = set(_LOWER_WORD.findall(text))
+    _trim_demonyms(found)
     for cand in found:
         cand.common = len(cand.tokens) == 1 and cand.tokens[0].key in lower_words
     return found, headings
+
+
+def _trim_demonyms(found: list[Candidate]) -> None:
+    """`Israeli Haaretz`, `Lebanese Hezbollah`, `Slovak Dominik Hrbaty`: a nationality adjective glued to a name
+    the document (or an alias table) also gives without it is no part of that name."""
+    lex = lexicon()
+    alone = {c.key for c in found}
+    for cand in found:
+        toks = cand.tokens
+        if toks[0].key not in lex.demonym_words:
+            continue
+        n = next((n for n in (2, 1) if len(toks) > n and lex.demonyms.get(" ".join(t.key for t in toks[:n]))), 0)
+        if not n or _gazetteer_type(cand.key):  # a nationality only: `Southern Africa`, `Western Europe` stay
+            continue
+        rest = toks[n:]
+        key = " ".join(t.key for t in rest)
+        last = rest[-1].key  # `Hrbaty` alone elsewhere vouches for `Dominik Hrbaty`
+        curated = key in lex.known_types or key in lex.aliases
+        proper = not any(t.key in lex.english or t.key in lex.org_words or t.key in lex.place_words for t in rest)
+        party = cand.org_cue and last not in lex.org_words  # `the Israeli Labour party`
+        if curated or party or (proper and (key in alone or (len(rest) > 1 and last in alone))):
+            cand.context = (cand.context[1], toks[n - 1].key, *cand.context[2:])
+            cand.tokens = rest
+            cand.__dict__.pop("key", None)  # the cached key was the longer name's
+
+
+@dataclass(frozen=True)
+class SportsCues:
+    document_words: frozenset[str]
+    result_verbs: frozenset[str]
+    result_nouns: frozenset[str]
+    result_prepositions: frozenset[str]
+    team_words: frozenset[str]
+    team_titles: frozenset[str]
+
+
+@functools.cache
+def sports_cues() -> SportsCues:
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))["sports"]
+    return SportsCues(**{key: frozenset(fold(w) for w in words) for key, words in cues.items()})
+
+
+_SCORE = re.compile(r"\d{1,3} \d{1,3}")  # `63-7` once folded
+
+
+@dataclass(frozen=True)
+class MarketCues:
+    move_words: frozenset[str]
+    share_words: frozenset[str]
+
+
+@functools.cache
+def market_cues() -> MarketCues:
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))["markets"]
+    return MarketCues(**{key: frozenset(fold(w) for w in words) for key, words in cues.items()})
+
+
+def _market_context(context: tuple[str, str, str, str]) -> bool:
+    """`China Mobile dropped 0.29`, `Cheung Kong up 2.07`, `Lloyds TSB shares rose`."""
+    cues = market_cues()
+    nxt, next2 = context[2], context[3]
+    if nxt in cues.move_words:
+        return next2[:1].isdigit()
+    return nxt in cues.share_words and next2 in cues.move_words
+
+
+def _sports_document(lower_words: set[str]) -> bool:
+    return len(sports_cues().document_words & lower_words) >= 2
+
+
+def _team_context(context: tuple[str, str, str, str]) -> bool:
+    """`Chelsea beat`, `beat Liverpool`, `at home to Falkirk`, `the Falkirk players`, `Tulsa 63-7`, `leaders Hull`."""
+    cues = sports_cues()
+    prev2, prev, nxt, next2 = context
+    if nxt in cues.result_verbs or prev in cues.result_verbs or nxt in cues.team_words or _SCORE.fullmatch(nxt):
+        return True
+    if prev in cues.team_titles:
+        return True
+    if prev in cues.result_prepositions and prev2 in cues.result_nouns:
+        return True
+    return nxt in ("'s", "s") and next2 in cues.team_words
 
 
 def _credit_start(words: list[str]) -> int:
@@ -656,6 +882,8 @@ def _rule_type(cand: Candidate) -> str | None:
         return None  # `the Institute`, `the Parties`: a name given in full before
     if cand.title and not _acronym(toks[0]) and last not in lex.org_words and last not in lex.place_words:
         return PERSON
+    if toks[0].text[0].isdigit():
+        return ORGANIZATION  # `3M`, `7-Eleven`, `82nd Airborne Division`: people and places are not numbered
     typ = _gazetteer_type(key)
     if typ:
         return typ
@@ -684,8 +912,8 @@ def _lone_cue_word(tok: Token) -> bool:
     """An organisation, place, event word or title alone (`Institute`, `Treaty`, `Secretary-General`), no surname."""
     lex = lexicon()
     key = tok.key
-    if _acronym(tok) or key in lex.surnames or _gazetteer_type(key):
-        return False
+    if _acronym(tok) or key in lex.surnames or key in lex.aliases or key in lex.known_types or _place_tier(key) >= 2:
+        return False  # a town called `Police` is no reason to keep the word
     singular = key[:-3] + "y" if key.endswith("ies") else key[:-1] if key.endswith("s") else key
     cue_words = (lex.org_words, lex.place_words, lex.other_words, lex.other_heads, lex.titles)
     return any(k in words for k in (key, singular) for words in cue_words)
@@ -699,7 +927,7 @@ def _known_names(cands: list[Candidate]) -> dict[str, str]:
         if cand.rule == PERSON and len(cand.tokens) > 1:
             for tok in cand.tokens:
                 if tok.key not in lex.connectors and _place_tier(tok.key) < 2:
-                    known.setdefault(tok.key, PERSON)
+                    known.setdefault(_particle_free(tok.key), PERSON)
     for cand in cands:
         if cand.rule and (cand.title or len(cand.tokens) > 1 or cand.key in lex.aliases or _acronym(cand.tokens[0])):
             known.setdefault(cand.key, cand.rule)
@@ -747,7 +975,7 @@ def _document_names(cands: list[Candidate]) -> DocumentNames:
         if cand.rule and len(toks) > 1:
             for tok in toks:
                 if tok.key not in lex.connectors:
-                    parts.setdefault(tok.key, cand.rule)
+                    parts.setdefault(_particle_free(tok.key), cand.rule)
             initials = "".join(t.text[0] for t in toks if t.text not in lex.connectors)
             acronyms.setdefault(initials.lower(), cand.rule)
     return DocumentNames(known, parts, acronyms, Counter(c.key for c in cands))
@@ -761,7 +989,7 @@ def _rule_typed(cands: list[Candidate]) -> dict[str, str]:
         cand.rule = _rule_type(cand)
     known = _known_names(strong)
     for cand in strong:  # a bare surname typed by the full name seen elsewhere in the document
-        if cand.rule and len(cand.tokens) == 1 and not cand.title and known.get(cand.key) == PERSON:
+        if cand.rule and len(cand.tokens) == 1 and not cand.title and known.get(_particle_free(cand.key)) == PERSON:
             if _place_tier(cand.key) < 3 and _gazetteer_type(cand.key) in (None, PLACE):
                 cand.rule = PERSON
     for cand in cands:
@@ -774,14 +1002,89 @@ def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> lis
     names = _document_names(cands)
     known = names.known
     weights = model()
+    settled: set[str] = set()
     if weights:
-        _classify_by_name(weights, cands, names)
+        settled = _classify_by_name(weights, cands, names)
     else:
         for cand in cands:
             cand.type = cand.rule
+    people = _named_people(cands)
+    _type_teams(cands, people)
+    _type_companies(cands, people)
+    _type_nicknames(cands, settled)
     typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
     typed.sort(key=lambda c: c.start)
     return typed
+
+
+def _type_teams(cands: list[Candidate], people: set[str]) -> None:
+    """A city that stands where a team does in a sports report is the team (`Chelsea beat Liverpool`), and so are
+    its other mentions there unless the document also names the city as a place (`in Liverpool`)."""
+    teams = {c.key for c in cands if c.team_cue and _may_be_team(c, people)}
+    if not teams:
+        return
+    places = {c.key for c in cands if c.key in teams and not c.team_cue and _place_context(c)}
+    for cand in cands:
+        if cand.key in teams and (cand.team_cue or cand.key not in places):
+            cand.type = ORGANIZATION
+
+
+def _type_companies(cands: list[Candidate], people: set[str]) -> None:
+    """A name before a price move and a number is a listed company (`China Mobile dropped 0.29`), and one before a
+    noun for an organisation is one (`the Likud party`), as are its other mentions; not a person the document names
+    in full, nor a place (`Tokyo fell 2 percent` is its market)."""
+    companies = {c.key for c in cands if c.market_cue and _may_be_company(c, people)}
+    companies |= {c.key for c in cands if c.org_cue and _may_be_named_organisation(c, people)}
+    for cand in cands:
+        if cand.key in companies:
+            cand.type = ORGANIZATION
+
+
+def _may_be_named_organisation(cand: Candidate, people: set[str]) -> bool:
+    """`the Labour party`, `the Fatah movement`: any name but a person's or a country's or a city's."""
+    lex = lexicon()
+    key = cand.key
+    if cand.title or _place_tier(key) >= 2 or key in lex.countries or _gazetteer_type(key) not in (None, ORGANIZATION):
+        return False
+    if any(t.key in people or t.key in lex.first_names for t in cand.tokens):
+        return False
+    return not (len(cand.tokens) == 1 and key in lex.english and (cand.weak or _verb_form(key)))  # `Budget carrier`
+
+
+def _may_be_company(cand: Candidate, people: set[str]) -> bool:
+    """Not a titled person, a surname of someone named in full, a given name first (unless also a place: `China
+    Mobile`), a place, nor a common word."""
+    lex = lexicon()
+    key, first = cand.key, cand.tokens[0].key
+    if cand.title or _gazetteer_type(key) or key in lex.countries or cand.rule == PLACE:
+        return False  # `the West Bank and Gaza Strip fell 8.6 percent`: its economy
+    if len(cand.tokens) == 1:  # not `Banking shares fell`: a sector
+        return key not in people and key not in lex.first_names and key not in lex.english
+    return first not in lex.first_names or _place_tier(first) >= 2
+
+
+def _may_be_team(cand: Candidate, people: set[str]) -> bool:
+    """A place other than a country, or a plural nickname the model took for a person (`Lakers`); no one's name."""
+    lex = lexicon()
+    key = cand.key
+    if cand.title or _place_tier(key) >= 3 or key in lex.aliases or key in lex.known_types or key in lex.countries:
+        return False  # national teams are named as places
+    if any(t.key in people for t in cand.tokens):
+        return False
+    if cand.type == PERSON:
+        last = cand.tokens[-1].key
+        return last.endswith("s") and last not in lex.surnames and last not in lex.first_names
+    return cand.type in (PLACE, None) or cand.rule == PLACE
+
+
+def _place_context(cand: Candidate) -> bool:
+    lex = lexicon()
+    prev2, prev, nxt, next2 = cand.context
+    return (
+        prev in lex.place_prepositions
+        or (nxt == "," and _place_tier(next2) >= 2)
+        or (prev == "," and _place_tier(prev2) >= 2)
+    )
 
 
 def training_examples(text: str) -> list[tuple[int, int, list[str]]]:
@@ -794,6 +1097,8 @@ def training_examples(text: str) -> list[tuple[int, int, list[str]]]:
 def _weak_type(cand: Candidate, known: dict[str, str]) -> str | None:
     """A capitalised word at a sentence start counts only if the document or a gazetteer vouches for it."""
     lex = lexicon()
+    if cand.key not in known and _lone_cue_word(cand.tokens[0]):
+        return None  # `Police said ...`: the common word, not the town of that name
     typ = known.get(cand.key) or _gazetteer_type(cand.key)
     if typ is None and _place_tier(cand.key) >= 2 and cand.next not in lex.never:
         typ = PLACE
@@ -847,8 +1152,9 @@ def _scores(weights: dict[str, tuple[float, ...]], features: list[str]) -> list[
     return [s0, s1, s2, s3]
 
 
-def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], names: DocumentNames) -> None:
-    """Type each candidate; every mention of one name in a document gets the type its mentions vote for together."""
+def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candidate], names: DocumentNames) -> set[str]:
+    """Type each candidate; every mention of one name in a document gets the type its mentions vote for together.
+    Returns the names a decisive cue typed."""
     # Decisive cues (a title, an alias table, a country) overrule the model, which learnt from Wikipedia only.
     certain: dict[str, Counter[str]] = defaultdict(Counter)
     people = _named_people(cands)
@@ -876,6 +1182,30 @@ def _classify_by_name(weights: dict[str, tuple[float, ...]], cands: list[Candida
         labels[key] = None if label == NONE else label
     for cand in cands:
         cand.type = labels.get(cand.key)
+    return set(certain)
+
+
+def _type_nicknames(cands: list[Candidate], settled: set[str]) -> None:
+    """A team's plural nickname alone is the team the document names in full (`Lakers` after `Los Angeles
+    Lakers`, typed an organisation), where no decisive cue typed it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for cand in cands:
+        words = cand.key.split()
+        if cand.type == ORGANIZATION and len(words) > 1 and _team_name(words):
+            owners[words[-1]].add(cand.key)
+    for cand in cands:
+        key = cand.key
+        if key not in settled and len(owners.get(key, ())) == 1 and _gazetteer_type(key) is None:
+            cand.type = ORGANIZATION
+
+
+def _team_name(words: list[str]) -> bool:
+    """A place and a plural: `Los Angeles Lakers`, `Fremantle Dockers` (not `Bank`, nor a surname: `Langejans`)."""
+    lex = lexicon()
+    last = words[-1]
+    if not last.endswith("s") or last in lex.org_words or last in lex.surnames or last in lex.first_names:
+        return False
+    return _place_tier(" ".join(words[:-1])) >= 1
 
 
 def _named_people(cands: list[Candidate]) -> set[str]:
@@ -885,9 +1215,10 @@ def _named_people(cands: list[Candidate]) -> set[str]:
     for cand in cands:
         toks = cand.tokens
         if cand.rule == PERSON and len(toks) > 1 and (cand.title or toks[0].key in lex.first_names):
-            words.update(t.key for t in toks[:-1] if t.key not in lex.connectors and _place_tier(t.key) < 2)
-            if _place_tier(toks[-1].key) < 3:
-                words.add(toks[-1].key)  # a surname that is also a town (`Manuel Belgrano`)
+            keys = [_particle_free(t.key) for t in toks]
+            words.update(k for k in keys[:-1] if k not in lex.connectors and _place_tier(k) < 2)
+            if _place_tier(keys[-1]) < 3:
+                words.add(keys[-1])  # a surname that is also a town (`Manuel Belgrano`)
     return words
 
 
@@ -905,9 +1236,14 @@ def _certain_type(cand: Candidate, people: set[str]) -> str | None:
         return PERSON
     if _place_tier(key) == 3:
         return PLACE
+    if len(toks) > 1 and toks[-1].key in lex.place_words and _gazetteer_type(key.rsplit(" ", 1)[0]) == PLACE:
+        return PLACE  # `Gaza Strip`, `Hunan Province`, `Songhua River`
+    if toks[0].text[0].isdigit():
+        return ORGANIZATION
     # A given name first is no longer decisive: companies and bands bear founders' names (`Herman Miller`);
     # the model weighs it with the context (cross-validated F1 +0.3 without the override).
-    if len(toks) == 1 and key in people and (_place_tier(key) < 2 or cand.prev not in lex.place_prepositions):
+    alone = _particle_free(key) if len(toks) == 1 else key  # `al-Maliki` after `Nuri al-Maliki`
+    if alone in people and (_place_tier(key) < 2 or cand.prev not in lex.place_prepositions):
         return PERSON  # a surname after the full name (`in Belgrano` may still be the town)
     return None
 
@@ -1039,6 +1375,8 @@ def _context_features(cand: Candidate, names: DocumentNames) -> list[str]:
 def _group_key(cand: Candidate, people: dict[str, str]) -> str:
     """Entity key: spelling-folded name; a lone given name or surname maps to the one full name it belongs to."""
     key = canonical_key(cand.key)
+    if cand.type == PERSON and len(cand.tokens) == 1:
+        key = _particle_free(key)  # `al-Maliki` alone is `Maliki`
     if cand.type == PERSON and len(key.split()) == 1 and key in people:
         return people[key]
     return key
@@ -1048,7 +1386,7 @@ def _person_parts(cands: list[Candidate]) -> dict[str, str]:
     """Each word of a multi-word person name -> the name's key (words shared by two names are dropped)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for cand in cands:
-        if cand.type == PERSON:
+        if cand.type == PERSON and len(cand.tokens) > 1:  # `al-Maliki` is one word, not a full name
             key = canonical_key(cand.key)
             words = key.split()
             if len(words) > 1:
@@ -1294,8 +1632,8 @@ def _fold_surnames(referents: dict[str, _Referent]) -> None:
         if ref.type == PERSON and len(key.split()) > 1:
             for word in key.split():
                 owners[word].add(key)
-    for key in [k for k, ref in referents.items() if len(k.split()) == 1 and _may_be_surname(k, ref)]:
-        targets = owners.get(key, set())
+    for key in [k for k, ref in referents.items() if len(_particle_free(k).split()) == 1 and _may_be_surname(k, ref)]:
+        targets = owners.get(_particle_free(key), set()) - {key}  # `Al Gore` is no surname of itself
         if len(targets) == 1:
             source = referents.pop(key)
             target = referents[next(iter(targets))]
