@@ -79,6 +79,7 @@ class Lexicon:
     place_words: frozenset[str]
     other_words: frozenset[str]
     other_heads: frozenset[str]  # `Battle of ...`, `Treaty of ...`: events and laws, not entities
+    eponym_heads: frozenset[str]  # `scale` of `the Richter scale`: the name before it names a thing
     place_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
     connectors: frozenset[str]
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         other_words=words("other_words"),
         other_heads=words("other_heads"),
+        eponym_heads=words("eponym_heads"),
         place_prepositions=words("place_prepositions"),
         speech_verbs=words("speech_verbs"),
         connectors=frozenset(cues["name_connectors"]),
@@ -1012,6 +1014,9 @@ def _type_candidates(cands: list[Candidate], headings: list[list[Token]]) -> lis
     _type_teams(cands, people)
     _type_companies(cands, people)
     _type_nicknames(cands, settled)
+    for cand in cands:
+        if len(cand.tokens) == 1 and cand.next in lexicon().eponym_heads:
+            cand.type = None  # `the Richter scale`, `Down syndrome`: a thing named after someone or somewhere
     typed = [c for c in cands if c.type] + _heading_candidates(headings, known)
     typed.sort(key=lambda c: c.start)
     return typed

@@ -550,3 +550,16 @@ def test_a_name_no_list_knows_before_of_and_a_country_is_a_person_from_there():
 )
 def test_an_organisation_or_place_of_a_country_stays_whole(name: str):
     assert name in {m.text for m in extract_entities(f"Officials said the {name} had moved.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The quake measured 5.2 on the Richter scale, officials said.", "Children with Down syndrome attend the school."],
+)
+def test_a_thing_named_after_someone_is_no_entity(text: str) -> None:
+    assert [m.text for m in extract_entities(text)] == []
+
+
+def test_the_person_behind_an_eponym_is_still_found() -> None:
+    found = extract_entities("Charles Richter devised the scale in 1935. Richter worked in Pasadena.")
+    assert [(m.text, m.type) for m in found][:2] == [("Charles Richter", "person"), ("Richter", "person")]
