@@ -47,20 +47,50 @@ def load_manifest(docs: Path) -> dict[str, str | None]:
     return {}
 
 
+class _Targets:
+    """Where relative paths land in docs/, refusing anything outside it (symlinks resolved). Folders are
+    resolved once each: thousands of pages share a few hundred folders."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.root = docs.resolve()
+        self._folders: dict[str, Path] = {}
+
+    def __call__(self, rel: str) -> Path:
+        pure = PurePosixPath(rel)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in rel or not pure.parts or rel == MANIFEST:
+            raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
+        parent = str(pure.parent)
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = (self.docs / parent).resolve()
+        target = folder / pure.name
+        if target.is_symlink():
+            target = target.resolve()
+        if not target.is_relative_to(self.root):
+            raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
+        return target
+
+
 def _inside(docs: Path, rel: str) -> Path:
     """The target of a relative path, refusing anything that would land outside docs/."""
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or not pure.parts or rel == MANIFEST:
-        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
-    target = (docs / rel).resolve()
-    if not target.is_relative_to(docs.resolve()):
-        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
-    return target
+    return _Targets(docs)(rel)
 
 
-def _edited_by_user(target: Path, recorded: str | None) -> bool:
-    """A generated file whose content is no longer what the generator wrote."""
-    return recorded is not None and target.is_file() and digest(target.read_bytes()) != recorded
+def _read_file(target: Path) -> bytes | None:
+    """The content of a regular file (following symlinks); None when there is none."""
+    try:
+        return target.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def _edited_by_user(target: Path, recorded: str | None, content: bytes | None = None) -> bool:
+    """A generated file whose content (read unless given) is no longer what the generator wrote."""
+    if recorded is None:
+        return False
+    content = _read_file(target) if content is None else content
+    return content is not None and digest(content) != recorded
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -76,19 +106,21 @@ def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
     owned = load_manifest(docs)
     report = WriteReport()
     kept: dict[str, str | None] = {}
+    inside = _Targets(docs)
     for rel, content in sorted(files.items()):
-        target = _inside(docs, rel)
+        target = inside(rel)
         data = content.encode("utf-8")
         new_hash = digest(data)
-        if target.exists() and rel not in owned:
+        current = _read_file(target)  # read once: for the user-edit check and to skip identical content
+        if rel not in owned and (current is not None or target.exists()):
             report.refused.append(rel)
             continue
-        if rel in owned and _edited_by_user(target, owned[rel]):
+        if rel in owned and _edited_by_user(target, owned[rel], current):
             report.edited.append(rel)
             kept[rel] = owned[rel]  # still ours, still protected until the user deletes it
             continue
         kept[rel] = new_hash
-        if target.is_file() and target.read_bytes() == data:
+        if current == data:
             report.unchanged.append(rel)
             continue
         _write_atomically(target, data)
