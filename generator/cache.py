@@ -59,11 +59,11 @@ class Entries:
 
     def __init__(self, folder: Path | None, kind: str) -> None:
         self.folder = folder / kind if folder is not None else None
-        self.used: set[Path] = set()
+        self.used: set[str] = set()
 
-    def _path(self, key: Iterable[str]) -> Path:
+    def _path(self, key: Iterable[str]) -> str:
         name = hashlib.sha1("\x00".join([code_fingerprint(), *key]).encode("utf-8")).hexdigest()
-        path = self.folder / name[:2] / f"{name}.pickle"  # type: ignore[operator]
+        path = os.path.join(self.folder, name[:2], f"{name}.pickle")  # type: ignore[arg-type]
         self.used.add(path)
         return path
 
@@ -72,8 +72,8 @@ class Entries:
         if self.folder is None:
             return None
         try:
-            with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
+            with open(self._path(key), "rb") as fh:
+                return pickle.loads(fh.read())  # one read: pickle.load on a file reads in small pieces
         except _READ_ERRORS:
             return None
 
@@ -82,9 +82,9 @@ class Entries:
             return
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
@@ -105,7 +105,7 @@ class Entries:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.glob("*/*.pickle"):
-            if path not in self.used:
+            if str(path) not in self.used:
                 path.unlink(missing_ok=True)
 
 

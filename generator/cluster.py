@@ -16,12 +16,14 @@ import bisect
 import datetime as dt
 import functools
 import heapq
+import itertools
 import math
 import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import yaml
@@ -206,11 +208,12 @@ def tfidf_vectors(features: list[dict[str, float]], keep: int | None = None) -> 
     df: Counter[str] = Counter()
     for counts in features:
         df.update(counts.keys())
+    idf = {t: math.log((1 + n) / (1 + count)) + 1.0 for t, count in df.items()}
     vectors = []
     for counts in features:
-        vector = {t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in counts.items() if c > 0}
+        vector = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0}
         if keep and len(vector) > keep:
-            vector = dict(heapq.nlargest(keep, vector.items(), key=lambda item: item[1]))
+            vector = dict(heapq.nlargest(keep, vector.items(), key=itemgetter(1)))
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         vectors.append({t: w / norm for t, w in vector.items()})
     return vectors
@@ -292,9 +295,9 @@ def _candidate_scores(i: int, vector: dict[str, float], postings: dict, max_df: 
         posting = postings[term]
         if len(posting) > max_df:
             continue  # a very common word: little weight, many pairs
-        for j, other in posting:
-            if j > i:
-                scores[j] += weight * other
+        later = bisect.bisect_right(posting, (i, math.inf))  # postings are in document order
+        for j, other in itertools.islice(posting, later, None):
+            scores[j] += weight * other
     return scores
 
 

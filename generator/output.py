@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -48,44 +48,46 @@ def load_manifest(docs: Path) -> dict[str, str | None]:
 
 
 class _Targets:
-    """Where relative paths land in docs/, refusing anything outside it (symlinks resolved). Folders are
-    resolved once each: thousands of pages share a few hundred folders."""
+    """Where relative paths land in docs/, refusing anything outside it (symlinks resolved). Plain strings
+    and one resolution per folder: a build checks tens of thousands of pages in a few hundred folders."""
 
     def __init__(self, docs: Path) -> None:
         self.docs = docs
-        self.root = docs.resolve()
-        self._folders: dict[str, Path] = {}
+        self.root = os.path.realpath(docs)
+        self._prefix = self.root.rstrip(os.sep) + os.sep
+        self._folders: dict[str, str] = {}
 
-    def __call__(self, rel: str) -> Path:
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts or "\\" in rel or not pure.parts or rel == MANIFEST:
+    def __call__(self, rel: str) -> str:
+        parts = [part for part in rel.split("/") if part not in ("", ".")]
+        if rel.startswith("/") or ".." in parts or "\\" in rel or not parts or rel == MANIFEST:
             raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
-        parent = str(pure.parent)
+        parent = "/".join(parts[:-1])
         folder = self._folders.get(parent)
         if folder is None:
-            folder = self._folders[parent] = (self.docs / parent).resolve()
-        target = folder / pure.name
-        if target.is_symlink():
-            target = target.resolve()
-        if not target.is_relative_to(self.root):
+            folder = self._folders[parent] = os.path.realpath(os.path.join(self.docs, parent))
+        target = os.path.join(folder, parts[-1])
+        if os.path.islink(target):
+            target = os.path.realpath(target)
+        if target != self.root and not target.startswith(self._prefix):
             raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
         return target
 
 
 def _inside(docs: Path, rel: str) -> Path:
     """The target of a relative path, refusing anything that would land outside docs/."""
-    return _Targets(docs)(rel)
+    return Path(_Targets(docs)(rel))
 
 
-def _read_file(target: Path) -> bytes | None:
+def _read_file(target: Path | str) -> bytes | None:
     """The content of a regular file (following symlinks); None when there is none."""
     try:
-        return target.read_bytes()
+        with open(target, "rb") as fh:
+            return fh.read()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
 
 
-def _edited_by_user(target: Path, recorded: str | None, content: bytes | None = None) -> bool:
+def _edited_by_user(target: Path | str, recorded: str | None, content: bytes | None = None) -> bool:
     """A generated file whose content (read unless given) is no longer what the generator wrote."""
     if recorded is None:
         return False
@@ -112,7 +114,7 @@ def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
         data = content.encode("utf-8")
         new_hash = digest(data)
         current = _read_file(target)  # read once: for the user-edit check and to skip identical content
-        if rel not in owned and (current is not None or target.exists()):
+        if rel not in owned and (current is not None or os.path.exists(target)):
             report.refused.append(rel)
             continue
         if rel in owned and _edited_by_user(target, owned[rel], current):
@@ -123,7 +125,7 @@ def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
         if current == data:
             report.unchanged.append(rel)
             continue
-        _write_atomically(target, data)
+        _write_atomically(Path(target), data)
         report.written.append(rel)
     for rel in sorted(set(owned) - set(files)):
         _remove_stale(docs, rel, owned[rel], report, kept)
