@@ -8,9 +8,10 @@ each stage's result per unit of work, as a pickle addressed by a hash of everyth
 - `briefings`: a merged Briefing without its documents, by its slug, title and documents (in order);
 - `pages`: a briefing's rendered pages, by the briefing's key, its folder, its change report and the templates.
 
-Every key includes the code fingerprint (the package's code and resources), so editing a rule file or
-upgrading the package invalidates every entry without bookkeeping. Each build removes the entries it did
-not use, so the folder holds one build's worth. A cache that cannot be read or written only costs time.
+Every key includes the code fingerprint (the package's code and resources, the Python and library versions),
+so editing a rule file or upgrading the package invalidates every entry without bookkeeping; page keys also
+include the templates' fingerprint. Each build removes the entries it did not use, so the folder holds one
+build's worth. A cache that cannot be read or written only costs time.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from generator.cache import BuildCache, Entries, document_key, folder_fingerprin
 from generator.model import Briefing, Document, Skipped
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+T = TypeVar("T")
 
 
 @dataclass
@@ -119,9 +120,6 @@ def briefing_key(group: cluster.Cluster | Briefing) -> list[str] | None:
 def detached(briefing: Briefing) -> Briefing:
     """The briefing without its documents, which the cache keeps once, as documents."""
     return dataclasses.replace(briefing, documents=[])
-
-
-T = TypeVar("T")
 
 
 def cached(entries: Entries, key: list[str] | None, compute: Callable[[], T]) -> T:
