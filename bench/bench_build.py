@@ -6,7 +6,8 @@ For each size N it copies the first N articles into a temporary seeds folder and
 runs, each in a fresh process, several times: a cold generate (no annotation
 cache), a warm rebuild (cache, nothing changed) and a rebuild after adding one
 article. It prints the median seconds, the peak memory of the cold build, and
-ratios between sizes. With --mkdocs it also times `mkdocs build` of the result.
+ratios between sizes, and the CPU seconds of each (user + system, worker processes included: steadier than
+wall-clock time on a shared machine). With --mkdocs it also times `mkdocs build` of the result.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ RUN_ONE = """
 import json, resource, sys, time
 from pathlib import Path
 from generator import pipeline
+def cpu():
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 seeds, docs, cache = map(Path, sys.argv[1:4])
-t = time.perf_counter()
+t, c = time.perf_counter(), cpu()
 report = pipeline.generate(seeds, docs, cache_dir=cache if str(cache) != "-" else None)
-print(json.dumps({"seconds": time.perf_counter() - t,
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": cpu() - c,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "briefings": len(report.briefings), "events": report.events, "quotes": report.quotes,
                   "skipped": len(report.skipped)}))
@@ -80,6 +84,9 @@ def bench_size(articles: list[Path], n: int, runs: int, with_mkdocs: bool) -> di
             "cold_s": median(cold, "seconds"),
             "warm_s": median(warm, "seconds"),
             "add_one_s": median(added, "seconds"),
+            "cold_cpu": median(cold, "cpu"),
+            "warm_cpu": median(warm, "cpu"),
+            "add_one_cpu": median(added, "cpu"),
             "rss_mb": max(r["rss_mb"] for r in cold),
             "briefings": cold[0]["briefings"],
             "events": cold[0]["events"],
@@ -125,7 +132,8 @@ def main() -> None:
     sizes = [min(n, len(articles)) for n in args.sizes]
     print(
         f"{'N':>6} {'cold s':>8} {'s/100 docs':>10} {'warm s':>8} {'add one s':>10} {'peak MB':>8} "
-        f"{'briefings':>9} {'events':>7} {'quotes':>7}" + ("  mkdocs s" if args.mkdocs else "")
+        f"{'briefings':>9} {'events':>7} {'quotes':>7} {'cpu s: cold':>11} {'warm':>6} {'add one':>7}"
+        + ("  mkdocs s" if args.mkdocs else "")
     )
     results = []
     for n in sizes:
@@ -133,7 +141,8 @@ def main() -> None:
         results.append(r)
         print(
             f"{r['n']:>6} {r['cold_s']:>8.2f} {100 * r['cold_s'] / r['n']:>10.3f} {r['warm_s']:>8.2f} "
-            f"{r['add_one_s']:>10.2f} {r['rss_mb']:>8.0f} {r['briefings']:>9} {r['events']:>7} {r['quotes']:>7}"
+            f"{r['add_one_s']:>10.2f} {r['rss_mb']:>8.0f} {r['briefings']:>9} {r['events']:>7} {r['quotes']:>7} "
+            f"{r['cold_cpu']:>11.2f} {r['warm_cpu']:>6.2f} {r['add_one_cpu']:>7.2f}"
             + (f"  {r['mkdocs_s']:>8.2f}" if args.mkdocs else ""),
             flush=True,
         )

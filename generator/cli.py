@@ -243,9 +243,10 @@ def add_common(p: argparse.ArgumentParser) -> None:
         "--cache",
         default=".briefing-cache",
         metavar="DIR",
-        help="annotation cache, so a rebuild re-reads only new or changed articles (default: .briefing-cache)",
+        help="build cache, so a rebuild redoes only new or changed articles and the briefings they are in "
+        "(default: .briefing-cache)",
     )
-    p.add_argument("--no-cache", action="store_true", help="annotate every article again")
+    p.add_argument("--no-cache", action="store_true", help="read, annotate, merge and render everything again")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line and problems")
 
 

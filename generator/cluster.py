@@ -16,11 +16,14 @@ import bisect
 import datetime as dt
 import functools
 import heapq
+import itertools
 import math
 import re
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import yaml
@@ -194,17 +197,23 @@ def document_features(doc: Document, entity_weight: float) -> dict[str, float]:
     return counts
 
 
+def clustering_features(doc: Document) -> dict[str, float]:
+    """The term counts clustering compares documents by: a function of the document alone (the build caches it)."""
+    return document_features(doc, settings()["clustering"]["entity_weight"])
+
+
 def tfidf_vectors(features: list[dict[str, float]], keep: int | None = None) -> list[dict[str, float]]:
     """Sublinear TF times smoothed IDF, L2-normalised; with `keep`, only each document's heaviest terms."""
     n = len(features)
     df: Counter[str] = Counter()
     for counts in features:
         df.update(counts.keys())
+    idf = {t: math.log((1 + n) / (1 + count)) + 1.0 for t, count in df.items()}
     vectors = []
     for counts in features:
-        vector = {t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in counts.items() if c > 0}
+        vector = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0}
         if keep and len(vector) > keep:
-            vector = dict(heapq.nlargest(keep, vector.items(), key=lambda item: item[1]))
+            vector = dict(heapq.nlargest(keep, vector.items(), key=itemgetter(1)))
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         vectors.append({t: w / norm for t, w in vector.items()})
     return vectors
@@ -286,16 +295,19 @@ def _candidate_scores(i: int, vector: dict[str, float], postings: dict, max_df: 
         posting = postings[term]
         if len(posting) > max_df:
             continue  # a very common word: little weight, many pairs
-        for j, other in posting:
-            if j > i:
-                scores[j] += weight * other
+        later = bisect.bisect_right(posting, (i, math.inf))  # postings are in document order
+        for j, other in itertools.islice(posting, later, None):
+            scores[j] += weight * other
     return scores
 
 
-def similarity_graph(documents: list[Document]) -> Graph:
-    """Sparse cosine similarity between documents, found through an inverted index of their terms."""
+def similarity_graph(documents: list[Document], features: Mapping[str, dict[str, float]] | None = None) -> Graph:
+    """Sparse cosine similarity between documents, found through an inverted index of their terms.
+    `features` holds `clustering_features` by document id where already known."""
     config = settings()["clustering"]
-    vectors = tfidf_vectors([document_features(d, config["entity_weight"]) for d in documents], config["keep_terms"])
+    features = features or {}
+    counts = [features[d.id] if d.id in features else clustering_features(d) for d in documents]
+    vectors = tfidf_vectors(counts, config["keep_terms"])
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for term, weight in vector.items():
@@ -409,14 +421,15 @@ def previous_briefings(previous: dict | None) -> list[dict]:
 
 def _inherit_names(clusters: list[Cluster], earlier: list[dict], taken: set[str]) -> None:
     """Each earlier briefing passes its slug and title to the cluster holding most of its documents."""
-    ids = [{d.id for d in c.documents} for c in clusters]
+    clusters_of: dict[str, set[int]] = defaultdict(set)  # document id -> the unnamed clusters holding it
+    for c, cluster in enumerate(clusters):
+        if not cluster.slug:
+            for d in cluster.documents:
+                clusters_of[d.id].add(c)
     pairs = []
     for p, record in enumerate(earlier):
-        old = set(map(str, record["documents"]))
-        for c, current in enumerate(ids):
-            overlap = len(old & current)
-            if overlap and not clusters[c].slug:
-                pairs.append((-overlap, p, c))
+        overlaps = Counter(c for i in set(map(str, record["documents"])) for c in clusters_of.get(i, ()))
+        pairs.extend((-overlap, p, c) for c, overlap in overlaps.items())
     used_previous: set[int] = set()
     for _, p, c in sorted(pairs):
         record = earlier[p]
@@ -443,12 +456,15 @@ def _override_clusters(documents: list[Document], earlier: list[dict]) -> list[C
     return clusters
 
 
-def cluster_documents(documents: list[Document], previous: dict | None = None) -> list[Cluster]:
-    """Split documents into stories. Front matter `briefing:` overrides; names are inherited from `previous`."""
+def cluster_documents(
+    documents: list[Document], previous: dict | None = None, features: Mapping[str, dict[str, float]] | None = None
+) -> list[Cluster]:
+    """Split documents into stories. Front matter `briefing:` overrides; names are inherited from `previous`.
+    `features`: `clustering_features` by document id, where an earlier build computed them."""
     earlier = previous_briefings(previous)
     fixed = _override_clusters(documents, earlier)
     free = [d for d in documents if not d.briefing]
-    graph = similarity_graph(free)
+    graph = similarity_graph(free, features)
     clusters = []
     for group in average_link(graph, settings()["clustering"]["threshold"]):
         named = free[title_member(group, graph, free)]

@@ -48,6 +48,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -67,6 +68,8 @@ MAX_CONTROL_SHARE = 0.02  # more control characters than this after decoding: bi
 MAX_LEGACY_HIGH_SHARE = 0.1  # non-UTF-8 with at most this share of bytes above 127 is read as Windows-1252
 MIN_TEXT_SHARE = 0.6  # at least this share of letters, digits, spaces and common punctuation in a text file
 RESOURCES = Path(__file__).resolve().parent / "resources" / "ingest"
+# A document an earlier build made from the seed at this path with these raw bytes (sha1), if any.
+Reuse = Callable[[Path, str], Document | None]
 FRONT_MATTER_KEYS = ("title", "date", "source", "url", "briefing")
 
 # --------------------------------------------------------------------------- #
@@ -257,8 +260,9 @@ def _headers() -> _Headers:
 # --------------------------------------------------------------------------- #
 
 
-def read_seeds(folder: Path) -> tuple[list[Document], list[Skipped]]:
-    """Every seed under `folder` as a Document; files that cannot be read are listed with the reason."""
+def read_seeds(folder: Path, reuse: Reuse | None = None) -> tuple[list[Document], list[Skipped]]:
+    """Every seed under `folder` as a Document; files that cannot be read are listed with the reason.
+    `reuse(path, raw_sha1)` may return the document an earlier build made of the same bytes (not parsed again)."""
     documents: list[Document] = []
     skipped: list[Skipped] = []
     first_path: dict[str, Path] = {}
@@ -271,7 +275,7 @@ def read_seeds(folder: Path) -> tuple[list[Document], list[Skipped]]:
             skipped.append(Skipped(str(path), reason))
             continue
         try:
-            documents.append(read_document(path))
+            documents.append(read_document(path, reuse))
         except ValueError as err:
             skipped.append(Skipped(str(path), str(err)))
             continue
@@ -279,10 +283,14 @@ def read_seeds(folder: Path) -> tuple[list[Document], list[Skipped]]:
     return documents, skipped
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, reuse: Reuse | None = None) -> Document:
     """One seed file as a clean Document; raises ValueError with a human reason when it is not a readable article."""
     path = Path(path)
     raw = _read_bytes(path)
+    raw_sha1 = hashlib.sha1(raw).hexdigest()
+    known = reuse(path, raw_sha1) if reuse else None
+    if known is not None:
+        return known
     text = normalise(decode(raw))
     meta, body, warnings = split_front_matter(text)
     if not body.strip():
@@ -291,7 +299,7 @@ def read_document(path: Path) -> Document:
     head = _read_head(blocks)
     if not head.blocks:
         raise ValueError("no article text left once boilerplate is removed")
-    doc = Document(id=path.stem, path=str(path), text="", title="", raw_sha1=hashlib.sha1(raw).hexdigest())
+    doc = Document(id=path.stem, path=str(path), text="", title="", raw_sha1=raw_sha1)
     doc.warnings.extend(warnings)
     _apply_front_matter(doc, meta)
     _apply_head(doc, head)

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST = ".briefing-manifest.json"
 
@@ -47,20 +47,52 @@ def load_manifest(docs: Path) -> dict[str, str | None]:
     return {}
 
 
+class _Targets:
+    """Where relative paths land in docs/, refusing anything outside it (symlinks resolved). Plain strings
+    and one resolution per folder: a build checks tens of thousands of pages in a few hundred folders."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.root = os.path.realpath(docs)
+        self._prefix = self.root.rstrip(os.sep) + os.sep
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, rel: str) -> str:
+        parts = [part for part in rel.split("/") if part not in ("", ".")]
+        if rel.startswith("/") or ".." in parts or "\\" in rel or not parts or rel == MANIFEST:
+            raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
+        parent = "/".join(parts[:-1])
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = os.path.realpath(os.path.join(self.docs, parent))
+        target = os.path.join(folder, parts[-1])
+        if os.path.islink(target):
+            target = os.path.realpath(target)
+        if target != self.root and not target.startswith(self._prefix):
+            raise ValueError(f"refusing to write outside {self.docs}: {rel!r}")
+        return target
+
+
 def _inside(docs: Path, rel: str) -> Path:
     """The target of a relative path, refusing anything that would land outside docs/."""
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or not pure.parts or rel == MANIFEST:
-        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
-    target = (docs / rel).resolve()
-    if not target.is_relative_to(docs.resolve()):
-        raise ValueError(f"refusing to write outside {docs}: {rel!r}")
-    return target
+    return Path(_Targets(docs)(rel))
 
 
-def _edited_by_user(target: Path, recorded: str | None) -> bool:
-    """A generated file whose content is no longer what the generator wrote."""
-    return recorded is not None and target.is_file() and digest(target.read_bytes()) != recorded
+def _read_file(target: Path | str) -> bytes | None:
+    """The content of a regular file (following symlinks); None when there is none."""
+    try:
+        with open(target, "rb") as fh:
+            return fh.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def _edited_by_user(target: Path | str, recorded: str | None, content: bytes | None = None) -> bool:
+    """A generated file whose content (read unless given) is no longer what the generator wrote."""
+    if recorded is None:
+        return False
+    content = _read_file(target) if content is None else content
+    return content is not None and digest(content) != recorded
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -76,22 +108,24 @@ def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
     owned = load_manifest(docs)
     report = WriteReport()
     kept: dict[str, str | None] = {}
+    inside = _Targets(docs)
     for rel, content in sorted(files.items()):
-        target = _inside(docs, rel)
+        target = inside(rel)
         data = content.encode("utf-8")
         new_hash = digest(data)
-        if target.exists() and rel not in owned:
+        current = _read_file(target)  # read once: for the user-edit check and to skip identical content
+        if rel not in owned and (current is not None or os.path.exists(target)):
             report.refused.append(rel)
             continue
-        if rel in owned and _edited_by_user(target, owned[rel]):
+        if rel in owned and _edited_by_user(target, owned[rel], current):
             report.edited.append(rel)
             kept[rel] = owned[rel]  # still ours, still protected until the user deletes it
             continue
         kept[rel] = new_hash
-        if target.is_file() and target.read_bytes() == data:
+        if current == data:
             report.unchanged.append(rel)
             continue
-        _write_atomically(target, data)
+        _write_atomically(Path(target), data)
         report.written.append(rel)
     for rel in sorted(set(owned) - set(files)):
         _remove_stale(docs, rel, owned[rel], report, kept)

@@ -21,7 +21,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -556,7 +556,11 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(briefings: list[Briefing], templates: Path) -> dict[str, str]:
+# Returns a briefing's pages, from an earlier build or else by calling the function given (the build cache).
+Reuse = Callable[[BriefingView, Callable[[], dict[str, str]]], dict[str, str]]
+
+
+def render_site(briefings: list[Briefing], templates: Path, reuse: Reuse | None = None) -> dict[str, str]:
     """Map of path (relative to docs/) -> file content."""
     env = environment(templates)
     views = [make_view(b, folder) for b, folder in zip(briefings, unique_dirs(briefings), strict=True)]
@@ -566,7 +570,8 @@ def render_site(briefings: list[Briefing], templates: Path) -> dict[str, str]:
         for d in v.b.documents:
             member_of.setdefault(d.id, []).append(v)
     for v in views:
-        files.update(render_briefing(env, v))
+        render_pages = functools.partial(render_briefing, env, v)
+        files.update(reuse(v, render_pages) if reuse else render_pages())
     source_template = env.get_template("source.md.j2")
     for doc_id, in_views in member_of.items():
         doc = in_views[0].docs[doc_id]

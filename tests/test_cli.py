@@ -79,6 +79,21 @@ def test_generate_prints_one_summary_line_and_reports_skipped_files(tmp_path: Pa
     assert not (tmp_path / ".briefing-cache").exists()
 
 
+def test_generate_keeps_a_build_cache_and_a_rebuild_from_it_changes_nothing(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert cli.main(["generate", "--quiet"]) == 0
+    first = capsys.readouterr().out.split(" in ")[0]
+    kinds = {p.name for p in (tmp_path / ".briefing-cache").iterdir()}
+    assert kinds == {"documents", "features", "briefings", "pages"}
+    pages = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+    assert cli.main(["generate", "--quiet"]) == 0
+    assert capsys.readouterr().out.split(" in ")[0] == first
+    assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == pages
+
+
 def test_empty_seeds_folder_builds_a_home_page_and_warns(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seeds").mkdir()
