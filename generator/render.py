@@ -582,11 +582,15 @@ def render_site(briefings: list[Briefing], templates: Path, reuse: Reuse | None 
 def render_briefing(env: jinja2.Environment, v: BriefingView) -> dict[str, str]:
     files = {
         f"{v.dir}/index.md": env.get_template("briefing.md.j2").render(v=v, b=v.b),
-        f"{v.dir}/timeline.md": env.get_template("timeline.md.j2").render(v=v, b=v.b),
-        f"{v.dir}/quotes.md": env.get_template("quotes.md.j2").render(v=v, b=v.b),
         # Compact JSON: the C encoder, several times faster than an indented dump on large briefings.
         f"{v.dir}/briefing.json": json.dumps(briefing_to_dict(v.b), ensure_ascii=False, separators=(",", ":")) + "\n",
     }
+    # The full lists only when the briefing page cuts them short: otherwise they would repeat it (and most
+    # briefings are short, so this saves a page or two each in the MkDocs build)
+    if v.timeline_truncated:
+        files[f"{v.dir}/timeline.md"] = env.get_template("timeline.md.j2").render(v=v, b=v.b)
+    if v.quotes_truncated:
+        files[f"{v.dir}/quotes.md"] = env.get_template("quotes.md.j2").render(v=v, b=v.b)
     files[f"{v.dir}/entities/index.md"] = env.get_template("entities.md.j2").render(v=v, b=v.b)
     entity_template = env.get_template("entity.md.j2")
     for e in v.b.entities:

@@ -252,6 +252,17 @@ def test_long_timeline_keeps_the_most_important_in_date_order(files: dict[str, s
     assert len(re.findall(r'^- <time class="when"', full, re.M)) == len(briefing.timeline)
 
 
+def test_full_lists_are_written_only_when_the_page_cuts_them_short(briefing: Briefing) -> None:
+    briefing.timeline = briefing.timeline[: render.TIMELINE_ON_PAGE]
+    briefing.quotes = briefing.quotes[: render.QUOTES_ON_PAGE]
+    files = render.render_site([briefing], DEFAULT_TEMPLATES)
+    base = "briefings/wonsan-talks/"
+    assert base + "index.md" in files
+    assert base + "timeline.md" not in files and base + "quotes.md" not in files  # they would repeat the page
+    page = files[base + "index.md"]
+    assert "timeline.md" not in page and "quotes.md" not in page  # and nothing links to them
+
+
 def test_dates_in_order_on_the_briefing_page(files: dict[str, str]) -> None:
     data = json.loads(files["briefings/wonsan-talks/briefing.json"])
     dates = [t["date"] for t in data["timeline"]]
