@@ -58,7 +58,7 @@ def briefing_record(briefing: Briefing) -> dict:
         "documents": sorted(d.id for d in briefing.documents),
         "events": [key for keys in event_keys(briefing) for key in keys],
         "figures": figure_values(briefing),
-        "questions": sorted({q.text for q in briefing.questions}),
+        "questions": sorted({q.text for q in briefing.questions if q.answered_by is None}),
     }
 
 
@@ -149,7 +149,7 @@ def compare(record: dict | None, briefing: Briefing, seen_before: set[str] | Non
         return Changes(new_sources=[d.title for d in briefing.documents if d.id not in (seen_before or set())])
     known_documents = set(_strings(record, "documents"))
     before_questions = set(_strings(record, "questions"))
-    now_questions = [q.text for q in briefing.questions]
+    now_questions = [q.text for q in briefing.questions if q.answered_by is None]  # still open
     return Changes(
         new_sources=[d.title for d in briefing.documents if d.id not in known_documents],
         new_events=new_events(record, briefing),

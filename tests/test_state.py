@@ -113,6 +113,19 @@ def test_answered_questions_are_those_that_went_away(tmp_path: Path, monkeypatch
     assert briefing.changes.answered_questions == ["What did first leave open?"]
 
 
+def test_a_question_a_later_source_answers_counts_as_answered(tmp_path: Path, monkeypatch) -> None:
+    state.save_state(tmp_path, merge.build_briefings(first_docs()))
+
+    def still_listed_but_answered(docs, disputes, timeline):
+        answer = SourceRef("second", 0, 1, 0)
+        return [Question("What did first leave open?", "unknown", [SourceRef("first", 0, 1, 0)], answered_by=answer)]
+
+    monkeypatch.setattr(merge.questions, "build_questions", still_listed_but_answered)
+    (briefing,) = merge.build_briefings(second_docs(), state.load_state(tmp_path))
+    assert briefing.changes.answered_questions == ["What did first leave open?"]
+    assert briefing.changes.opened_questions == []
+
+
 def test_a_briefing_new_in_this_build_lists_its_sources(tmp_path: Path) -> None:
     state.save_state(tmp_path, merge.build_briefings(first_docs()))
     chess = make_doc("chess", CHESS, "won the", "2026-03-01")
