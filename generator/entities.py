@@ -799,8 +799,13 @@ class SportsCues:
 
 @functools.cache
 def sports_cues() -> SportsCues:
-    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))["sports"]
-    return SportsCues(**{key: frozenset(fold(w) for w in words) for key, words in cues.items()})
+    return SportsCues(**_folded_cue_section("sports"))
+
+
+def _folded_cue_section(section: str) -> dict[str, frozenset[str]]:
+    """One section of cues.yaml, each of its word lists folded as tokens are."""
+    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))[section]
+    return {key: frozenset(fold(w) for w in words) for key, words in cues.items()}
 
 
 _SCORE = re.compile(r"\d{1,3} \d{1,3}")  # `63-7` once folded
@@ -814,8 +819,7 @@ class MarketCues:
 
 @functools.cache
 def market_cues() -> MarketCues:
-    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))["markets"]
-    return MarketCues(**{key: frozenset(fold(w) for w in words) for key, words in cues.items()})
+    return MarketCues(**_folded_cue_section("markets"))
 
 
 def _market_context(context: tuple[str, str, str, str]) -> bool:

@@ -957,11 +957,15 @@ def _about_a_longer_span(text: str, start: int) -> bool:
 
 
 def norm_quarter_code(ctx: Context, c: Candidate, g: dict) -> Value:
-    q = g.get("q") or g.get("q2")
+    return _period_code(ctx, g, "Q", g.get("q") or g.get("q2"))
+
+
+def _period_code(ctx: Context, g: dict, letter: str, n: str) -> Value:
+    """`Q3 2025`, `FY25 Q3`, `H1'25`, or `Q3` alone in the anchor's year: YYYY-Q3 / YYYY-H1."""
     if g.get("year") or g.get("fy") or g.get("yy"):
-        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-Q{q}")
+        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-{letter}{n}")
     year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
-    return Value(f"{year}-Q{q}", basis="inferred")
+    return Value(f"{year}-{letter}{n}", basis="inferred")
 
 
 def norm_half(ctx: Context, c: Candidate, g: dict) -> Value:
@@ -975,11 +979,7 @@ def norm_half(ctx: Context, c: Candidate, g: dict) -> Value:
 
 
 def norm_half_code(ctx: Context, c: Candidate, g: dict) -> Value:
-    h = g.get("h") or g.get("h2")
-    if g.get("year") or g.get("fy") or g.get("yy"):
-        return Value(f"{g['year'] or _full_year(g['fy'] or g['yy'])}-H{h}")
-    year = str(ctx.anchor.year) if ctx.anchor else "XXXX"
-    return Value(f"{year}-H{h}", basis="inferred")
+    return _period_code(ctx, g, "H", g.get("h") or g.get("h2"))
 
 
 def _easter(year: int) -> dt.date:
