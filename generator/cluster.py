@@ -253,14 +253,41 @@ def headline_terms(title: str) -> frozenset[str]:
     """The content words of a title that name its subject: calendar words and the moves a recurring report
     changes from one issue to the next left out ("Tokyo stocks end higher -- Nov. 7" -> tokyo, stock)."""
     skip = calendar_words() | _headline_movement()
-    return frozenset(t for t in content_terms(title) if t not in skip)
+    # a final "e" is dropped: the light stemmer makes "share" of "share" but "shar" of "shares"
+    return frozenset(t.removesuffix("e") for t in content_terms(title) if t not in skip)
 
 
 def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:
-    """Titles that say nearly the same words (Jaccard at least `overlap`, two words or more each)."""
+    """Titles that say nearly the same words: Jaccard at least `overlap` with two words or more each, or one and
+    the same subject word once the moves are left out ("U.S. stocks open higher", "U.S. stocks end lower")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
     if len(a) < 2 or len(b) < 2:
         return False
     return len(a & b) >= overlap * len(a | b)
+
+
+@functools.cache
+def _digest_openings() -> re.Pattern[str]:
+    phrases = _resource("digests.yaml")["openings"]
+    return re.compile("|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases), re.IGNORECASE)
+
+
+def is_digest(doc: Document) -> bool:
+    """A news agency's list of the day's stories (an advisory, a schedule, news in brief): many unrelated stories
+    and names, so it shares something with everything and tells none of them. Known by how it opens."""
+    window = settings()["clustering"]["digest_window_chars"]
+    return bool(_digest_openings().search(doc.title) or _digest_openings().search(doc.text[:window]))
+
+
+def place_names(doc: Document) -> frozenset[str]:
+    """The entity terms ("@" + key) of a document that name only places."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for mention in doc.mentions:
+        kinds["@" + entity_key(mention.name)].add(mention.type)
+    return frozenset(key for key, types in kinds.items() if types == {"place"})
 
 
 @dataclass
@@ -274,18 +301,33 @@ class _StoryEvidence:
     dates: list[dt.date | None]
     days: list[frozenset[str]]
     headlines: list[frozenset[str]]
+    places: list[frozenset[str]]  # names of each document that are places named in many documents
+    digests: list[bool]  # lists of the day's stories: they stand alone
 
     def weigh(self, i: int, j: int, score: float) -> float:
         """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
         config = self.config
-        if self.needs_name[i] and self.needs_name[j] and not any(n in self.vectors[j] for n in self.names[i]):
-            return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
+        if self.digests[i] or self.digests[j]:
+            return 0.0  # a digest names a bit of every story of its day
+        if self.needs_name[i] and self.needs_name[j]:
+            shared = [n for n in self.names[i] if n in self.vectors[j]]
+            if not shared:
+                return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
+            if all(n in self.places[i] and n in self.places[j] for n in shared):
+                score *= config["places_only"]  # a capital or a country is the setting of many stories, not an actor
         score *= date_factor(self.dates[i], self.dates[j], config["grace_days"], config["half_life_days"])
         if self.days[i] and self.days[j] and not self.days[i] & self.days[j]:
             if _same_headline(self.headlines[i], self.headlines[j], config["series_title_overlap"]):
                 return 0.0  # one more issue of a recurring report ("Tokyo stocks end higher")
             score *= config["no_shared_day"]
         return score
+
+
+def _common_places(documents: list[Document], postings: Mapping[str, list], config: dict) -> list[frozenset[str]]:
+    """For each document, its names that are only places and that many documents name ("Tokyo", "Japan"; not
+    "Hebron", which few stories share by chance)."""
+    most = max(config["rare_place_min"], int(config["rare_place_ratio"] * len(documents)))
+    return [frozenset(n for n in place_names(d) if len(postings.get(n, ())) > most) for d in documents]
 
 
 def _candidate_scores(i: int, vector: dict[str, float], postings: dict, max_df: int) -> dict[int, float]:
@@ -321,6 +363,8 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         [stated_date(d) for d in documents],
         [story_days(d) for d in documents],
         [headline_terms(d.title) for d in documents],
+        _common_places(documents, postings, config),
+        [is_digest(d) for d in documents],
     )
     graph: Graph = [{} for _ in documents]
     for i, vector in enumerate(vectors):

@@ -250,3 +250,76 @@ def test_issues_of_a_recurring_report_are_not_one_story() -> None:
     # the same headline the same day is an update of one report
     update = issue("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([monday, update])) == 1
+
+
+def test_issues_of_a_report_whose_headline_names_one_subject_are_a_series() -> None:
+    def issue(doc_id: str, title: str, published: dt.date) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+        return on_days(document, published.isoformat())
+
+    # "U.S." is no content word: the subject is "stocks" alone
+    wednesday = issue("wed", "U.S. stocks open higher", dt.date(2025, 11, 12))
+    thursday = issue("thu", "U.S. stocks end lower", dt.date(2025, 11, 13))
+    assert cluster.headline_terms(wednesday.title) == cluster.headline_terms(thursday.title)
+    assert len(cluster.cluster_documents([wednesday, thursday])) == 2
+    # "shares" and "share" are one subject
+    assert cluster.headline_terms("Indonesian shares close lower") <= cluster.headline_terms("Indonesian share index")
+    # a one-word subject the other title tells more about is no repeat ("Stocks" and "Stocks plunge on war fears")
+    assert not cluster._same_headline(frozenset({"stock"}), frozenset({"stock", "war", "fear"}), 0.5)
+
+
+ADVISORY = """Xinhua international news advisory -- Nov. 13
+The following are some of the major international news stories scheduled to be covered on Thursday.
+-- Floodwater breached the Marrow River dam near Elsby, forcing residents from their homes after torrential rain.
+-- Grandmaster Ilse Varga plays in the Valdora chess championship final at the opera house.
+-- Central bank meets on rates."""
+
+
+def test_a_digest_of_the_days_stories_stands_alone() -> None:
+    flood = named(doc("flood-1", FLOOD_1, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    advisory = named(doc("advisory", ADVISORY, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    assert cluster.is_digest(advisory) and not cluster.is_digest(flood)
+    assert len(cluster.cluster_documents([flood, advisory])) == 2
+    # the same lines in an ordinary report would link
+    lines = ADVISORY.split("\n", 2)[2]
+    report = named(doc("report", lines, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    assert not cluster.is_digest(report)
+    assert len(cluster.cluster_documents([flood, report])) == 1
+
+
+TOKYO_STOCKS = """Tokyo stocks end higher on exporters
+Share prices in Tokyo closed higher on Thursday as exporters gained on a weaker yen against the dollar.
+The Nikkei average rose as investors bought carmakers and electronics makers in Japan after the yen fell.
+Dealers in Tokyo said the yen and the dollar would set the tone for exporters next week."""
+
+TOKYO_DOLLAR = """Dollar rises against the yen in Tokyo
+The dollar rose against the yen in Tokyo on Thursday as importers in Japan bought dollars for month-end settlement.
+Currency traders said the central bank was unlikely to intervene before the trade figures are published.
+The dollar could test new highs next week if Japan's trade surplus narrows, a bank economist said."""
+
+
+def places_corpus(*documents: Document) -> list[Document]:
+    """The documents plus unrelated articles that also name Tokyo and Japan (so those places are common)."""
+    fillers = []
+    for n in range(6):
+        text = f"Festival {n} opens\nA lantern festival number {n} opened in Tokyo, Japan, with puppets and music."
+        fillers.append(named(doc(f"filler-{n}", text, dt.date(2025, 1, 1 + n)), "Tokyo", "Japan", kind="place"))
+    return [*documents, *fillers]
+
+
+def test_reports_sharing_only_common_places_are_two_stories() -> None:
+    def report(doc_id: str, text: str, kind: str) -> Document:
+        return named(doc(doc_id, text, dt.date(2025, 11, 13)), "Tokyo", "Japan", kind=kind)
+
+    stocks, dollar = report("stocks", TOKYO_STOCKS, "place"), report("dollar", TOKYO_DOLLAR, "place")
+    assert len([c for c in cluster.cluster_documents(places_corpus(stocks, dollar)) if len(c.documents) > 1]) == 0
+    # the same words around shared organisations (not places) would make one story
+    stocks, dollar = report("stocks", TOKYO_STOCKS, "organization"), report("dollar", TOKYO_DOLLAR, "organization")
+    assert [len(c.documents) for c in cluster.cluster_documents(places_corpus(stocks, dollar))][0] == 2
+
+
+def test_a_rare_place_links_reports_as_a_name_does() -> None:
+    first = on_days(named(doc("flood-1", FLOOD_1, dt.date(2025, 3, 4)), "Elsby", kind="place"), "2025-03-04")
+    later = on_days(named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 5)), "Elsby", kind="place"), "2025-03-04")
+    groups = cluster.cluster_documents(places_corpus(first, later))
+    assert {d.id for d in groups[0].documents} == {"flood-1", "flood-2"}
