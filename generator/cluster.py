@@ -252,9 +252,24 @@ def _headline_movement() -> frozenset[str]:
 def headline_terms(title: str) -> frozenset[str]:
     """The content words of a title that name its subject: calendar words and the moves a recurring report
     changes from one issue to the next left out ("Tokyo stocks end higher -- Nov. 7" -> tokyo, stock)."""
-    skip = calendar_words() | _headline_movement()
     # a final "e" is dropped: the light stemmer makes "share" of "share" but "shar" of "shares"
-    return frozenset(t.removesuffix("e") for t in content_terms(title) if t not in skip)
+    terms = (t.removesuffix("e") for t in content_terms(title))
+    return frozenset(t for t in terms if t not in _headline_skip())
+
+
+@functools.cache
+def _headline_skip() -> frozenset[str]:
+    return frozenset(t.removesuffix("e") for t in calendar_words() | _headline_movement())
+
+
+@functools.cache
+def _series_subjects() -> frozenset[str]:
+    return frozenset(normalise(str(w)).removesuffix("e") for w in _resource("series.yaml")["subjects"])
+
+
+def is_market_report(headline: frozenset[str]) -> bool:
+    """A headline (`headline_terms`) on a market's daily move: "Seoul stock market closes down"."""
+    return not headline.isdisjoint(_series_subjects())
 
 
 def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:
@@ -282,14 +297,6 @@ def is_digest(doc: Document) -> bool:
     return bool(_digest_openings().search(doc.title) or _digest_openings().search(doc.text[:window]))
 
 
-def place_names(doc: Document) -> frozenset[str]:
-    """The entity terms ("@" + key) of a document that name only places."""
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for mention in doc.mentions:
-        kinds["@" + entity_key(mention.name)].add(mention.type)
-    return frozenset(key for key, types in kinds.items() if types == {"place"})
-
-
 @dataclass
 class _StoryEvidence:
     """What besides shared words says two documents tell one story."""
@@ -301,33 +308,32 @@ class _StoryEvidence:
     dates: list[dt.date | None]
     days: list[frozenset[str]]
     headlines: list[frozenset[str]]
-    places: list[frozenset[str]]  # names of each document that are places named in many documents
+    market_reports: list[bool]  # headlines on a market's daily move
     digests: list[bool]  # lists of the day's stories: they stand alone
+
+    def _next_market_report(self, i: int, j: int) -> bool:
+        """Market reports with the same headline subject published on different days: each tells of its own
+        session even when it recalls the other's ("Seoul stock market ends higher" the day after "... closes down")."""
+        if not (self.market_reports[i] and self.market_reports[j]) or not self.dates[i] or not self.dates[j]:
+            return False
+        overlap = self.config["series_title_overlap"]
+        return self.dates[i] != self.dates[j] and _same_headline(self.headlines[i], self.headlines[j], overlap)
 
     def weigh(self, i: int, j: int, score: float) -> float:
         """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
         config = self.config
         if self.digests[i] or self.digests[j]:
             return 0.0  # a digest names a bit of every story of its day
-        if self.needs_name[i] and self.needs_name[j]:
-            shared = [n for n in self.names[i] if n in self.vectors[j]]
-            if not shared:
-                return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
-            if all(n in self.places[i] and n in self.places[j] for n in shared):
-                score *= config["places_only"]  # a capital or a country is the setting of many stories, not an actor
+        if self.needs_name[i] and self.needs_name[j] and not any(n in self.vectors[j] for n in self.names[i]):
+            return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
+        if self._next_market_report(i, j):
+            return 0.0  # today's close is tomorrow's starting point, not one story
         score *= date_factor(self.dates[i], self.dates[j], config["grace_days"], config["half_life_days"])
         if self.days[i] and self.days[j] and not self.days[i] & self.days[j]:
             if _same_headline(self.headlines[i], self.headlines[j], config["series_title_overlap"]):
                 return 0.0  # one more issue of a recurring report ("Tokyo stocks end higher")
             score *= config["no_shared_day"]
         return score
-
-
-def _common_places(documents: list[Document], postings: Mapping[str, list], config: dict) -> list[frozenset[str]]:
-    """For each document, its names that are only places and that many documents name ("Tokyo", "Japan"; not
-    "Hebron", which few stories share by chance)."""
-    most = max(config["rare_place_min"], int(config["rare_place_ratio"] * len(documents)))
-    return [frozenset(n for n in place_names(d) if len(postings.get(n, ())) > most) for d in documents]
 
 
 def _candidate_scores(i: int, vector: dict[str, float], postings: dict, max_df: int) -> dict[int, float]:
@@ -355,6 +361,7 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         for term, weight in vector.items():
             postings[term].append((i, weight))
     max_df = max(config["min_max_df"], int(config["max_df_ratio"] * len(documents)))
+    headlines = [headline_terms(d.title) for d in documents]
     evidence = _StoryEvidence(
         config,
         vectors,
@@ -362,8 +369,8 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         [config["needs_shared_name"] and bool(d.mentions) for d in documents],
         [stated_date(d) for d in documents],
         [story_days(d) for d in documents],
-        [headline_terms(d.title) for d in documents],
-        _common_places(documents, postings, config),
+        headlines,
+        [is_market_report(h) for h in headlines],
         [is_digest(d) for d in documents],
     )
     graph: Graph = [{} for _ in documents]

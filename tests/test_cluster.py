@@ -287,39 +287,24 @@ def test_a_digest_of_the_days_stories_stands_alone() -> None:
     assert len(cluster.cluster_documents([flood, report])) == 1
 
 
-TOKYO_STOCKS = """Tokyo stocks end higher on exporters
-Share prices in Tokyo closed higher on Thursday as exporters gained on a weaker yen against the dollar.
-The Nikkei average rose as investors bought carmakers and electronics makers in Japan after the yen fell.
-Dealers in Tokyo said the yen and the dollar would set the tone for exporters next week."""
+def test_market_reports_of_consecutive_days_are_a_series_even_when_one_recalls_the_other() -> None:
+    def report(doc_id: str, title: str, published: dt.date, *days: str) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+        return on_days(document, published.isoformat(), *days)
 
-TOKYO_DOLLAR = """Dollar rises against the yen in Tokyo
-The dollar rose against the yen in Tokyo on Thursday as importers in Japan bought dollars for month-end settlement.
-Currency traders said the central bank was unlikely to intervene before the trade figures are published.
-The dollar could test new highs next week if Japan's trade surplus narrows, a bank economist said."""
-
-
-def places_corpus(*documents: Document) -> list[Document]:
-    """The documents plus unrelated articles that also name Tokyo and Japan (so those places are common)."""
-    fillers = []
-    for n in range(6):
-        text = f"Festival {n} opens\nA lantern festival number {n} opened in Tokyo, Japan, with puppets and music."
-        fillers.append(named(doc(f"filler-{n}", text, dt.date(2025, 1, 1 + n)), "Tokyo", "Japan", kind="place"))
-    return [*documents, *fillers]
+    monday = report("mon", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    # Tuesday's report recalls Monday's close
+    tuesday = report("tue", "Jakarta stock market ends higher", dt.date(2025, 11, 11), "2025-11-10")
+    assert cluster.is_market_report(cluster.headline_terms(monday.title))
+    assert len(cluster.cluster_documents([monday, tuesday])) == 2
+    # the same day, it is one report and its update
+    update = report("mon-2", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    assert len(cluster.cluster_documents([monday, update])) == 1
 
 
-def test_reports_sharing_only_common_places_are_two_stories() -> None:
-    def report(doc_id: str, text: str, kind: str) -> Document:
-        return named(doc(doc_id, text, dt.date(2025, 11, 13)), "Tokyo", "Japan", kind=kind)
-
-    stocks, dollar = report("stocks", TOKYO_STOCKS, "place"), report("dollar", TOKYO_DOLLAR, "place")
-    assert len([c for c in cluster.cluster_documents(places_corpus(stocks, dollar)) if len(c.documents) > 1]) == 0
-    # the same words around shared organisations (not places) would make one story
-    stocks, dollar = report("stocks", TOKYO_STOCKS, "organization"), report("dollar", TOKYO_DOLLAR, "organization")
-    assert [len(c.documents) for c in cluster.cluster_documents(places_corpus(stocks, dollar))][0] == 2
-
-
-def test_a_rare_place_links_reports_as_a_name_does() -> None:
+def test_a_story_followed_the_next_day_under_the_same_headline_stays_one() -> None:
     first = on_days(named(doc("flood-1", FLOOD_1, dt.date(2025, 3, 4)), "Elsby", kind="place"), "2025-03-04")
     later = on_days(named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 5)), "Elsby", kind="place"), "2025-03-04")
-    groups = cluster.cluster_documents(places_corpus(first, later))
-    assert {d.id for d in groups[0].documents} == {"flood-1", "flood-2"}
+    first.title, later.title = "Elsby flood toll rises", "Elsby flood toll rises again"
+    assert not cluster.is_market_report(cluster.headline_terms(first.title))
+    assert len(cluster.cluster_documents([first, later])) == 1
