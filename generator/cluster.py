@@ -267,9 +267,12 @@ def _series_subjects() -> frozenset[str]:
     return frozenset(normalise(str(w)).removesuffix("e") for w in _resource("series.yaml")["subjects"])
 
 
-def is_market_report(headline: frozenset[str]) -> bool:
-    """A headline (`headline_terms`) on a market's daily move: "Seoul stock market closes down"."""
-    return not headline.isdisjoint(_series_subjects())
+def is_market_report(title: str) -> bool:
+    """A short headline on a market's daily move: "Seoul stock market closes down". A long title (an article's
+    first sentence) says more than the move: "Share prices on the Jakarta Stock Exchange rebounded on Friday as..."."""
+    if len(_WORD.findall(title)) > settings()["clustering"]["market_headline_words"]:
+        return False
+    return not headline_terms(title).isdisjoint(_series_subjects())
 
 
 def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:
@@ -312,12 +315,11 @@ class _StoryEvidence:
     digests: list[bool]  # lists of the day's stories: they stand alone
 
     def _next_market_report(self, i: int, j: int) -> bool:
-        """Market reports with the same headline subject published on different days: each tells of its own
-        session even when it recalls the other's ("Seoul stock market ends higher" the day after "... closes down")."""
+        """Market reports published on different days: each tells of its own session even when it recalls the
+        other's ("Seoul stock market ends higher" the day after "... closes down")."""
         if not (self.market_reports[i] and self.market_reports[j]) or not self.dates[i] or not self.dates[j]:
             return False
-        overlap = self.config["series_title_overlap"]
-        return self.dates[i] != self.dates[j] and _same_headline(self.headlines[i], self.headlines[j], overlap)
+        return self.dates[i] != self.dates[j]
 
     def weigh(self, i: int, j: int, score: float) -> float:
         """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
@@ -370,7 +372,7 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         [stated_date(d) for d in documents],
         [story_days(d) for d in documents],
         headlines,
-        [is_market_report(h) for h in headlines],
+        [is_market_report(d.title) for d in documents],
         [is_digest(d) for d in documents],
     )
     graph: Graph = [{} for _ in documents]
