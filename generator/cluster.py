@@ -3,7 +3,8 @@
 Documents are compared by TF-IDF cosine over their content words plus the named entities they mention
 (canonical keys), damped for articles published far apart. A story is more than a topic: two articles that name
 anyone must share a specific name, dated articles that report on no common day weigh less, and issues of a
-recurring report (same headline subject, different days) are not linked at all. Pairs are found through an
+recurring report (same headline subject, different days) or two market reports of different days are not linked
+at all, and a news agency's digest of the day's stories stands alone. Pairs are found through an
 inverted index, so the work grows with the number of documents that share rare words, not with the square of
 the corpus. The sparse similarity graph is then clustered average-link with a threshold.
 
