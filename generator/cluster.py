@@ -3,7 +3,8 @@
 Documents are compared by TF-IDF cosine over their content words plus the named entities they mention
 (canonical keys), damped for articles published far apart. A story is more than a topic: two articles that name
 anyone must share a specific name, dated articles that report on no common day weigh less, and issues of a
-recurring report (same headline subject, different days) are not linked at all. Pairs are found through an
+recurring report (same headline subject, different days) or two market reports of different days are not linked
+at all, and a news agency's digest of the day's stories stands alone. Pairs are found through an
 inverted index, so the work grows with the number of documents that share rare words, not with the square of
 the corpus. The sparse similarity graph is then clustered average-link with a threshold.
 
@@ -252,15 +253,52 @@ def _headline_movement() -> frozenset[str]:
 def headline_terms(title: str) -> frozenset[str]:
     """The content words of a title that name its subject: calendar words and the moves a recurring report
     changes from one issue to the next left out ("Tokyo stocks end higher -- Nov. 7" -> tokyo, stock)."""
-    skip = calendar_words() | _headline_movement()
-    return frozenset(t for t in content_terms(title) if t not in skip)
+    # a final "e" is dropped: the light stemmer makes "share" of "share" but "shar" of "shares"
+    terms = (t.removesuffix("e") for t in content_terms(title))
+    return frozenset(t for t in terms if t not in _headline_skip())
+
+
+@functools.cache
+def _headline_skip() -> frozenset[str]:
+    return frozenset(t.removesuffix("e") for t in calendar_words() | _headline_movement())
+
+
+@functools.cache
+def _series_subjects() -> frozenset[str]:
+    return frozenset(normalise(str(w)).removesuffix("e") for w in _resource("series.yaml")["subjects"])
+
+
+def is_market_report(title: str) -> bool:
+    """A short headline on a market's daily move: "Seoul stock market closes down". A long title (an article's
+    first sentence) says more than the move: "Share prices on the Jakarta Stock Exchange rebounded on Friday as..."."""
+    if len(_WORD.findall(title)) > settings()["clustering"]["market_headline_words"]:
+        return False
+    return not headline_terms(title).isdisjoint(_series_subjects())
 
 
 def _same_headline(a: frozenset[str], b: frozenset[str], overlap: float) -> bool:
-    """Titles that say nearly the same words (Jaccard at least `overlap`, two words or more each)."""
+    """Titles that say nearly the same words: Jaccard at least `overlap` with two words or more each, or one and
+    the same subject word once the moves are left out ("U.S. stocks open higher", "U.S. stocks end lower")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
     if len(a) < 2 or len(b) < 2:
         return False
     return len(a & b) >= overlap * len(a | b)
+
+
+@functools.cache
+def _digest_openings() -> re.Pattern[str]:
+    phrases = _resource("digests.yaml")["openings"]
+    return re.compile("|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases), re.IGNORECASE)
+
+
+def is_digest(doc: Document) -> bool:
+    """A news agency's list of the day's stories (an advisory, a schedule, news in brief): many unrelated stories
+    and names, so it shares something with everything and tells none of them. Known by how it opens."""
+    window = settings()["clustering"]["digest_window_chars"]
+    return bool(_digest_openings().search(doc.title) or _digest_openings().search(doc.text[:window]))
 
 
 @dataclass
@@ -274,12 +312,25 @@ class _StoryEvidence:
     dates: list[dt.date | None]
     days: list[frozenset[str]]
     headlines: list[frozenset[str]]
+    market_reports: list[bool]  # headlines on a market's daily move
+    digests: list[bool]  # lists of the day's stories: they stand alone
+
+    def _next_market_report(self, i: int, j: int) -> bool:
+        """Market reports published on different days: each tells of its own session even when it recalls the
+        other's ("Seoul stock market ends higher" the day after "... closes down")."""
+        if not (self.market_reports[i] and self.market_reports[j]) or not self.dates[i] or not self.dates[j]:
+            return False
+        return self.dates[i] != self.dates[j]
 
     def weigh(self, i: int, j: int, score: float) -> float:
         """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
         config = self.config
+        if self.digests[i] or self.digests[j]:
+            return 0.0  # a digest names a bit of every story of its day
         if self.needs_name[i] and self.needs_name[j] and not any(n in self.vectors[j] for n in self.names[i]):
             return 0.0  # one topic's words alone ("shares", "index", "closed") make no story
+        if self._next_market_report(i, j):
+            return 0.0  # today's close is tomorrow's starting point, not one story
         score *= date_factor(self.dates[i], self.dates[j], config["grace_days"], config["half_life_days"])
         if self.days[i] and self.days[j] and not self.days[i] & self.days[j]:
             if _same_headline(self.headlines[i], self.headlines[j], config["series_title_overlap"]):
@@ -313,6 +364,7 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         for term, weight in vector.items():
             postings[term].append((i, weight))
     max_df = max(config["min_max_df"], int(config["max_df_ratio"] * len(documents)))
+    headlines = [headline_terms(d.title) for d in documents]
     evidence = _StoryEvidence(
         config,
         vectors,
@@ -320,7 +372,9 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         [config["needs_shared_name"] and bool(d.mentions) for d in documents],
         [stated_date(d) for d in documents],
         [story_days(d) for d in documents],
-        [headline_terms(d.title) for d in documents],
+        headlines,
+        [is_market_report(d.title) for d in documents],
+        [is_digest(d) for d in documents],
     )
     graph: Graph = [{} for _ in documents]
     for i, vector in enumerate(vectors):

@@ -250,3 +250,67 @@ def test_issues_of_a_recurring_report_are_not_one_story() -> None:
     # the same headline the same day is an update of one report
     update = issue("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([monday, update])) == 1
+
+
+def test_issues_of_a_report_whose_headline_names_one_subject_are_a_series() -> None:
+    def issue(doc_id: str, title: str, published: dt.date) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+        return on_days(document, published.isoformat())
+
+    # "U.S." is no content word: the subject is "stocks" alone
+    wednesday = issue("wed", "U.S. stocks open higher", dt.date(2025, 11, 12))
+    thursday = issue("thu", "U.S. stocks end lower", dt.date(2025, 11, 13))
+    assert cluster.headline_terms(wednesday.title) == cluster.headline_terms(thursday.title)
+    assert len(cluster.cluster_documents([wednesday, thursday])) == 2
+    # "shares" and "share" are one subject
+    assert cluster.headline_terms("Indonesian shares close lower") <= cluster.headline_terms("Indonesian share index")
+    # a one-word subject the other title tells more about is no repeat ("Stocks" and "Stocks plunge on war fears")
+    assert not cluster._same_headline(frozenset({"stock"}), frozenset({"stock", "war", "fear"}), 0.5)
+
+
+ADVISORY = """Xinhua international news advisory -- Nov. 13
+The following are some of the major international news stories scheduled to be covered on Thursday.
+-- Floodwater breached the Marrow River dam near Elsby, forcing residents from their homes after torrential rain.
+-- Grandmaster Ilse Varga plays in the Valdora chess championship final at the opera house.
+-- Central bank meets on rates."""
+
+
+def test_a_digest_of_the_days_stories_stands_alone() -> None:
+    flood = named(doc("flood-1", FLOOD_1, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    advisory = named(doc("advisory", ADVISORY, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    assert cluster.is_digest(advisory) and not cluster.is_digest(flood)
+    assert len(cluster.cluster_documents([flood, advisory])) == 2
+    # the same lines in an ordinary report would link
+    lines = ADVISORY.split("\n", 2)[2]
+    report = named(doc("report", lines, dt.date(2025, 11, 13)), "Elsby", "Marrow River", kind="place")
+    assert not cluster.is_digest(report)
+    assert len(cluster.cluster_documents([flood, report])) == 1
+
+
+def test_market_reports_of_consecutive_days_are_a_series_even_when_one_recalls_the_other() -> None:
+    def report(doc_id: str, title: str, published: dt.date, *days: str) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+        return on_days(document, published.isoformat(), *days)
+
+    monday = report("mon", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    # Tuesday's report recalls Monday's close
+    tuesday = report("tue", "Jakarta stock market ends higher", dt.date(2025, 11, 11), "2025-11-10")
+    assert cluster.is_market_report(monday.title)
+    assert len(cluster.cluster_documents([monday, tuesday])) == 2
+    # nor is a currency report of the next day, whatever its headline
+    rupiah = report("rupiah", "Dollar rises against the rupiah in Jakarta", dt.date(2025, 11, 11), "2025-11-10")
+    assert len(cluster.cluster_documents([monday, rupiah])) == 2
+    # the same day, it is one report and its update
+    update = report("mon-2", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    assert len(cluster.cluster_documents([monday, update])) == 1
+    # a story the next day about what moved the market is not a market report
+    story = report("story", "Jakarta exchange chief resigns after the slide", dt.date(2025, 11, 11), "2025-11-10")
+    assert len(cluster.cluster_documents([monday, story])) == 1
+
+
+def test_a_story_followed_the_next_day_under_the_same_headline_stays_one() -> None:
+    first = on_days(named(doc("flood-1", FLOOD_1, dt.date(2025, 3, 4)), "Elsby", kind="place"), "2025-03-04")
+    later = on_days(named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 5)), "Elsby", kind="place"), "2025-03-04")
+    first.title, later.title = "Elsby flood toll rises", "Elsby flood toll rises again"
+    assert not cluster.is_market_report(first.title)
+    assert len(cluster.cluster_documents([first, later])) == 1
