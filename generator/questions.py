@@ -63,18 +63,29 @@ OPENER_MAX_WORDS = 8
 _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
+# "and" + a name and its finite verb opens a new clause: "whether he would appear and Senior Prosecutor Kim declined"
+_NAMED_CLAUSE = r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|said|says)\b"
 _COORDINATE_CLAUSE = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}"
+    r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){0,3}"
     r"(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
     r"|,?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}"
     r"(?:may|might|could|can|should|must)\b)"
     r"|,\s+(?:and|but)\s+(?=[a-z]+ed\b)"
+    r"|,?\s+(?:and|but)\s+(?=" + _NAMED_CLAUSE + r")"
 )
 # "..., the cardinal said, and ...": an attribution inside the sentence ends the claim
 _MID_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){1,4}(?:said|says|added|stressed|noted|told\s+\w+),")
 MAX_SUBJECT_WORDS = 14
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
-_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b)")
+_NEXT_CLAUSE = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b|" + _NAMED_CLAUSE + r")"
+)
+# A finite verb before a list's ", and": without one, "between X, affiliated to Y, and Z is expected" is no clause
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says)\b"
+)
+# "... later on Saturday a UN spokesman said": an attribution the writer did not set off by a comma
+_BARE_ATTRIBUTION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|told\s+\w+)$")
 _UNKNOWN_THING = re.compile(
     r"\b(?P<what>the [^,;]+?)\s+(?P<aux>is|was|are|were)\s+(?:still\s+|also\s+)?"
     r"(?:not\s+(?:yet\s+)?known|unknown|unclear)\b",
@@ -557,9 +568,10 @@ def _claim(text: str, cue: str | None = None) -> str:
     if m:
         text = text[: m.start()]
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
-    text = _COORDINATE_CLAUSE.split(text, maxsplit=1)[0]
+    text = _before_next_clause(_COORDINATE_CLAUSE, text)
     text = _MID_ATTRIBUTION.split(text, maxsplit=1)[0]
     text = rules().trailing_attribution.sub("", text).strip().rstrip(",")
+    text = _BARE_ATTRIBUTION.sub("", text)
     return _TRAILING_CONJUNCTION.sub("", text)
 
 
@@ -677,6 +689,8 @@ def _clauses_with(sentence: str, cue: str) -> list[str]:
 def _clause_at(text: str, pos: int) -> str | None:
     starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos)]
     clause = text[starts[-1] :]
+    if clause.split(" ", 1)[0] in ("and", "or") and not _FINITE_VERB.search(text, 0, starts[-1]):
+        return None  # "between X, affiliated to Y, and Z is expected to": the last item of a list, not a clause
     if clause.split(" ", 1)[0] in rules().data["auxiliaries"]:
         return _with_subject_before(text, starts, clause)
     relative = _RELATIVE_OPEN.match(clause)
@@ -730,6 +744,8 @@ def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
         gloss = " (unlikely)" if re.search(r"\bunlikely\b", m.group(0)[: m.start("rest")]) else ""
+        if _past_tense(_drop_adverbs(m.group("rest"))):
+            return None
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?{gloss}"
     if cue and _holds(_drop_adverbs(claim), cue):
         return None  # "Is it confirmed that the government might ..." reads badly: only adverb hedges are confirmed
@@ -818,8 +834,16 @@ def _future_claim_question(claim: str) -> str | None:
     if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
+        if _past_tense(_drop_adverbs(m.group("rest"))):
+            return None  # "is expected to announced" (a typo): "Will Bush announced ...?" reads badly
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
     return None
+
+
+def _past_tense(rest: str) -> bool:
+    """Whether the verb after a modal is a past form ('announced'), not a base form ending in -ed ('need')."""
+    verb = rest.split(" ", 1)[0].lower()
+    return verb.endswith("ed") and not verb.endswith("eed") and verb not in rules().data["base_verbs_in_ed"]
 
 
 def _subject(words: str) -> str | None:
@@ -886,7 +910,16 @@ def _clause(text: str) -> str:
     """The first clause of an embedded question, without relative asides: 'the man, whose name ..., was' ->
     'the man was'; '... generated and the warning was ...' -> '... generated'."""
     text = _RELATIVE_ASIDE.sub("", text)
-    return _NEXT_CLAUSE.split(text, maxsplit=1)[0].strip()
+    return _before_next_clause(_NEXT_CLAUSE, text).strip()
+
+
+def _before_next_clause(pattern: re.Pattern[str], text: str) -> str:
+    """The text up to the first 'and' that opens a new clause, one after a verb: 'the talks between Iran and the
+    IAEA will resume' has none (no verb before 'and': its words are one subject)."""
+    for m in pattern.finditer(text):
+        if _HAS_VERB.search(text, 0, m.start()):
+            return text[: m.start()]
+    return text
 
 
 def _wh_question(wh: str, rest: str) -> str:
