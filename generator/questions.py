@@ -84,6 +84,7 @@ _NEXT_CLAUSE = re.compile(
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says)\b"
 )
+_PAST_VERB = re.compile(r"\b[a-z]+ed\b")
 # "... later on Saturday a UN spokesman said": an attribution the writer did not set off by a comma
 _BARE_ATTRIBUTION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|told\s+\w+)$")
 _UNKNOWN_THING = re.compile(
@@ -534,6 +535,10 @@ def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tu
 # A question stands alone: its pronoun is replaced only by a name from its own sentence or the few before it, where
 # a wrong antecedent is rare; farther back the question is dropped rather than given a wrong name.
 ANTECEDENT_WITHIN_SENTENCES = 2
+# "Harry said he ...": the pronoun after a named speaker's verb of saying stands for that speaker
+_SPEAKER_OF_PRONOUN = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+)\s+(?:said|says|added|told\s+\w+)\s+(?:that\s+)?(?P<pronoun>he|she)\b"
+)
 
 
 def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, SourceRef] | None:
@@ -544,6 +549,11 @@ def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, S
     source = doc.sentence_at(found.start) if found else None
     if found is None or source is None or source.index < sentence.index - ANTECEDENT_WITHIN_SENTENCES:
         return None
+    speaker = _SPEAKER_OF_PRONOUN.search(sentence.text)
+    if speaker and speaker.group("pronoun").lower() == pronoun:
+        said_by = sentence.text[: speaker.end("name")]
+        if not any(re.search(rf"\b{re.escape(w)}\b", said_by) for w in found.name.split()):
+            return None  # "Harry said he would appear": he is the speaker, whatever name came before
     return found.name, SourceRef(doc.id, source.start, source.end, source.index)
 
 
@@ -691,6 +701,9 @@ def _clause_at(text: str, pos: int) -> str | None:
     clause = text[starts[-1] :]
     if clause.split(" ", 1)[0] in ("and", "or") and not _FINITE_VERB.search(text, 0, starts[-1]):
         return None  # "between X, affiliated to Y, and Z is expected to": the last item of a list, not a clause
+    if len(starts) > 1 and re.search(r"\s(?:and|or)\s", text[starts[-1] : pos]):
+        if text[starts[-1] - 2] == "," and _is_list_item(text[starts[-2] : starts[-1]].rstrip(" ,")):
+            return None  # "Dragon boat races, fireworks and other celebrations are": not the list's last items
     if clause.split(" ", 1)[0] in rules().data["auxiliaries"]:
         return _with_subject_before(text, starts, clause)
     relative = _RELATIVE_OPEN.match(clause)
@@ -854,6 +867,8 @@ def _subject(words: str) -> str | None:
         head, tail = words.rsplit(", ", 1)
         if tail.split(" ", 1)[0] in ("and", "or"):
             return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
+        if re.search(r"\s(?:and|or)\s", tail) and _is_list_item(head):
+            return None  # "Dragon boat races, fireworks and other celebrations": not the list's last items alone
         if (name := _named_before_apposition(head, tail)) is not None:
             words = f"{name}, {tail}"  # "Investigators believe Kovtun, a businessman": the named one
         elif tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
@@ -861,6 +876,16 @@ def _subject(words: str) -> str | None:
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
     return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
+
+
+def _is_list_item(head: str) -> bool:
+    """'Dragon boat races' before ', fireworks and ...': a short noun phrase, not an opening phrase ('Building on
+    ATPA', 'In 2007') or a clause."""
+    words = head.split()
+    first = words[0].lower()
+    if len(words) > 4 or _FINITE_VERB.search(head) or first in rules().data["common_openers"]:
+        return False
+    return not first.endswith(("ing", "ly"))
 
 
 def _named_before_apposition(head: str, tail: str) -> str | None:
@@ -917,7 +942,7 @@ def _before_next_clause(pattern: re.Pattern[str], text: str) -> str:
     """The text up to the first 'and' that opens a new clause, one after a verb: 'the talks between Iran and the
     IAEA will resume' has none (no verb before 'and': its words are one subject)."""
     for m in pattern.finditer(text):
-        if _HAS_VERB.search(text, 0, m.start()):
+        if _FINITE_VERB.search(text, 0, m.start()) or _PAST_VERB.search(text, 0, m.start()):
             return text[: m.start()]
     return text
 
