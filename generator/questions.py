@@ -579,10 +579,22 @@ def _claim(text: str, cue: str | None = None) -> str:
         text = text[: m.start()]
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
     text = _before_next_clause(_COORDINATE_CLAUSE, text)
+    text = _before_next_clause(_past_clause(), text)
     text = _MID_ATTRIBUTION.split(text, maxsplit=1)[0]
     text = rules().trailing_attribution.sub("", text).strip().rstrip(",")
     text = _BARE_ATTRIBUTION.sub("", text)
     return _TRAILING_CONJUNCTION.sub("", text)
+
+
+@functools.cache
+def _past_clause() -> re.Pattern[str]:
+    """', and a newsletter from the embassy left ...': a comma, 'and', a noun phrase and a past verb open a new
+    clause (its verb a regular -ed form or one of the irregular past forms of the resource)."""
+    past = phrase_alternation(rules().data["irregular_past_forms"])
+    return re.compile(
+        r",\s+(?:and|but)\s+(?=(?:the|a|an|this|these|those|its|their|his|her)\s+"
+        r"(?:(?!(?:that|which|who|whose)\b)[\w'’-]+\s+){1,6}(?:[a-z]+ed|" + past + r")\b)"
+    )
 
 
 @functools.cache
@@ -730,6 +742,10 @@ def _with_subject_before(text: str, starts: list[int], clause: str) -> str | Non
             continue  # a relative clause or an apposition ("a former director") between subject and verb
         if not _is_subject(segment) or first in rules().claim_openers_to_skip:
             return None
+        if i > 0 and re.search(r"\s(?:and|or)\s", segment) and text[starts[i] - 2] == ",":
+            before = text[starts[i - 1] : starts[i]].rstrip(" ,")
+            if _is_list_item(_without_determiner(before)):
+                return None  # "the arts, design and media sectors, will": the list's last items are no subject
         return f"{segment} {clause}"
     return None
 
@@ -878,6 +894,11 @@ def _subject(words: str) -> str | None:
     return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
 
 
+def _without_determiner(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.lower() in rules().determiners else words
+
+
 def _is_list_item(head: str) -> bool:
     """'Dragon boat races' before ', fireworks and ...': a short noun phrase, not an opening phrase ('Building on
     ATPA', 'In 2007') or a clause."""
@@ -916,7 +937,10 @@ def _is_subject_with_apposition(words: str) -> bool:
 def _unknown_question(sentence: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
-        return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(m.group("rest"))))
+        rest = m.group("rest")
+        if cut := rules().clause_break.search(rest):  # "when he would leave, but Interfax said ...": its own clause
+            rest = rest[: cut.start()]
+        return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(rest)))
     for pattern, template in rules().unknown_templates:
         if m := pattern.search(sentence):
             return " ".join(template.format(rest=_claim(m.group("rest"))).split()).replace(" ?", "?")
