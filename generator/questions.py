@@ -148,6 +148,7 @@ class Rules:
     not_subject_openers: frozenset[str]
     dangling: frozenset[str]
     modal_cue: re.Pattern[str]
+    approximations: frozenset[str]
     claim_openers_to_skip: frozenset[str]
 
 
@@ -211,6 +212,7 @@ def rules() -> Rules:
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
         modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
         claim_openers_to_skip=frozenset(w.lower() for w in data["claim_subordinators"]),
+        approximations=frozenset(data["approximations"]),
     )
 
 
@@ -468,7 +470,7 @@ def _settled(
     doc: Document, sentence: Sentence, text: str | None, kind: str, refs: list[SourceRef], score: float
 ) -> list[Candidate]:
     """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
-    if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text))):
+    if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text) or _cut_number(text))):
         return []
     if rules().descriptive.search(text):
         return []  # "Will people be seen wandering around?": a description, not a question
@@ -484,6 +486,13 @@ def _unbalanced_quotes(question: str) -> bool:
     """A quotation opened or closed outside the words kept ('..., at the same time," Maj. Gen. X')."""
     straight = question.count('"') % 2
     return bool(straight) or question.count("“") != question.count("”")
+
+
+def _cut_number(question: str) -> bool:
+    """'... to improve the lot of nearly 1?': a single digit after an approximation ends where the sentence was
+    split inside a decimal ('nearly 1.5 billion'): its unit is missing."""
+    words = _TOKEN.findall(question.split("?", 1)[0].lower())
+    return len(words) > 1 and words[-1].isdigit() and len(words[-1]) == 1 and words[-2] in rules().approximations
 
 
 def _dangles(question: str) -> bool:
@@ -726,6 +735,8 @@ def _clause_at(text: str, pos: int) -> str | None:
     head = text[starts[-2] : starts[-1]].rstrip(" ,(")
     if not head or not _is_subject(head) or head.split()[0].lower() in rules().claim_openers_to_skip:
         return None
+    if len(starts) > 2 and _ends_list(text, starts[-3], starts[-2], head):
+        return None  # "Boston, Buffalo and Pittsburgh, which might be relocating": which of them is unclear
     body = clause[relative.end() :].split(", ", 1)[0]  # a relative clause ends at the next comma
     return f"{head} {body}"
 
@@ -742,10 +753,8 @@ def _with_subject_before(text: str, starts: list[int], clause: str) -> str | Non
             continue  # a relative clause or an apposition ("a former director") between subject and verb
         if not _is_subject(segment) or first in rules().claim_openers_to_skip:
             return None
-        if i > 0 and re.search(r"\s(?:and|or)\s", segment) and text[starts[i] - 2] == ",":
-            before = text[starts[i - 1] : starts[i]].rstrip(" ,")
-            if _is_list_item(_without_determiner(before)):
-                return None  # "the arts, design and media sectors, will": the list's last items are no subject
+        if i > 0 and _ends_list(text, starts[i - 1], starts[i], segment):
+            return None  # "the arts, design and media sectors, will": the list's last items are no subject
         return f"{segment} {clause}"
     return None
 
@@ -892,6 +901,13 @@ def _subject(words: str) -> str | None:
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
     return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
+
+
+def _ends_list(text: str, before: int, start: int, segment: str) -> bool:
+    """Whether `segment` (from `start`) holds the last items of a list whose earlier item runs from `before`."""
+    if not re.search(r"\s(?:and|or)\s", segment) or text[start - 2] != ",":
+        return False
+    return _is_list_item(_without_determiner(text[before:start].rstrip(" ,")))
 
 
 def _without_determiner(words: str) -> str:

@@ -874,3 +874,21 @@ def test_a_pronoun_after_the_named_speakers_verb_keeps_the_speakers_name() -> No
     doc = _doc("Yonas Bekele from Ethiopia said he plans to return home soon to open a clinic in his country.")
     found = questions._antecedent(doc, doc.sentences[0], "he")
     assert found is not None and found[0] == "Yonas Bekele"
+
+
+def test_a_relative_clause_after_the_last_items_of_a_list_is_not_asked_about() -> None:
+    """'Lyon, Nice and Metz, which might be relocating': which of them the clause is about is unclear."""
+    sentence = (
+        "The clubs would join a division with Lyon, Lille, Nice and Metz, which might be relocating after a vote."
+    )
+    assert questions._hedged_question(sentence, "might") is None
+    assert questions._hedged_question(
+        "The clubs would join Metz, which might be relocating after a vote.", "might"
+    ) == ("Will Metz be relocating after a vote?")
+
+
+def test_a_question_cut_inside_a_decimal_is_dropped() -> None:
+    assert questions._cut_number("Will the plan improve the lot of nearly 1?")
+    assert not questions._cut_number("Will the plan improve the lot of nearly 1.5 billion people?")
+    assert not questions._cut_number("Will the death toll rise to 9?")
+    assert not questions._cut_number("Will the meeting open on May 9?")
