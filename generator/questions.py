@@ -596,6 +596,11 @@ def _claim(text: str, cue: str | None = None) -> str:
 
 
 @functools.cache
+def _irregular_past() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + phrase_alternation(rules().data["irregular_past_forms"]) + r")(?![\w-])")
+
+
+@functools.cache
 def _past_clause() -> re.Pattern[str]:
     """', and a newsletter from the embassy left ...': a comma, 'and', a noun phrase and a past verb open a new
     clause (its verb a regular -ed form or one of the irregular past forms of the resource)."""
@@ -735,6 +740,8 @@ def _clause_at(text: str, pos: int) -> str | None:
     head = text[starts[-2] : starts[-1]].rstrip(" ,(")
     if not head or not _is_subject(head) or head.split()[0].lower() in rules().claim_openers_to_skip:
         return None
+    if _FINITE_VERB.search(head) or _irregular_past().search(head):
+        return None  # "The clubs would join Metz, which might ...": the clause before is no noun phrase
     if len(starts) > 2 and _ends_list(text, starts[-3], starts[-2], head):
         return None  # "Boston, Buffalo and Pittsburgh, which might be relocating": which of them is unclear
     body = clause[relative.end() :].split(", ", 1)[0]  # a relative clause ends at the next comma

@@ -877,14 +877,20 @@ def test_a_pronoun_after_the_named_speakers_verb_keeps_the_speakers_name() -> No
 
 
 def test_a_relative_clause_after_the_last_items_of_a_list_is_not_asked_about() -> None:
-    """'Lyon, Nice and Metz, which might be relocating': which of them the clause is about is unclear."""
+    """'Lille, Nice and Metz, which might be relocating': which of them the clause is about is unclear."""
     sentence = (
         "The clubs would join a division with Lyon, Lille, Nice and Metz, which might be relocating after a vote."
     )
     assert questions._hedged_question(sentence, "might") is None
-    assert questions._hedged_question(
-        "The clubs would join Metz, which might be relocating after a vote.", "might"
-    ) == ("Will Metz be relocating after a vote?")
+    one = "Fans of the clubs met in Metz, which might be relocating after a vote."
+    assert questions._hedged_question(one, "might") is None  # the clause before holds a verb: no noun phrase
+    alone = "Talks were held on Monday in the city of Metz, which might be relocating after a vote."
+    assert questions._hedged_question(alone, "might") is None
+
+
+def test_a_relative_clause_after_a_noun_phrase_is_asked_about() -> None:
+    sentence = "The plan hurt Paris and, above all, the club of Metz, which might be relocating after a vote."
+    assert questions._hedged_question(sentence, "might") == "Will the club of Metz be relocating after a vote?"
 
 
 def test_a_question_cut_inside_a_decimal_is_dropped() -> None:
