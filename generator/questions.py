@@ -84,7 +84,8 @@ _NEXT_CLAUSE = re.compile(
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says)\b"
 )
-_PAST_VERB = re.compile(r"\b[a-z]+ed\b")
+_PAST_VERB = re.compile(r"(?<![\w-])[a-z]+ed\b")
+_PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\b")  # ", affiliated to Y,": an aside inside a noun phrase
 # "... later on Saturday a UN spokesman said": an attribution the writer did not set off by a comma
 _BARE_ATTRIBUTION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|told\s+\w+)$")
 _UNKNOWN_THING = re.compile(
@@ -725,11 +726,12 @@ def _clauses_with(sentence: str, cue: str) -> list[str]:
 def _clause_at(text: str, pos: int) -> str | None:
     starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos)]
     clause = text[starts[-1] :]
-    if clause.split(" ", 1)[0] in ("and", "or") and not _FINITE_VERB.search(text, 0, starts[-1]):
+    if clause.split(" ", 1)[0] in ("and", "or") and (
+        _PARTICIPLE_ASIDE.match(text, starts[-2] if len(starts) > 1 else 0) or not _has_verb_before(text, starts[-1])
+    ):
         return None  # "between X, affiliated to Y, and Z is expected to": the last item of a list, not a clause
-    if len(starts) > 1 and re.search(r"\s(?:and|or)\s", text[starts[-1] : pos]):
-        if text[starts[-1] - 2] == "," and _is_list_item(text[starts[-2] : starts[-1]].rstrip(" ,")):
-            return None  # "Dragon boat races, fireworks and other celebrations are": not the list's last items
+    if len(starts) > 1 and _ends_list(text, starts[-2], starts[-1], text[starts[-1] : pos]):
+        return None  # "Dragon boat races, fireworks and other celebrations are": not the list's last items
     if clause.split(" ", 1)[0] in rules().data["auxiliaries"]:
         return _with_subject_before(text, starts, clause)
     relative = _RELATIVE_OPEN.match(clause)
@@ -899,7 +901,9 @@ def _subject(words: str) -> str | None:
         head, tail = words.rsplit(", ", 1)
         if tail.split(" ", 1)[0] in ("and", "or"):
             return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
-        if re.search(r"\s(?:and|or)\s", tail) and _is_list_item(head):
+        if _continues_list(tail) and _is_noun_phrase(head):
+            return _lower_opener(words)  # "a road project in northern, central and eastern provinces": one subject
+        if _continues_list(tail) or (re.search(r"\s(?:and|or)\s", tail) and _is_list_item(head)):
             return None  # "Dragon boat races, fireworks and other celebrations": not the list's last items alone
         if (name := _named_before_apposition(head, tail)) is not None:
             words = f"{name}, {tail}"  # "Investigators believe Kovtun, a businessman": the named one
@@ -911,10 +915,34 @@ def _subject(words: str) -> str | None:
 
 
 def _ends_list(text: str, before: int, start: int, segment: str) -> bool:
-    """Whether `segment` (from `start`) holds the last items of a list whose earlier item runs from `before`."""
+    """Whether `segment` (from `start`) holds the last items of a list whose earlier item runs from `before`, or
+    opens on a bare lowercase word after a comma ('in western, central and eastern provinces')."""
     if not re.search(r"\s(?:and|or)\s", segment) or text[start - 2] != ",":
         return False
-    return _is_list_item(_without_determiner(text[before:start].rstrip(" ,")))
+    return _continues_list(segment) or _is_list_item(_without_determiner(text[before:start].rstrip(" ,")))
+
+
+def _is_noun_phrase(head: str) -> bool:
+    """'A road project in northern': a determiner and a few words, no comma and no verb ('Fresh from X, the witty'
+    is an opening phrase, then a list)."""
+    words = head.split()
+    return (
+        ", " not in head
+        and len(words) <= OPENER_MAX_WORDS
+        and words[0].lower() in rules().determiners
+        and not _has_verb_before(head, len(head))
+    )
+
+
+def _continues_list(words: str) -> bool:
+    """'eloquent and youthful Cameron' after 'the telegenic, ': a lowercase word no determiner opens, joined by
+    'and': the rest of a list of modifiers or places, not a subject of its own."""
+    first = words.split(" ", 1)[0]
+    return bool(re.search(r"\s(?:and|or)\s", words)) and first.islower() and first not in rules().determiners
+
+
+def _has_verb_before(text: str, end: int) -> bool:
+    return bool(_FINITE_VERB.search(text, 0, end) or _PAST_VERB.search(text, 0, end))
 
 
 def _without_determiner(words: str) -> str:

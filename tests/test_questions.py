@@ -898,3 +898,26 @@ def test_a_question_cut_inside_a_decimal_is_dropped() -> None:
     assert not questions._cut_number("Will the plan improve the lot of nearly 1.5 billion people?")
     assert not questions._cut_number("Will the death toll rise to 9?")
     assert not questions._cut_number("Will the meeting open on May 9?")
+
+
+def test_a_list_of_modifiers_is_no_subject_of_its_own() -> None:
+    """'the witty, calm and young Ortiz will': 'Will calm and young Ortiz ...?' loses words of the subject."""
+    sentence = "Fresh from his win on Monday as party leader, the witty, calm and young Ortiz will lead the campaign."
+    assert questions._future_question(sentence) is None
+    sentence = "A road project in northern, central and eastern provinces will receive the aid."
+    assert questions._future_question(sentence) == (
+        "Will a road project in northern, central and eastern provinces receive the aid?"
+    )
+
+
+def test_a_clause_after_and_follows_a_past_verb_not_an_aside() -> None:
+    """After 'X agreed to a deal, and' the clause is the article's own; after ', owned by Y, and' it is a list item."""
+    sentence = "The firm earlier agreed to a deal with Oman for 12 jets, and the deal was reportedly under threat."
+    assert questions._hedged_question(sentence, "reportedly") == "Is it confirmed that the deal was under threat?"
+
+
+def test_an_attribution_with_say_or_confirmed_is_cut() -> None:
+    q = questions._future_question("Both ports will use new scanners as trucks leave the harbor, officials confirmed.")
+    assert q == "Will both ports use new scanners as trucks leave the harbor?"
+    q = questions._future_question("The task will be to keep the party in the center, pundits say.")
+    assert q == "Will the task be to keep the party in the center?"
