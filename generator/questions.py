@@ -938,7 +938,9 @@ def _continues_list(words: str) -> bool:
     """'eloquent and youthful Cameron' after 'the telegenic, ': a lowercase word no determiner opens, joined by
     'and': the rest of a list of modifiers or places, not a subject of its own."""
     first = words.split(" ", 1)[0]
-    return bool(re.search(r"\s(?:and|or)\s", words)) and first.islower() and first not in rules().determiners
+    if not first.islower() or first in rules().determiners or first.endswith(("ly", "ed", "ing")):
+        return False  # "the project, jointly initiated by X and Y,": an aside, not the rest of a list
+    return bool(re.search(r"\s(?:and|or)\s", words))
 
 
 def _has_verb_before(text: str, end: int) -> bool:

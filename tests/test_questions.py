@@ -921,3 +921,13 @@ def test_an_attribution_with_say_or_confirmed_is_cut() -> None:
     assert q == "Will both ports use new scanners as trucks leave the harbor?"
     q = questions._future_question("The task will be to keep the party in the center, pundits say.")
     assert q == "Will the task be to keep the party in the center?"
+
+
+def test_an_aside_with_and_is_no_list() -> None:
+    """'jointly drafted by the city and the region' is an aside, not the rest of a list: its subject is not asked
+    about without the aside's closing comma."""
+    assert not questions._continues_list("jointly drafted by the city and the region")
+    assert questions._continues_list("central and eastern provinces")
+    sentence = "The plan, jointly drafted by the city and the region, will be carried out next year."
+    q = questions._future_question(sentence)
+    assert q is None or "the region, be carried out" in q
