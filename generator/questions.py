@@ -108,6 +108,9 @@ _OPENING = re.compile(
     r"(?:will|would|has|have|had|is|are|was|were|did|does|do) |"
     r"(?:Will|Has|Have|Is|Are|Was|Were|Did|Does|Do|Can|Could|Would|Should) )(?P<word>[\w’']+)"
 )
+# "in which provinces X will ...": the noun of a prepositional wh-phrase, then its clause
+_WH_NOUN = re.compile(r"(?P<noun>[a-z]+s?)\s+(?P<rest>(?:the|a|an|[A-Za-z]+)\b.*)$")
+_SECOND_WH = re.compile(r"\s+(?:or|and)\s+(?=(?:when|where|whether|how|why|who|what|which|if)\b)")
 _NUMERIC_APPOSITION = re.compile(r",\s+\d{1,3}(?=,)")
 _INTERJECTED_ADVERB = re.compile(r",\s+(?:however|meanwhile|though|too|also),")
 SOURCE_BONUS = 2  # each further source raising the same question
@@ -1026,6 +1029,14 @@ def _before_next_clause(pattern: re.Pattern[str], text: str) -> str:
 
 def _wh_question(wh: str, rest: str) -> str:
     """'whether the talks will resume' -> 'Will the talks resume?'; 'how many died' -> 'How many died?'."""
+    rest = _SECOND_WH.split(rest, maxsplit=1)[0]  # "... removed or when the decision would take effect": ask one
+    m = _WH_NOUN.match(rest) if wh.endswith((" which", " what")) else None
+    if m and m.group("noun") not in rules().data["common_openers"]:  # "in which provinces martial law will be"
+        inner = rules().auxiliary.match(m.group("rest"))
+        if inner is None or "," in inner.group("subj"):
+            return None
+        clause = f"{inner.group('aux').lower()} {inner.group('subj')} {inner.group('rest')}"
+        return f"{wh.capitalize()} {m.group('noun')} {clause}?"
     if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
         if rest.split(" ", 1)[0].lower() in rules().data["common_openers"]:
             return f"Is it known {wh} {rest}?"  # "who he meant": the wh-word is the object, not the subject

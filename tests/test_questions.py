@@ -931,3 +931,19 @@ def test_an_aside_with_and_is_no_list() -> None:
     sentence = "The plan, jointly drafted by the city and the region, will be carried out next year."
     q = questions._future_question(sentence)
     assert q is None or "the region, be carried out" in q
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the noun of a prepositional wh-phrase stays with it; a second embedded question is left out
+        (
+            "The minister did not specify in which districts the curfew will be lifted or when the order would apply.",
+            "In which districts will the curfew be lifted?",
+        ),
+        ("It is not clear on which day the border will open.", "On which day will the border open?"),
+        ("Police did not say whether the man was armed or why he fled.", "Was the man armed?"),
+    ],
+)
+def test_an_embedded_wh_phrase_keeps_its_noun(sentence: str, expected: str) -> None:
+    assert questions._unknown_question(sentence) == expected
