@@ -906,8 +906,11 @@ def _subject(words: str) -> str | None:
             return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
         if _continues_list(tail) and _is_noun_phrase(head):
             return _lower_opener(words)  # "a road project in northern, central and eastern provinces": one subject
-        if _continues_list(tail) or (re.search(r"\s(?:and|or)\s", tail) and _is_list_item(head)):
+        listed = re.search(r"\s(?:and|or)\s", tail) is not None
+        if _continues_list(tail) or (listed and _is_list_item(head)):
             return None  # "Dragon boat races, fireworks and other celebrations": not the list's last items alone
+        if listed and tail[:1].isupper() and _is_list_item(_without_determiner(head)):
+            return None  # "the central and southern Luzon, Visayas and Mindanao regions": a list of places
         if (name := _named_before_apposition(head, tail)) is not None:
             words = f"{name}, {tail}"  # "Investigators believe Kovtun, a businessman": the named one
         elif tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
@@ -943,11 +946,14 @@ def _continues_list(words: str) -> bool:
     first = words.split(" ", 1)[0]
     if not first.islower() or first in rules().determiners or first.endswith(("ly", "ed", "ing")):
         return False  # "the project, jointly initiated by X and Y,": an aside, not the rest of a list
-    return bool(re.search(r"\s(?:and|or)\s", words))
+    joined = re.search(r"\s(?:and|or)\s", words)
+    return joined is not None and len(words[: joined.start()].split()) <= 2  # "central and", not "one of the ..."
 
 
 def _has_verb_before(text: str, end: int) -> bool:
-    return bool(_FINITE_VERB.search(text, 0, end) or _PAST_VERB.search(text, 0, end))
+    return bool(
+        _FINITE_VERB.search(text, 0, end) or _PAST_VERB.search(text, 0, end) or _irregular_past().search(text, 0, end)
+    )
 
 
 def _without_determiner(words: str) -> str:
@@ -1022,7 +1028,10 @@ def _before_next_clause(pattern: re.Pattern[str], text: str) -> str:
     """The text up to the first 'and' that opens a new clause, one after a verb: 'the talks between Iran and the
     IAEA will resume' has none (no verb before 'and': its words are one subject)."""
     for m in pattern.finditer(text):
-        if _FINITE_VERB.search(text, 0, m.start()) or _PAST_VERB.search(text, 0, m.start()):
+        before, after = text[: m.start()].split(), text[m.end() :].split()
+        if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+            continue  # "after the US and Russia closed ranks": two names joined, not two clauses
+        if _has_verb_before(text, m.start()):
             return text[: m.start()]
     return text
 
@@ -1034,7 +1043,7 @@ def _wh_question(wh: str, rest: str) -> str:
     if m and m.group("noun") not in rules().data["common_openers"]:  # "in which provinces martial law will be"
         inner = rules().auxiliary.match(m.group("rest"))
         if inner is None or "," in inner.group("subj"):
-            return None
+            return f"Is it known {wh} {rest}?" if len(rest.split()) > 2 else None
         clause = f"{inner.group('aux').lower()} {inner.group('subj')} {inner.group('rest')}"
         return f"{wh.capitalize()} {m.group('noun')} {clause}?"
     if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
@@ -1044,6 +1053,9 @@ def _wh_question(wh: str, rest: str) -> str:
     m = rules().auxiliary.match(rest)
     if m and "," not in m.group("subj"):
         aux, subj = m.group("aux").lower(), _lower_opener(m.group("subj"))
+        first, _, others = subj.partition(" ")
+        if wh == "how" and others and first.islower() and first not in rules().data["common_openers"]:
+            wh, subj = f"how {first}", others  # "how long the talks would last" -> "How long would the talks last?"
         if wh in ("whether", "if"):
             return f"{aux.capitalize()} {subj} {m.group('rest')}?"
         if wh in ("how many", "how much") or (wh in ("which", "what", "whose") and _is_bare_noun(subj)):

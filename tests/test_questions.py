@@ -947,3 +947,24 @@ def test_an_aside_with_and_is_no_list() -> None:
 )
 def test_an_embedded_wh_phrase_keeps_its_noun(sentence: str, expected: str) -> None:
     assert questions._unknown_question(sentence) == expected
+
+
+def test_two_names_joined_by_and_are_no_new_clause() -> None:
+    sentence = "The council will impose sanctions after the US and Russia closed ranks around a draft."
+    assert questions._future_question(sentence) == (
+        "Will the council impose sanctions after the US and Russia closed ranks around a draft?"
+    )
+
+
+def test_how_and_its_adjective_stay_together() -> None:
+    assert questions._unknown_question("It is not clear how long the strike would last.") == (
+        "How long would the strike last?"
+    )
+    assert questions._unknown_question("It is not clear how the strike would end.") == "How would the strike end?"
+
+
+def test_a_long_apposition_with_and_keeps_its_commas() -> None:
+    sentence = "The forum, one of the main events of the plan on sport and health, will be attended by 300 people."
+    assert questions._future_question(sentence) == (
+        "Will the forum, one of the main events of the plan on sport and health, be attended by 300 people?"
+    )
