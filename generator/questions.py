@@ -763,8 +763,8 @@ def _with_subject_before(text: str, starts: list[int], clause: str) -> str | Non
             _RELATIVE_OPEN.match(segment) or (first in rules().determiners and not _HAS_VERB.search(segment))
         ):
             continue  # a relative clause or an apposition ("a former director") between subject and verb
-        if not _is_subject(segment) or first in rules().claim_openers_to_skip:
-            return None
+        if not _is_subject(segment) or first in rules().claim_openers_to_skip or first in rules().data["auxiliaries"]:
+            return None  # (", should it come to pass, will": a conditional aside, no subject)
         if i > 0 and _ends_list(text, starts[i - 1], starts[i], segment):
             return None  # "the arts, design and media sectors, will": the list's last items are no subject
         return f"{segment} {clause}"
@@ -902,6 +902,8 @@ def _subject(words: str) -> str | None:
     words = words.strip().rstrip(",")
     if ", " in words:
         head, tail = words.rsplit(", ", 1)
+        if tail.split(" ", 1)[0] in rules().data["auxiliaries"]:
+            return None  # "any strike, should it come to pass,": a conditional aside ends the words, no subject
         if tail.split(" ", 1)[0] in ("and", "or"):
             return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
         if _continues_list(tail) and _is_noun_phrase(head):
@@ -925,7 +927,10 @@ def _ends_list(text: str, before: int, start: int, segment: str) -> bool:
     opens on a bare lowercase word after a comma ('in western, central and eastern provinces')."""
     if not re.search(r"\s(?:and|or)\s", segment) or text[start - 2] != ",":
         return False
-    return _continues_list(segment) or _is_list_item(_without_determiner(text[before:start].rstrip(" ,")))
+    previous = text[before:start].rstrip(" ,")
+    last_phrase = re.split(r"\b(?:the|a|an|from|of|in)\s+", previous)[-1]  # "said the central and southern Luzon"
+    listing = " and " in last_phrase and _is_list_item(last_phrase)  # a list already under way before the comma
+    return _continues_list(segment) or _is_list_item(_without_determiner(previous)) or listing
 
 
 def _is_noun_phrase(head: str) -> bool:

@@ -968,3 +968,16 @@ def test_a_long_apposition_with_and_keeps_its_commas() -> None:
     assert questions._future_question(sentence) == (
         "Will the forum, one of the main events of the plan on sport and health, be attended by 300 people?"
     )
+
+
+def test_a_list_under_way_before_the_comma_makes_no_subject() -> None:
+    sentence = "The office said the north and west Tyrol, Carinthia and Styria regions will see heavy snow."
+    assert questions._future_question(sentence) is None
+    sentence = "As both nations share values and need each other in world affairs, Chile and Peru are expected to sign."
+    assert questions._future_question(sentence) == "Will Chile and Peru sign?"
+
+
+def test_a_conditional_aside_is_no_subject() -> None:
+    sentence = "Any strike, should it come to pass, will hurt exports and may, in the short term, cut growth."
+    q = questions._future_question(sentence)
+    assert q is None or not q.startswith("Will should")
