@@ -63,18 +63,31 @@ OPENER_MAX_WORDS = 8
 _BAD_OPENER = re.compile(r"[A-Z]\w+ing|To")
 _NUMBER_OF_THING = re.compile(r"the (?:exact |precise |total )?number of (?P<what>.+)")
 _NUMBER_OF = re.compile(r"\b(?:disclose|say|specify|estimated|confirm)\s+the\s+number\s+of\s+(?P<what>[^.;,]+)")
+# "and" + a name and its finite verb opens a new clause: "whether he would appear and Senior Prosecutor Kim declined"
+_NAMED_CLAUSE = r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|said|says)\b"
 _COORDINATE_CLAUSE = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}"
+    r",?\s+(?:and|but)\s+(?=(?:(?:the|its|their)\s+)?(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){0,3}"
     r"(?:is|are|was|were|will|would|has|have|had|do|does|did)\b)"
     r"|,?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}"
     r"(?:may|might|could|can|should|must)\b)"
     r"|,\s+(?:and|but)\s+(?=[a-z]+ed\b)"
+    r"|,?\s+(?:and|but)\s+(?=" + _NAMED_CLAUSE + r")"
 )
 # "..., the cardinal said, and ...": an attribution inside the sentence ends the claim
 _MID_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){1,4}(?:said|says|added|stressed|noted|told\s+\w+),")
 MAX_SUBJECT_WORDS = 14
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which|where|whom)\b[^,]+,")
-_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b)")
+_NEXT_CLAUSE = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:the|a|an|it|they|he|she|this|that|there)\b|" + _NAMED_CLAUSE + r")"
+)
+# A finite verb before a list's ", and": without one, "between X, affiliated to Y, and Z is expected" is no clause
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says)\b"
+)
+_PAST_VERB = re.compile(r"(?<![\w-])[a-z]+ed\b")
+_PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\b")  # ", affiliated to Y,": an aside inside a noun phrase
+# "... later on Saturday a UN spokesman said": an attribution the writer did not set off by a comma
+_BARE_ATTRIBUTION = re.compile(r"\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|told\s+\w+)$")
 _UNKNOWN_THING = re.compile(
     r"\b(?P<what>the [^,;]+?)\s+(?P<aux>is|was|are|were)\s+(?:still\s+|also\s+)?"
     r"(?:not\s+(?:yet\s+)?known|unknown|unclear)\b",
@@ -95,6 +108,9 @@ _OPENING = re.compile(
     r"(?:will|would|has|have|had|is|are|was|were|did|does|do) |"
     r"(?:Will|Has|Have|Is|Are|Was|Were|Did|Does|Do|Can|Could|Would|Should) )(?P<word>[\w’']+)"
 )
+# "in which provinces X will ...": the noun of a prepositional wh-phrase, then its clause
+_WH_NOUN = re.compile(r"(?P<noun>[a-z]+s?)\s+(?P<rest>(?:the|a|an|[A-Za-z]+)\b.*)$")
+_SECOND_WH = re.compile(r"\s+(?:or|and)\s+(?=(?:when|where|whether|how|why|who|what|which|if)\b)")
 _NUMERIC_APPOSITION = re.compile(r",\s+\d{1,3}(?=,)")
 _INTERJECTED_ADVERB = re.compile(r",\s+(?:however|meanwhile|though|too|also),")
 SOURCE_BONUS = 2  # each further source raising the same question
@@ -136,6 +152,7 @@ class Rules:
     not_subject_openers: frozenset[str]
     dangling: frozenset[str]
     modal_cue: re.Pattern[str]
+    approximations: frozenset[str]
     claim_openers_to_skip: frozenset[str]
 
 
@@ -199,6 +216,7 @@ def rules() -> Rules:
         hedged_templates=[(re.compile(t["re"], re.IGNORECASE), t["question"]) for t in data["hedged_templates"]],
         modal_cue=re.compile(r"(?<![\w-])(?:" + phrase_alternation(data["modal_will"]) + r")(?![\w-])"),
         claim_openers_to_skip=frozenset(w.lower() for w in data["claim_subordinators"]),
+        approximations=frozenset(data["approximations"]),
     )
 
 
@@ -456,7 +474,7 @@ def _settled(
     doc: Document, sentence: Sentence, text: str | None, kind: str, refs: list[SourceRef], score: float
 ) -> list[Candidate]:
     """The candidate for `text`, its opening pronoun resolved (citing the antecedent's sentence) or dropped."""
-    if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text))):
+    if text is None or (kind != "asked" and (_dangles(text) or _unbalanced_quotes(text) or _cut_number(text))):
         return []
     if rules().descriptive.search(text):
         return []  # "Will people be seen wandering around?": a description, not a question
@@ -472,6 +490,13 @@ def _unbalanced_quotes(question: str) -> bool:
     """A quotation opened or closed outside the words kept ('..., at the same time," Maj. Gen. X')."""
     straight = question.count('"') % 2
     return bool(straight) or question.count("“") != question.count("”")
+
+
+def _cut_number(question: str) -> bool:
+    """'... to improve the lot of nearly 1?': a single digit after an approximation ends where the sentence was
+    split inside a decimal ('nearly 1.5 billion'): its unit is missing."""
+    words = _TOKEN.findall(question.split("?", 1)[0].lower())
+    return len(words) > 1 and words[-1].isdigit() and len(words[-1]) == 1 and words[-2] in rules().approximations
 
 
 def _dangles(question: str) -> bool:
@@ -523,6 +548,10 @@ def _resolve_opening_pronoun(doc: Document, sentence: Sentence, text: str) -> tu
 # A question stands alone: its pronoun is replaced only by a name from its own sentence or the few before it, where
 # a wrong antecedent is rare; farther back the question is dropped rather than given a wrong name.
 ANTECEDENT_WITHIN_SENTENCES = 2
+# "Harry said he ...": the pronoun after a named speaker's verb of saying stands for that speaker
+_SPEAKER_OF_PRONOUN = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+)\s+(?:said|says|added|told\s+\w+)\s+(?:that\s+)?(?P<pronoun>he|she)\b"
+)
 
 
 def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, SourceRef] | None:
@@ -533,6 +562,11 @@ def _antecedent(doc: Document, sentence: Sentence, pronoun: str) -> tuple[str, S
     source = doc.sentence_at(found.start) if found else None
     if found is None or source is None or source.index < sentence.index - ANTECEDENT_WITHIN_SENTENCES:
         return None
+    speaker = _SPEAKER_OF_PRONOUN.search(sentence.text)
+    if speaker and speaker.group("pronoun").lower() == pronoun:
+        said_by = sentence.text[: speaker.end("name")]
+        if not any(re.search(rf"\b{re.escape(w)}\b", said_by) for w in found.name.split()):
+            return None  # "Harry said he would appear": he is the speaker, whatever name came before
     return found.name, SourceRef(doc.id, source.start, source.end, source.index)
 
 
@@ -557,10 +591,28 @@ def _claim(text: str, cue: str | None = None) -> str:
     if m:
         text = text[: m.start()]
     text = _PARTICIPLE_BREAK.split(text, maxsplit=1)[0]
-    text = _COORDINATE_CLAUSE.split(text, maxsplit=1)[0]
+    text = _before_next_clause(_COORDINATE_CLAUSE, text)
+    text = _before_next_clause(_past_clause(), text)
     text = _MID_ATTRIBUTION.split(text, maxsplit=1)[0]
     text = rules().trailing_attribution.sub("", text).strip().rstrip(",")
+    text = _BARE_ATTRIBUTION.sub("", text)
     return _TRAILING_CONJUNCTION.sub("", text)
+
+
+@functools.cache
+def _irregular_past() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + phrase_alternation(rules().data["irregular_past_forms"]) + r")(?![\w-])")
+
+
+@functools.cache
+def _past_clause() -> re.Pattern[str]:
+    """', and a newsletter from the embassy left ...': a comma, 'and', a noun phrase and a past verb open a new
+    clause (its verb a regular -ed form or one of the irregular past forms of the resource)."""
+    past = phrase_alternation(rules().data["irregular_past_forms"])
+    return re.compile(
+        r",\s+(?:and|but)\s+(?=(?:the|a|an|this|these|those|its|their|his|her)\s+"
+        r"(?:(?!(?:that|which|who|whose)\b)[\w'’-]+\s+){1,6}(?:[a-z]+ed|" + past + r")\b)"
+    )
 
 
 @functools.cache
@@ -677,6 +729,12 @@ def _clauses_with(sentence: str, cue: str) -> list[str]:
 def _clause_at(text: str, pos: int) -> str | None:
     starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos)]
     clause = text[starts[-1] :]
+    if clause.split(" ", 1)[0] in ("and", "or") and (
+        _PARTICIPLE_ASIDE.match(text, starts[-2] if len(starts) > 1 else 0) or not _has_verb_before(text, starts[-1])
+    ):
+        return None  # "between X, affiliated to Y, and Z is expected to": the last item of a list, not a clause
+    if len(starts) > 1 and _ends_list(text, starts[-2], starts[-1], text[starts[-1] : pos]):
+        return None  # "Dragon boat races, fireworks and other celebrations are": not the list's last items
     if clause.split(" ", 1)[0] in rules().data["auxiliaries"]:
         return _with_subject_before(text, starts, clause)
     relative = _RELATIVE_OPEN.match(clause)
@@ -687,6 +745,10 @@ def _clause_at(text: str, pos: int) -> str | None:
     head = text[starts[-2] : starts[-1]].rstrip(" ,(")
     if not head or not _is_subject(head) or head.split()[0].lower() in rules().claim_openers_to_skip:
         return None
+    if _FINITE_VERB.search(head) or _irregular_past().search(head):
+        return None  # "The clubs would join Metz, which might ...": the clause before is no noun phrase
+    if len(starts) > 2 and _ends_list(text, starts[-3], starts[-2], head):
+        return None  # "Boston, Buffalo and Pittsburgh, which might be relocating": which of them is unclear
     body = clause[relative.end() :].split(", ", 1)[0]  # a relative clause ends at the next comma
     return f"{head} {body}"
 
@@ -701,8 +763,10 @@ def _with_subject_before(text: str, starts: list[int], clause: str) -> str | Non
             _RELATIVE_OPEN.match(segment) or (first in rules().determiners and not _HAS_VERB.search(segment))
         ):
             continue  # a relative clause or an apposition ("a former director") between subject and verb
-        if not _is_subject(segment) or first in rules().claim_openers_to_skip:
-            return None
+        if not _is_subject(segment) or first in rules().claim_openers_to_skip or first in rules().data["auxiliaries"]:
+            return None  # (", should it come to pass, will": a conditional aside, no subject)
+        if i > 0 and _ends_list(text, starts[i - 1], starts[i], segment):
+            return None  # "the arts, design and media sectors, will": the list's last items are no subject
         return f"{segment} {clause}"
     return None
 
@@ -730,6 +794,8 @@ def _hedged_claim_question(claim: str, cue: str | None) -> str | None:
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
         gloss = " (unlikely)" if re.search(r"\bunlikely\b", m.group(0)[: m.start("rest")]) else ""
+        if _past_tense(_drop_adverbs(m.group("rest"))):
+            return None
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?{gloss}"
     if cue and _holds(_drop_adverbs(claim), cue):
         return None  # "Is it confirmed that the government might ..." reads badly: only adverb hedges are confirmed
@@ -818,8 +884,16 @@ def _future_claim_question(claim: str) -> str | None:
     if (m := rules().modal.match(claim)) and (subj := _subject(m.group("subj"))):
         if m.group("have"):
             return f"{_have_for(subj).capitalize()} {subj} {_drop_adverbs(m.group('rest'))}?"
+        if _past_tense(_drop_adverbs(m.group("rest"))):
+            return None  # "is expected to announced" (a typo): "Will Bush announced ...?" reads badly
         return f"Will {subj} {_drop_adverbs(m.group('rest'))}?"
     return None
+
+
+def _past_tense(rest: str) -> bool:
+    """Whether the verb after a modal is a past form ('announced'), not a base form ending in -ed ('need')."""
+    verb = rest.split(" ", 1)[0].lower()
+    return verb.endswith("ed") and not verb.endswith("eed") and verb not in rules().data["base_verbs_in_ed"]
 
 
 def _subject(words: str) -> str | None:
@@ -828,8 +902,17 @@ def _subject(words: str) -> str | None:
     words = words.strip().rstrip(",")
     if ", " in words:
         head, tail = words.rsplit(", ", 1)
+        if tail.split(" ", 1)[0] in rules().data["auxiliaries"]:
+            return None  # "any strike, should it come to pass,": a conditional aside ends the words, no subject
         if tail.split(" ", 1)[0] in ("and", "or"):
             return None  # "a venture between X, affiliated to Y, and Z": the last item of a list is no subject
+        if _continues_list(tail) and _is_noun_phrase(head):
+            return _lower_opener(words)  # "a road project in northern, central and eastern provinces": one subject
+        listed = re.search(r"\s(?:and|or)\s", tail) is not None
+        if _continues_list(tail) or (listed and _is_list_item(head)):
+            return None  # "Dragon boat races, fireworks and other celebrations": not the list's last items alone
+        if listed and tail[:1].isupper() and _is_list_item(_without_determiner(head)):
+            return None  # "the central and southern Luzon, Visayas and Mindanao regions": a list of places
         if (name := _named_before_apposition(head, tail)) is not None:
             words = f"{name}, {tail}"  # "Investigators believe Kovtun, a businessman": the named one
         elif tail[:1].isalnum() and _is_subject(tail) and not _is_subject_with_apposition(words):
@@ -837,6 +920,60 @@ def _subject(words: str) -> str | None:
     if not _is_subject(words) or words[:1] in _QUOTE_MARKS:
         return None
     return _lower_opener(words) + ("," if ", " in words else "")  # an apposition closes with its comma
+
+
+def _ends_list(text: str, before: int, start: int, segment: str) -> bool:
+    """Whether `segment` (from `start`) holds the last items of a list whose earlier item runs from `before`, or
+    opens on a bare lowercase word after a comma ('in western, central and eastern provinces')."""
+    if not re.search(r"\s(?:and|or)\s", segment) or text[start - 2] != ",":
+        return False
+    previous = text[before:start].rstrip(" ,")
+    last_phrase = re.split(r"\b(?:the|a|an|from|of|in)\s+", previous)[-1]  # "said the central and southern Luzon"
+    listing = " and " in last_phrase and _is_list_item(last_phrase)  # a list already under way before the comma
+    return _continues_list(segment) or _is_list_item(_without_determiner(previous)) or listing
+
+
+def _is_noun_phrase(head: str) -> bool:
+    """'A road project in northern': a determiner and a few words, no comma and no verb ('Fresh from X, the witty'
+    is an opening phrase, then a list)."""
+    words = head.split()
+    return (
+        ", " not in head
+        and len(words) <= OPENER_MAX_WORDS
+        and words[0].lower() in rules().determiners
+        and not _has_verb_before(head, len(head))
+    )
+
+
+def _continues_list(words: str) -> bool:
+    """'eloquent and youthful Cameron' after 'the telegenic, ': a lowercase word no determiner opens, joined by
+    'and': the rest of a list of modifiers or places, not a subject of its own."""
+    first = words.split(" ", 1)[0]
+    if not first.islower() or first in rules().determiners or first.endswith(("ly", "ed", "ing")):
+        return False  # "the project, jointly initiated by X and Y,": an aside, not the rest of a list
+    joined = re.search(r"\s(?:and|or)\s", words)
+    return joined is not None and len(words[: joined.start()].split()) <= 2  # "central and", not "one of the ..."
+
+
+def _has_verb_before(text: str, end: int) -> bool:
+    return bool(
+        _FINITE_VERB.search(text, 0, end) or _PAST_VERB.search(text, 0, end) or _irregular_past().search(text, 0, end)
+    )
+
+
+def _without_determiner(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.lower() in rules().determiners else words
+
+
+def _is_list_item(head: str) -> bool:
+    """'Dragon boat races' before ', fireworks and ...': a short noun phrase, not an opening phrase ('Building on
+    ATPA', 'In 2007') or a clause."""
+    words = head.split()
+    first = words[0].lower()
+    if len(words) > 4 or _FINITE_VERB.search(head) or first in rules().data["common_openers"]:
+        return False
+    return not first.endswith(("ing", "ly"))
 
 
 def _named_before_apposition(head: str, tail: str) -> str | None:
@@ -867,7 +1004,10 @@ def _is_subject_with_apposition(words: str) -> bool:
 def _unknown_question(sentence: str) -> str | None:
     m = rules().unknown.search(sentence)
     if m:
-        return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(m.group("rest"))))
+        rest = m.group("rest")
+        if cut := rules().clause_break.search(rest):  # "when he would leave, but Interfax said ...": its own clause
+            rest = rest[: cut.start()]
+        return _wh_question(" ".join(m.group("wh").lower().split()), _clause(_claim(rest)))
     for pattern, template in rules().unknown_templates:
         if m := pattern.search(sentence):
             return " ".join(template.format(rest=_claim(m.group("rest"))).split()).replace(" ?", "?")
@@ -886,11 +1026,31 @@ def _clause(text: str) -> str:
     """The first clause of an embedded question, without relative asides: 'the man, whose name ..., was' ->
     'the man was'; '... generated and the warning was ...' -> '... generated'."""
     text = _RELATIVE_ASIDE.sub("", text)
-    return _NEXT_CLAUSE.split(text, maxsplit=1)[0].strip()
+    return _before_next_clause(_NEXT_CLAUSE, text).strip()
+
+
+def _before_next_clause(pattern: re.Pattern[str], text: str) -> str:
+    """The text up to the first 'and' that opens a new clause, one after a verb: 'the talks between Iran and the
+    IAEA will resume' has none (no verb before 'and': its words are one subject)."""
+    for m in pattern.finditer(text):
+        before, after = text[: m.start()].split(), text[m.end() :].split()
+        if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+            continue  # "after the US and Russia closed ranks": two names joined, not two clauses
+        if _has_verb_before(text, m.start()):
+            return text[: m.start()]
+    return text
 
 
 def _wh_question(wh: str, rest: str) -> str:
     """'whether the talks will resume' -> 'Will the talks resume?'; 'how many died' -> 'How many died?'."""
+    rest = _SECOND_WH.split(rest, maxsplit=1)[0]  # "... removed or when the decision would take effect": ask one
+    m = _WH_NOUN.match(rest) if wh.endswith((" which", " what")) else None
+    if m and m.group("noun") not in rules().data["common_openers"]:  # "in which provinces martial law will be"
+        inner = rules().auxiliary.match(m.group("rest"))
+        if inner is None or "," in inner.group("subj"):
+            return f"Is it known {wh} {rest}?" if len(rest.split()) > 2 else None
+        clause = f"{inner.group('aux').lower()} {inner.group('subj')} {inner.group('rest')}"
+        return f"{wh.capitalize()} {m.group('noun')} {clause}?"
     if wh in ("how many", "how much", "who") and not rules().auxiliary.match(rest):
         if rest.split(" ", 1)[0].lower() in rules().data["common_openers"]:
             return f"Is it known {wh} {rest}?"  # "who he meant": the wh-word is the object, not the subject
@@ -898,6 +1058,9 @@ def _wh_question(wh: str, rest: str) -> str:
     m = rules().auxiliary.match(rest)
     if m and "," not in m.group("subj"):
         aux, subj = m.group("aux").lower(), _lower_opener(m.group("subj"))
+        first, _, others = subj.partition(" ")
+        if wh == "how" and others and first.islower() and first not in rules().data["common_openers"]:
+            wh, subj = f"how {first}", others  # "how long the talks would last" -> "How long would the talks last?"
         if wh in ("whether", "if"):
             return f"{aux.capitalize()} {subj} {m.group('rest')}?"
         if wh in ("how many", "how much") or (wh in ("which", "what", "whose") and _is_bare_noun(subj)):

@@ -756,3 +756,228 @@ def test_a_scheduled_event_past_by_the_newest_source_is_marked_overdue(
     scheduled = [q for q in found if q.kind == "scheduled"]
     assert [q.text for q in scheduled] == ["Will Lavrov’s visit to North Korea continue until July 13?"]
     assert scheduled[0].overdue_since == overdue
+
+
+# --------------------------------------------------------------------------- #
+# Phrasing on real news: clauses cut where they end, not inside a subject
+# --------------------------------------------------------------------------- #
+
+
+def _all_phrasings(sentence: str) -> list[str | None]:
+    return [questions._unknown_question(sentence), questions._future_question(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no verb before "and": its words are one subject, not two clauses
+        (
+            "It is not clear when the talks between Chile and the WHO will resume.",
+            "Is it known when the talks between Chile and the WHO will resume?",
+        ),
+        (
+            "Norway and Peru will sign a fishing accord in March.",
+            "Will Norway and Peru sign a fishing accord in March?",
+        ),
+        # a verb before "and": a new clause is cut, also when it opens on a name
+        (
+            "It was unclear whether she would testify and Chief Inspector Tan Wei-Ling declined to comment.",
+            "Would she testify?",
+        ),
+        (
+            "Tonga is expected to join the pact in 2009 and Fiji is aiming to join in 2010.",
+            "Will Tonga join the pact in 2009?",
+        ),
+        # ", and" + a noun phrase + a past verb (irregular too) opens a new clause
+        (
+            "Chile would likely reject the offer, and a memo from the embassy here left little doubt about it.",
+            "Will Chile reject the offer?",
+        ),
+    ],
+)
+def test_a_claim_is_cut_at_a_new_clause_not_inside_its_subject(sentence: str, expected: str) -> None:
+    assert expected in _all_phrasings(sentence)
+
+
+def test_a_relative_clause_after_and_is_no_new_clause() -> None:
+    """'in 12 towns and villages that will open': the relative clause belongs to the noun, the claim is not cut."""
+    q = questions._future_question(
+        "Shops will be closed on Monday, except 40 shops in 12 towns and villages that will open at noon."
+    )
+    assert q is not None and q.endswith("12 towns and villages that will open at noon?")
+
+
+def test_an_unknown_wh_clause_ends_at_its_clause_break() -> None:
+    sentence = "The minister did not say when he would resign, but the radio said May 3 was likely."
+    assert questions._unknown_question(sentence) == "When would he resign?"
+    assert questions._unknown_question("It is not clear when the vote will be held.") == "When will the vote be held?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the last items of a list are no subject, whether the list comes before the verb or before a relative clause
+        "Street parades, concerts and other events are expected to draw 40,000 visitors to the town.",
+        "He said that expanding the creative trades, which include the crafts, film and music studios in Lyon, "
+        "will also raise the city's profile.",
+        "The dam to be built by a venture between the Water Board No. 2, owned by the city, and Delta Power Company "
+        "is expected to supply 900 homes.",
+    ],
+)
+def test_the_last_items_of_a_list_make_no_subject(sentence: str) -> None:
+    assert questions._future_question(sentence) is None
+
+
+def test_a_list_item_test_keeps_real_openings() -> None:
+    assert questions._future_question("In March, Norway and Peru will sign the accord.") == (
+        "Will Norway and Peru sign the accord?"
+    )
+    assert questions._future_question("Separately, Norway and Peru will sign the accord.") == (
+        "Will Norway and Peru sign the accord?"
+    )
+
+
+def test_an_attribution_without_its_comma_is_cut() -> None:
+    q = questions._future_question("The results are due to be announced later on Friday a UN spokesman said.")
+    assert q == "Will the results be announced later on Friday?"
+    q = questions._future_question("Peru will respond firmly if its ships are seized, a navy spokesman vowed here.")
+    assert q == "Will Peru respond firmly if its ships are seized?"
+    # "said" inside the claim is not an attribution
+    assert questions._future_question("The mayor will repeat what he said.") == "Will the mayor repeat what he said?"
+
+
+def test_a_past_form_after_a_modal_drops_the_question() -> None:
+    """'is expected to announced' (a typo): 'Will the mayor announced ...?' reads badly, rather no question."""
+    assert questions._future_question("The mayor is expected to announced a new budget next week.") is None
+    assert questions._future_question("The mayor is expected to proceed with a new budget next week.") == (
+        "Will the mayor proceed with a new budget next week?"
+    )
+    assert questions._future_question("The firm will shed 200 jobs.") == "Will the firm shed 200 jobs?"
+
+
+def test_former_is_lowered_after_will() -> None:
+    q = questions._future_question("Former prime minister Ana Costa will visit Lima on May 2.")
+    assert q == "Will former prime minister Ana Costa visit Lima on May 2?"
+
+
+def test_a_pronoun_after_a_named_speaker_is_not_given_another_name() -> None:
+    """'Harry said he and his cousin would appear': he is Harry (no name the layer knows), never the composer named
+    in the sentence before."""
+    doc = _doc(
+        "Composer Paul Mendes will play a medley of songs at the concert in Rome on Sunday. "
+        "Harry said he and his cousin would likely appear at the start of the concert."
+    )
+    assert questions._antecedent(doc, doc.sentences[1], "he") is None
+
+
+def test_a_pronoun_after_the_named_speakers_verb_keeps_the_speakers_name() -> None:
+    doc = _doc("Yonas Bekele from Ethiopia said he plans to return home soon to open a clinic in his country.")
+    found = questions._antecedent(doc, doc.sentences[0], "he")
+    assert found is not None and found[0] == "Yonas Bekele"
+
+
+def test_a_relative_clause_after_the_last_items_of_a_list_is_not_asked_about() -> None:
+    """'Lille, Nice and Metz, which might be relocating': which of them the clause is about is unclear."""
+    sentence = (
+        "The clubs would join a division with Lyon, Lille, Nice and Metz, which might be relocating after a vote."
+    )
+    assert questions._hedged_question(sentence, "might") is None
+    one = "Fans of the clubs met in Metz, which might be relocating after a vote."
+    assert questions._hedged_question(one, "might") is None  # the clause before holds a verb: no noun phrase
+    alone = "Talks were held on Monday in the city of Metz, which might be relocating after a vote."
+    assert questions._hedged_question(alone, "might") is None
+
+
+def test_a_relative_clause_after_a_noun_phrase_is_asked_about() -> None:
+    sentence = "The plan hurt Paris and, above all, the club of Metz, which might be relocating after a vote."
+    assert questions._hedged_question(sentence, "might") == "Will the club of Metz be relocating after a vote?"
+
+
+def test_a_question_cut_inside_a_decimal_is_dropped() -> None:
+    assert questions._cut_number("Will the plan improve the lot of nearly 1?")
+    assert not questions._cut_number("Will the plan improve the lot of nearly 1.5 billion people?")
+    assert not questions._cut_number("Will the death toll rise to 9?")
+    assert not questions._cut_number("Will the meeting open on May 9?")
+
+
+def test_a_list_of_modifiers_is_no_subject_of_its_own() -> None:
+    """'the witty, calm and young Ortiz will': 'Will calm and young Ortiz ...?' loses words of the subject."""
+    sentence = "Fresh from his win on Monday as party leader, the witty, calm and young Ortiz will lead the campaign."
+    assert questions._future_question(sentence) is None
+    sentence = "A road project in northern, central and eastern provinces will receive the aid."
+    assert questions._future_question(sentence) == (
+        "Will a road project in northern, central and eastern provinces receive the aid?"
+    )
+
+
+def test_a_clause_after_and_follows_a_past_verb_not_an_aside() -> None:
+    """After 'X agreed to a deal, and' the clause is the article's own; after ', owned by Y, and' it is a list item."""
+    sentence = "The firm earlier agreed to a deal with Oman for 12 jets, and the deal was reportedly under threat."
+    assert questions._hedged_question(sentence, "reportedly") == "Is it confirmed that the deal was under threat?"
+
+
+def test_an_attribution_with_say_or_confirmed_is_cut() -> None:
+    q = questions._future_question("Both ports will use new scanners as trucks leave the harbor, officials confirmed.")
+    assert q == "Will both ports use new scanners as trucks leave the harbor?"
+    q = questions._future_question("The task will be to keep the party in the center, pundits say.")
+    assert q == "Will the task be to keep the party in the center?"
+
+
+def test_an_aside_with_and_is_no_list() -> None:
+    """'jointly drafted by the city and the region' is an aside, not the rest of a list: its subject is not asked
+    about without the aside's closing comma."""
+    assert not questions._continues_list("jointly drafted by the city and the region")
+    assert questions._continues_list("central and eastern provinces")
+    sentence = "The plan, jointly drafted by the city and the region, will be carried out next year."
+    q = questions._future_question(sentence)
+    assert q is None or "the region, be carried out" in q
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the noun of a prepositional wh-phrase stays with it; a second embedded question is left out
+        (
+            "The minister did not specify in which districts the curfew will be lifted or when the order would apply.",
+            "In which districts will the curfew be lifted?",
+        ),
+        ("It is not clear on which day the border will open.", "On which day will the border open?"),
+        ("Police did not say whether the man was armed or why he fled.", "Was the man armed?"),
+    ],
+)
+def test_an_embedded_wh_phrase_keeps_its_noun(sentence: str, expected: str) -> None:
+    assert questions._unknown_question(sentence) == expected
+
+
+def test_two_names_joined_by_and_are_no_new_clause() -> None:
+    sentence = "The council will impose sanctions after the US and Russia closed ranks around a draft."
+    assert questions._future_question(sentence) == (
+        "Will the council impose sanctions after the US and Russia closed ranks around a draft?"
+    )
+
+
+def test_how_and_its_adjective_stay_together() -> None:
+    assert questions._unknown_question("It is not clear how long the strike would last.") == (
+        "How long would the strike last?"
+    )
+    assert questions._unknown_question("It is not clear how the strike would end.") == "How would the strike end?"
+
+
+def test_a_long_apposition_with_and_keeps_its_commas() -> None:
+    sentence = "The forum, one of the main events of the plan on sport and health, will be attended by 300 people."
+    assert questions._future_question(sentence) == (
+        "Will the forum, one of the main events of the plan on sport and health, be attended by 300 people?"
+    )
+
+
+def test_a_list_under_way_before_the_comma_makes_no_subject() -> None:
+    sentence = "The office said the north and west Tyrol, Carinthia and Styria regions will see heavy snow."
+    assert questions._future_question(sentence) is None
+    sentence = "As both nations share values and need each other in world affairs, Chile and Peru are expected to sign."
+    assert questions._future_question(sentence) == "Will Chile and Peru sign?"
+
+
+def test_a_conditional_aside_is_no_subject() -> None:
+    sentence = "Any strike, should it come to pass, will hurt exports and may, in the short term, cut growth."
+    q = questions._future_question(sentence)
+    assert q is None or not q.startswith("Will should")
