@@ -18,7 +18,9 @@ the sentence; `--patterns N` lists the N most frequent value errors by value sha
 
 `--audit` measures the gold annotation itself, to tell how much of the remaining error a tagger can remove:
 forms annotated in some places and left out in others (`now`, `recently`: whichever a tagger does, it is wrong
-somewhere), values that are not valid TimeML (`2000-W7`), and weekdays whose value is another day of the week.
+somewhere), forms valued in different shapes (`last week` as `1998-W32`, `P1W`, `1998-08` or `1998-08-04`), values
+that are not valid TimeML (`2000-W7`), and weekdays whose value is another day of the week; then the value F1 a
+tagger would score if these were its only errors.
 
 With --dates, it measures instead how well an article's publication date is estimated from its text alone: each
 article's front matter (which holds the true date) is removed, the date is estimated from the body, and the script
@@ -237,12 +239,38 @@ def audit(files: list[Path]) -> None:
     print(f"(the way that errs less) still errs {unavoidable} times. The commonest (tagged / left out):")
     for form, (t, u) in sorted(mixed.items(), key=lambda kv: -min(kv[1]))[:25]:
         print(f"  {t:4d} / {u:<4d} {form}")
+    left_out = {form for form, (t, u) in mixed.items() if t < u}  # already counted: whichever value, they are missed
+    valid = [g for _, golds, _ in documents for g in golds if g not in invalid and g not in wrong_weekday]
+    shapes = value_shapes_by_form([g for g in valid if " ".join(g.text.lower().split()) not in left_out])
+    off_shape = {form: sum(c.values()) - max(c.values()) for form, c in shapes.items()}
+    off_shape = {form: n for form, n in off_shape.items() if n}
+    print(f"\nforms valued in more than one shape for one type: {len(off_shape)}; a tagger that gives each form one")
+    print(f"shape (the commonest) still errs {sum(off_shape.values())} times. The commonest (shapes and counts):")
+    for form, _ in sorted(off_shape.items(), key=lambda kv: -kv[1])[:20]:
+        print(f"  {form!r:24} " + ", ".join(f"{s} {n}" for s, n in shapes[form].most_common(4)))
     print(f"\nvalues that are not valid TimeML: {len(invalid)}")
     for g in invalid[:15]:
         print(f"  {g.value!r:16} {g.type:9} {g.text!r}")
     print(f"\nweekdays whose value is another day of the week: {len(wrong_weekday)}")
     for g in wrong_weekday[:10]:
         print(f"  {g.value} {g.text!r}")
+    missed = sum(min(t, u) for t, u in mixed.values() if t < u)  # forms best left out: their tagged cases
+    spurious = unavoidable - missed
+    wrong = sum(off_shape.values()) + len(invalid) + len(wrong_weekday)
+    ceiling = 2 * (gold - missed - wrong) / (gold + gold - missed + spurious)
+    print(f"\nvalue F1 of a tagger perfect except for these {unavoidable + wrong} errors: {100 * ceiling:.1f}")
+    print("(an estimate: context explains a few of the mixed forms and shapes; other annotation slips are not counted)")
+
+
+def value_shapes_by_form(golds: list[Gold]) -> dict[str, Counter]:
+    """For each expression's words and type ("last week DATE", "DD years ago DURATION"), its gold values' shapes.
+    Digits keep their count ("june DDDD" is a month, "june D" a day); the type keeps apart what context may decide
+    ("the year" as a date or as a duration)."""
+    shapes: dict[str, Counter] = {}
+    for g in golds:
+        form = re.sub(r"\d", "D", " ".join(g.text.lower().split())) + " " + g.type
+        shapes.setdefault(form, Counter())[shape(g.value)] += 1
+    return shapes
 
 
 def f1(matches: int, system: int, gold: int) -> tuple[float, float, float]:
