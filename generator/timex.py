@@ -580,19 +580,38 @@ def onset_regex() -> re.Pattern:
 
 
 @cache
+def postponement_regex() -> re.Pattern:
+    """A delay or grace period running up to the date that follows: "postponed until", "gave them until"."""
+    ctx = resource("context")
+    verbs, links = _alternation(ctx["postponement_verbs"]), _alternation(ctx["postponement_links"])
+    return re.compile(rf"(?<![\w'’]){verbs}(?:\s+[\w'’.,-]+){{0,5}}?\s+{links}\s+$", re.IGNORECASE)
+
+
+@cache
 def unrealised_plan_regex() -> re.Pattern:
     return re.compile(_alternation(resource("context")["unrealised_plans"]), re.IGNORECASE)
 
 
+@cache
+def superseded_plan_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w'’]){_alternation(resource('context')['superseded_plan_openers'])}\s+$", re.IGNORECASE)
+
+
 def _unrealised_plan(text: str, start: int) -> bool:
-    """ "the service was to have begun on Thursday": a plan that lies behind, not ahead."""
-    return unrealised_plan_regex().match(text, start) is not None
+    """ "the service was to have begun on Thursday", "it had been scheduled to expire Friday": a plan that lies
+    behind, not ahead."""
+    return (
+        unrealised_plan_regex().match(text, start) is not None
+        or superseded_plan_regex().search(text, max(0, start - 12), start) is not None
+    )
 
 
 def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | None:
     """`future`, `past` or None: the nearest tense marker in the clause around [start, end) (markers after the
     expression count as a little farther). `memo` keeps each clause's markers across calls on the same text."""
-    if onset_regex().search(text, max(0, start - 30), start):
+    if onset_regex().search(text, max(0, start - 30), start) or postponement_regex().search(
+        text, max(0, start - 80), start
+    ):
         return "future"
     bounds = _clause_bounds(text, start, end)
     if memo is None:
@@ -708,8 +727,12 @@ def _year_for(ctx: Context, c: Candidate, month: int, day: int | None, when: str
         return str(nearest_year(ctx.anchor, month, day, when, certain=True)), "relative"
     if _word_before(ctx.text, c.start) in context_words()["since_words"]:  # "since March": behind us
         return str(nearest_year(ctx.anchor, month, day, "past", certain=True)), "inferred"
-    deadline = _word_before(ctx.text, c.start) in context_words()["deadline_words"]
-    return str(nearest_year(ctx.anchor, month, day, ctx.tense(c), deadline=deadline)), "inferred"
+    word_before = _word_before(ctx.text, c.start)
+    deadline = word_before in context_words()["deadline_words"]
+    when = ctx.tense(c)
+    if when is None and word_before in context_words()["open_deadline_words"]:
+        when = "future"  # "a program to pay down the loan by February": a deadline with no tense lies ahead
+    return str(nearest_year(ctx.anchor, month, day, when, deadline=deadline)), "inferred"
 
 
 def _date_value(year: str, month: int, day: int | None) -> str:

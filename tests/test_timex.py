@@ -677,8 +677,22 @@ def test_names_and_parts_of_things_are_no_times(text: str) -> None:
         # future in the past: "were expected", "was to", "due" point ahead of the anchor
         ("Final results were expected Monday.", dt.date(1997, 4, 13), "1997-04-14"),
         ("Bush was to return to Washington Monday.", dt.date(2006, 12, 30), "2007-01-01"),
-        # a plan that "was to have" happened lies behind
+        # a plan that "was to have" happened lies behind, and so does one that "had been" scheduled
         ("The service was to have begun on Thursday.", dt.date(2005, 12, 12), "2005-12-08"),
+        ("The offer had been scheduled to expire at midnight Friday.", dt.date(1989, 10, 30), "1989-10-27T24:00"),
+        ("It had been due to expire Friday evening.", dt.date(1989, 10, 30), "1989-10-27"),
+        ("He had planned to visit on Monday.", dt.date(2025, 10, 29), "2025-10-27"),
+        # a delay or grace period runs up to a day ahead, whatever the verb's tense
+        ("Officials postponed until Tuesday morning any action on the permit.", dt.date(2000, 3, 30), "2000-04-04"),
+        ("INS has given the relatives until 9 a.m. Tuesday to sign.", dt.date(2000, 4, 3), "2000-04-04T09:00"),
+        ("The court adjourned the hearing until Monday.", dt.date(2025, 10, 29), "2025-11-03"),
+        ("The talks lasted until Monday.", dt.date(2025, 10, 29), "2025-10-27"),  # no delay: behind
+        # a deadline in a clause with no tense lies ahead
+        ("It is part of a program to pay down the loan by February.", dt.date(1989, 10, 30), "1990-02"),
+        ("The loan was paid down by February.", dt.date(1989, 10, 30), "1989-02"),
+        # a month "of this year" / "of last year" takes that year, whatever the tense
+        ("They had planned to launch it in November of this year.", dt.date(1997, 4, 10), "1997-11"),
+        ("It opened in March of last year.", dt.date(1997, 4, 10), "1996-03"),
         # a participle chained to a future marker stays future; the attribution after a comma does not count
         ("The score will be officially presented and played on Friday, it said.", dt.date(2006, 12, 27), "2006-12-29"),
         # a fronted date with a main clause after the comma keeps that clause's tense
