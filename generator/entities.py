@@ -111,16 +111,22 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def cues() -> dict:
+    """The cue words of cues.yaml as written (the name layer reads its person titles too)."""
+    return yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def lexicon() -> Lexicon:
-    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+    cue_data = cues()
     alias_data = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8"))
     places_path = RESOURCES / "places.json"
     places = json.loads(places_path.read_text(encoding="utf-8")) if places_path.exists() else {}
-    titles = frozenset(fold(t) for t in cues["person_titles"])
-    particles = "|".join(sorted((re.escape(p) for p in set(cues["name_particles"])), key=len, reverse=True))
+    titles = frozenset(fold(t) for t in cue_data["person_titles"])
+    particles = "|".join(sorted((re.escape(p) for p in set(cue_data["name_particles"])), key=len, reverse=True))
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in cues[key])
+        return frozenset(fold(w) for w in cue_data[key])
 
     return Lexicon(
         titles=titles,
@@ -136,7 +142,7 @@ def lexicon() -> Lexicon:
         eponym_heads=words("eponym_heads"),
         place_prepositions=words("place_prepositions"),
         speech_verbs=words("speech_verbs"),
-        connectors=frozenset(cues["name_connectors"]),
+        connectors=frozenset(cue_data["name_connectors"]),
         name_openers=words("name_openers"),
         name_breakers=words("name_breakers"),
         credit_cues=words("credit_cues"),
@@ -153,7 +159,7 @@ def lexicon() -> Lexicon:
         demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
         countries=frozenset(fold(v) for v in alias_data["demonyms"].values() if v),
         with_article=frozenset(alias_data["with_article"]),
-        name_particles=frozenset(cues["name_particles"]),
+        name_particles=frozenset(cue_data["name_particles"]),
         particle_name=re.compile(rf"(?:{particles})[-‐][A-Z]\w+(?:[-‐]\w+)*"),
         digit_units=words("digit_units"),
         transliterations=tuple((re.compile(p), r) for p, r in alias_data["transliterations"]),
@@ -213,9 +219,8 @@ def _transliterate(word: str) -> str:
 
 @functools.cache
 def _token_regex() -> re.Pattern[str]:
-    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
-    abbreviations = "|".join(re.escape(a) for a in sorted(cues["abbreviations"], key=len, reverse=True))
-    suffixes = "|".join(re.escape(a) for a in cues["name_suffixes"])
+    abbreviations = "|".join(re.escape(a) for a in sorted(cues()["abbreviations"], key=len, reverse=True))
+    suffixes = "|".join(re.escape(a) for a in cues()["name_suffixes"])
     # A name's suffix keeps its full stop even at the end of a sentence (`Martin Luther King Jr.`).
     return re.compile(rf"(?<=\w )(?:{suffixes})\.|\b(?:{abbreviations})\.(?= ?\w)|{_TOKEN_PATTERN}")
 
@@ -804,8 +809,7 @@ def sports_cues() -> SportsCues:
 
 def _folded_cue_section(section: str) -> dict[str, frozenset[str]]:
     """One section of cues.yaml, each of its word lists folded as tokens are."""
-    cues = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))[section]
-    return {key: frozenset(fold(w) for w in words) for key, words in cues.items()}
+    return {key: frozenset(fold(w) for w in words) for key, words in cues()[section].items()}
 
 
 _SCORE = re.compile(r"\d{1,3} \d{1,3}")  # `63-7` once folded

@@ -38,6 +38,7 @@ from importlib import resources
 
 import yaml
 
+from generator.entities import cues as entity_cues
 from generator.entities import extract_entities
 from generator.model import Document, Mention
 from generator.text import lexicon as sentence_lexicon
@@ -78,10 +79,30 @@ def _load(name: str) -> dict:
     return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
+def person_titles() -> list[str]:
+    """The entity layer's person titles as written before a name: "Foreign Minister", "Secretary-General",
+    "Mayor-elect", "CEO" (first letters capitalised, each part of a hyphenated word too, short words also in
+    capitals); linking words stay lower case ("Chief of Staff")."""
+    written = []
+    for title in entity_cues()["person_titles"]:
+        words = title.split()
+        written.append(" ".join(_capitalised(w, w[:1].upper() + w[1:]) for w in words))
+        written.append(" ".join(_capitalised(w, "-".join(p[:1].upper() + p[1:] for p in w.split("-"))) for w in words))
+        written.extend(w.upper() for w in words if len(w) <= 3 and w not in _TITLE_LINKS)
+    return written
+
+
+def _capitalised(word: str, capitalised: str) -> str:
+    return word if word in _TITLE_LINKS else capitalised
+
+
+_TITLE_LINKS = frozenset({"of", "the", "for", "and", "de", "to"})
+
+
 @cache
 def lexicon() -> Lexicon:
     r, w, g = _load("references.yaml"), _load("name_words.yaml"), _load("given_names.yaml")
-    titles = [t for title in w["titles"] for t in title.replace(".", "").split()]
+    titles = [t for title in person_titles() + w["speaker_titles"] for t in title.replace(".", "").split()]
     return Lexicon(
         pronouns={k.lower(): v for k, v in r["pronouns"].items()},
         possessives={k.lower(): v for k, v in r["possessive_pronouns"].items()},

@@ -10,7 +10,7 @@ import pytest
 
 from generator import annotate, figures, ingest, questions
 from generator.model import Document, Mention
-from generator.names import NameTable, Reference, names_of, quoted_speakers
+from generator.names import NameTable, Reference, names_of, person_titles, quoted_speakers, strip_titles
 from generator.quotes import extract_quotes
 from tests.conftest import SHARED
 
@@ -233,3 +233,30 @@ def test_pronoun_speakers_of_real_news_resolve_alike_through_the_question_path()
             assert (found.name if found else None) == quote.speaker, (doc.id, quote.start)
             checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Attorney General Merrick Garland", "Merrick Garland"),  # a title the entity layer lists
+        ("Secretary-General Antonio Guterres", "Antonio Guterres"),
+        ("Chief of Staff Susie Wiles", "Susie Wiles"),
+        ("CEO Tim Cook", "Tim Cook"),
+        ("Democrat Joe Manchin", "Joe Manchin"),  # a speaker's label the entity layer keeps in names
+        ("Bank of America", "Bank of America"),  # "of" is no title
+        ("Associated Press", "Associated Press"),
+    ],
+)
+def test_titles_are_the_entity_layers_person_titles(words: str, name: str) -> None:
+    assert " ".join(strip_titles(words.split())) == name
+
+
+def test_person_titles_have_one_home() -> None:
+    """The name layer keeps no title list of its own: it reads the entity layer's."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load((resources.files("generator") / "resources" / "names" / "name_words.yaml").read_text())
+    assert "titles" not in data
+    assert "Attorney General" in person_titles() and "Secretary-General" in person_titles()
