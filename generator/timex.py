@@ -1255,6 +1255,9 @@ def _duration(n: float | None, unit: str) -> str:
     return f"P{amount}{unit}"
 
 
+_SECONDS = {"TH": 3600, "TM": 60, "TS": 1}
+
+
 def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     rel = resource("relative")
     direction = re.sub(r"\s+", " ", g["direction"].lower())
@@ -1267,10 +1270,11 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     same_day = direction in rel["narrative_directions"] and ctx.reference_in_sentence(c)
     if unit == "Y" and n == 1 and direction != "later" and (ctx.quarter or same_day):
         return norm_year_earlier(ctx, c, {"same_day": same_day})  # the same quarter in quarterly reports, or day
-    if unit.startswith("T"):
-        unit = "D"
+    steps = int(n) * rel["directions"][direction]
+    if unit.startswith("T"):  # "two hours later": the same day as far as can be known; "48 hours later": two days on
+        unit, steps = "D", int(steps * _SECONDS[unit] / 86400)
     try:
-        day = _shift_date(base, unit, int(n) * rel["directions"][direction])
+        day = _shift_date(base, unit, steps)
     except (ValueError, OverflowError):  # "4,000 years ago": before the calendar starts
         return Value(_duration(n, unit), type="DURATION")
     return Value(_at_granularity(day, unit), basis="relative", date=day if unit == "D" else None)
@@ -1364,7 +1368,10 @@ def norm_clock(ctx: Context, c: Candidate, g: dict) -> Value | None:
     day = _clock_day(ctx, c, g)
     base = day.isoformat() if day else "XXXX-XX-XX"
     return Value(
-        f"{base}T{hour:02d}:{minute:02d}", basis="relative" if day else "explicit", mod=_approx(g.get("approx"))
+        f"{base}T{hour:02d}:{minute:02d}",
+        basis="relative" if day else "explicit",
+        mod=_approx(g.get("approx")),
+        date=day,  # "3 p.m. on Sunday ... Two hours later": the narrative is at that day now
     )
 
 

@@ -119,6 +119,19 @@ def test_narrative_expressions_count_from_the_last_date_mentioned() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # hours later: the same day as far as the text tells, not as many days later
+        ("The strike came on Thursday night. An hour later, a second missile was fired.", "2025-10-23"),
+        ("The plane landed at 3 p.m. on Sunday. Two hours later, the minister spoke.", "2025-10-26"),
+        ("The ship sank on Monday, Oct. 20. Forty-eight hours later, divers found it.", "2025-10-22"),
+    ],
+)
+def test_hours_later_stay_on_the_narratives_day(text: str, value: str) -> None:
+    assert tag(text)[-1][2] == value
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "value"),
     [
         ("The war lasted three years.", "DURATION", "P3Y"),
