@@ -625,9 +625,10 @@ _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_URL = r"\((?:[^()]|\([^()]*\))*\)"  # a link's (url "title"), one level of brackets inside: /wiki/Foo_(bar)
 _MD_INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # [text](url)
+    (re.compile(rf"!\[[^\]]*\]{_MD_URL}|!\[[^\]]*\]\[[^\]]*\]"), ""),  # images
+    (re.compile(rf"\[([^\]]+)\]{_MD_URL}"), r"\1"),  # [text](url)
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://autolink>
     (re.compile(r"`([^`]+)`"), r"\1"),

@@ -592,6 +592,14 @@ def test_markdown_is_reduced_to_text(tmp_path: Path) -> None:
     assert headings(doc) == ["Trade talks stall", "What happens next"]
 
 
+def test_markdown_links_with_brackets_in_the_url_leave_only_their_text(tmp_path: Path) -> None:
+    md = (
+        'Title\n\nSee [the treaty](https://en.wikipedia.org/wiki/Treaty_(2024) "t") and '
+        "[this](javascript:alert(3)) ![map](map_(1).png)now.\n"
+    )
+    assert read(tmp_path, md, name="a.md").text == "Title\n\nSee the treaty and this now."
+
+
 def test_markdown_paragraph_lines_are_joined(tmp_path: Path) -> None:
     md = "# Talks\n\nOfficials met on **Monday and\nthey** talked.\nPutin said little.\n\nSecond paragraph."
     assert read(tmp_path, md, name="a.md").text == (
