@@ -790,6 +790,10 @@ def _inside(quote: Quote, sentence: Sentence) -> bool:
     return quote.start < sentence.end and quote.end > sentence.start
 
 
+# HTML tags and template syntax left literal in a pasted text: not words of a statement.
+_MARKUP = re.compile(r"<[^<>]*>|\{[{%#].*?[}%#]\}")
+
+
 def is_overview_sentence(doc: Document, sentence: Sentence, strict: bool = True) -> bool:
     """A statement fit for the bottom line: no heading, question, caption or quote-only sentence. Strictly, also
     a complete sentence of ordinary length; loosely (for articles with too few of those), any clause will do."""
@@ -798,7 +802,7 @@ def is_overview_sentence(doc: Document, sentence: Sentence, strict: bool = True)
     ending = text.rstrip("\"'”’)")
     if sentence.heading or ending.endswith("?") or any(p.search(text) for p in _boilerplate_patterns()):
         return False
-    words = len(_WORDS.findall(text))
+    words = len(_WORDS.findall(_MARKUP.sub(" ", text)))  # "<iframe src=...></iframe>" states nothing
     if strict and not (config["min_words"] <= words <= config["max_words"] and ending.endswith((".", "!"))):
         return False
     if not strict and words < config["min_words_loose"]:

@@ -457,6 +457,18 @@ def test_overview_falls_back_to_clauses_when_an_article_has_no_complete_sentence
     assert texts == ["Storm reaches the coast tonight", "Power cut for 20,000 homes in the north"]
 
 
+def test_markup_left_in_a_pasted_text_is_no_statement_for_the_overview() -> None:
+    text = (
+        'Storm reaches the coast tonight\n<iframe src="http://evil.example/frame"></iframe>\n'
+        "{{ config.secret }} {% raw %} <img src=x onerror=alert(1)>\nPower cut for 20,000 homes in the north"
+    )
+    doc = make_doc("notes", text)
+    for sentence in doc.sentences:
+        sentence.heading = False
+    texts = [item.text for item in merge.choose_overview([doc])]
+    assert texts == ["Storm reaches the coast tonight", "Power cut for 20,000 homes in the north"]
+
+
 def test_overview_cites_other_sources_saying_the_same(express: Document, nknews: Document) -> None:
     overview = merge.choose_overview([express, nknews])
     treaty = next(item for item in overview if "mutual military support" in item.text)
