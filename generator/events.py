@@ -108,6 +108,17 @@ def is_future(date: str, published: dt.date | None, future_tense: bool = False) 
     return date > own or (date == own and future_tense)
 
 
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def week_before(value: str, published: dt.date | None) -> bool:
+    """Whether a week value ("last week": 2006-W48) ends before the article's week. Shown at month precision, such a
+    week may share the article's month, but it cannot lie ahead however the clause is worded ("the pact that
+    disbanded last week would vote against it")."""
+    m = _WEEK_VALUE.match(value)
+    return bool(m and published) and (int(m[1]), int(m[2])) < published.isocalendar()[:2]
+
+
 def event_basis(t: Timex, doc: Document) -> str:
     """How the date was obtained; a date counted from an estimated publication date is inferred, not relative."""
     if t.basis == "relative" and doc.published_basis == "estimated":
@@ -205,6 +216,7 @@ def extract_events(doc: Document) -> list[Event]:
             continue
         for t, date, precision in dating_timexes(s, timexes):
             future = is_future(date, doc.published, timex_tagger.tense(doc.text, t.start, t.end) == "future")
+            future = future and not week_before(t.value, doc.published)
             events.append(
                 Event(
                     doc.id, s.index, s.start, s.end, s.text, date, precision, event_basis(t, doc), future, t,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.annotate import add_events, add_sentences, add_timexes, estimate_date
-from generator.events import estimate_publication_date, event_date, extract_events, is_future
+from generator.events import estimate_publication_date, event_date, extract_events, is_future, week_before
 from generator.model import Document, Mention, Timex
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -164,6 +164,18 @@ def test_same_day_event_in_the_future_tense_is_ahead() -> None:
         ("2025-10-28", "day", False),
         ("2025-10-28", "day", True),
     ]
+
+
+def test_a_week_already_past_is_never_ahead_though_the_clause_is_future() -> None:
+    # "last week" is shown as about October (the article's month); "would" does not put it ahead
+    doc = document("Members of a pact that disbanded last week would also vote against the deal.")
+    assert [(e.date, e.precision, e.future) for e in doc.events] == [("2025-10", "approximate", False)]
+    assert week_before("2025-W43", dt.date(2025, 10, 28)) and not week_before("2025-W44", dt.date(2025, 10, 28))
+
+
+def test_a_date_before_ahead_of_is_not_ahead() -> None:
+    doc = document("The army kept extra security in the capital on Tuesday ahead of the festival.")
+    assert [(e.date, e.future) for e in doc.events] == [("2025-10-28", False)]
 
 
 def test_dates_counted_from_an_estimated_publication_date_are_inferred() -> None:
