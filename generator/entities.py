@@ -97,6 +97,7 @@ class Lexicon:
     known_types: dict[str, str]
     demonyms: dict[str, str | None]
     demonym_words: frozenset[str]
+    title_modifiers: frozenset[str]  # `vice`, `acting`: before a title, they leave it a title
     countries: frozenset[str]  # what the demonyms name (`England` of `English`), countries or not in the gazetteer
     with_article: frozenset[str]
     name_particles: frozenset[str]  # `al` of `al-Maliki`
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         known_types={fold(k): v for k, v in alias_data["known_types"].items()},
         demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
         demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
+        title_modifiers=words("title_modifiers"),
         countries=frozenset(fold(v) for v in alias_data["demonyms"].values() if v),
         with_article=frozenset(alias_data["with_article"]),
         name_particles=frozenset(cue_data["name_particles"]),
@@ -493,8 +495,12 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
     Yields each candidate with the line indexes of its lead (first title or demonym word), first and last token.
     """
     lex = lexicon()
-    if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)) or _role_only(run):
-        return []  # `Korean War`, `Partnership Treaty`, `North Koreans`, `Russian Ambassador`: no one named
+    if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)):
+        return []  # `Korean War`, `Partnership Treaty`, `North Koreans`: no one named
+    if _role_only(run):  # `Russian Ambassador`: no one named; `the UN Secretary-General`: only the UN
+        k = int(run[0].key == "the")
+        owner = len(run) > k + 1 and not _demonym_at(run, k) and _names_an_owner(run[k])
+        return [(Candidate(run[k : k + 1]), i + k, i + k, i + k)] if owner else []
     out: list[tuple[Candidate, int, int, int]] = []
     demonym: str | None = None
     title: list[Token] = []
@@ -566,10 +572,19 @@ def _role_only(run: list[Token]) -> bool:
     if run[0].key == "the" and len(run) > 1:
         run = run[1:]
     n = next((n for n in (2, 1) if len(run) > n and " ".join(t.key for t in run[:n]) in lex.demonyms), 0)
+    if not n and len(run) > 1 and _names_an_owner(run[0]):
+        n = 1  # `UN Secretary-General`, `US Ambassador`, `Kenya Police Chief`
     rest = run[n:]
+    while len(rest) > 1 and rest[0].key in lex.title_modifiers:
+        rest = rest[1:]  # `Chinese Vice Premier`, `Acting President`
     if " ".join(t.key for t in rest) in lex.titles:
         return True
     return 1 < len(rest) <= 4 and rest[-1].key in lex.title_heads and all(t.key in lex.english for t in rest[:-1])
+
+
+def _names_an_owner(tok: Token) -> bool:
+    """A word that may stand for whom a title serves: an acronym (`UN`, `EU`) or a place in the gazetteer."""
+    return (tok.text.isupper() and 1 < len(tok.text) <= 5) or _gazetteer_type(tok.key) == PLACE
 
 
 def _opens_name(run: list[Token], k: int) -> bool:

@@ -402,6 +402,22 @@ def test_a_title_with_no_name_after_it_is_no_entity():
     assert types_of(text) == [("Baghdad", "place")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a title after what it serves names no one; the organisation or place it serves stays
+        ("The UN Secretary-General said he was concerned.", [("UN", "organization")]),
+        ("The US Ambassador spoke to reporters.", [("US", "place")]),
+        ("The Chinese Vice Premier met the delegation.", []),
+        ("Reporters asked the Acting President about it.", []),
+        # with a name after it, the person is named as before
+        ("UN Secretary-General Kofi Annan said so.", [("UN", "organization"), ("Kofi Annan", "person")]),
+    ],
+)
+def test_a_title_after_whom_it_serves_names_no_one(text: str, found: list[tuple[str, str]]):
+    assert types_of(text) == found
+
+
 def test_a_title_word_that_opens_a_company_name_is_kept():
     found = types_of("Shares in General Motors fell while General Electric rose.")
     assert found == [("General Motors", "organization"), ("General Electric", "organization")]
