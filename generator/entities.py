@@ -98,6 +98,8 @@ class Lexicon:
     demonyms: dict[str, str | None]
     demonym_words: frozenset[str]
     title_modifiers: frozenset[str]  # `vice`, `acting`: before a title, they leave it a title
+    combining_forms: frozenset[str]  # `sino`, `franco`: nationalities in compounds (`Sino-Japanese`)
+    compass_words: frozenset[str]  # `south`, `north`: may open a place name (`South Korea`)
     countries: frozenset[str]  # what the demonyms name (`England` of `English`), countries or not in the gazetteer
     with_article: frozenset[str]
     name_particles: frozenset[str]  # `al` of `al-Maliki`
@@ -148,7 +150,7 @@ def lexicon() -> Lexicon:
         name_breakers=words("name_breakers"),
         credit_cues=words("credit_cues"),
         credit_names=words("credit_names"),
-        never=words("never_entities"),
+        never=words("never_entities") | words("combining_forms"),
         never_acronyms=words("never_acronyms"),
         first_names=_word_list("first_names.txt") | _word_list("given_names_world.txt"),
         surnames=_word_list("surnames.txt"),
@@ -159,6 +161,8 @@ def lexicon() -> Lexicon:
         demonyms={fold(k): v for k, v in alias_data["demonyms"].items()},
         demonym_words=frozenset(w for k in alias_data["demonyms"] for w in fold(k).split()),
         title_modifiers=words("title_modifiers"),
+        combining_forms=words("combining_forms"),
+        compass_words=words("compass_words"),
         countries=frozenset(fold(v) for v in alias_data["demonyms"].values() if v),
         with_article=frozenset(alias_data["with_article"]),
         name_particles=frozenset(cue_data["name_particles"]),
@@ -255,12 +259,64 @@ def _fold_token(word: str) -> str:
 
 
 def _tokens(text: str, offset: int) -> list[Token]:
-    matches = list(_token_regex().finditer(text))
+    matches = _word_matches(text)
     words = [m.group() for m in matches]
     return [_token(matches, words, i, offset) for i in range(len(words))]
 
 
-def _token(matches: list[re.Match[str]], words: list[str], i: int, offset: int) -> Token:
+@dataclass(frozen=True)
+class _Piece:
+    """A word found in a line, like the `re.Match` of the token pattern (a compound's parts are pieces)."""
+
+    start: int
+    end: int
+    text: str
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def group(self) -> str:
+        return self.text
+
+
+def _word_matches(line: str) -> list[re.Match[str] | _Piece]:
+    """The words of a line; compounds of places and nationalities split at their hyphens."""
+    matches: list[re.Match[str] | _Piece] = []
+    for m in _token_regex().finditer(line):
+        matches.extend(_compound_parts(m) if "-" in m.group() else [m])
+    return matches
+
+
+def _compound_parts(m: re.Match[str]) -> list[re.Match[str] | _Piece]:
+    """`India-Pakistan`, `US-South Korea`, `Israeli-Palestinian`, `Sino-Japanese`: countries and nationalities
+    joined into an adjective are split at the hyphen, so each country is a mention of its own and no compound is
+    one. A place known whole (`Guinea-Bissau`) stays whole."""
+    parts = m.group().split("-")
+    keys = [_fold_token(p) for p in parts]
+    if len(parts) < 2 or _gazetteer_type(_fold_token(m.group())):
+        return [m]
+    if not all(_compound_part(key) for key in keys) or all(key in lexicon().compass_words for key in keys):
+        return [m]  # `North-South` is no compound of places
+    pieces: list[re.Match[str] | _Piece] = []
+    start = m.start()
+    for n, part in enumerate(parts):
+        if n:
+            pieces.append(_Piece(start, start + 1, "-"))
+            start += 1
+        pieces.append(_Piece(start, start + len(part), part))
+        start += len(part)
+    return pieces
+
+
+def _compound_part(key: str) -> bool:
+    """A country, a nationality, or a word that opens a country's name the next word ends (`US-South` `Korea`).
+    Not any place: `Saxony-Anhalt` and `Urbana-Champaign` are one place each."""
+    lex = lexicon()
+    known = key in lex.combining_forms or key in lex.demonyms or key in lex.compass_words or key in lex.countries
+    return known or (key in lex.aliases and fold(lex.aliases[key][0]) in lex.countries)
+
+
+def _token(matches: list[re.Match[str] | _Piece], words: list[str], i: int, offset: int) -> Token:
     word = words[i]
     start, end = matches[i].span()
     if _modifier(word):  # `Tokyo-based`: the token is the name part
@@ -740,13 +796,12 @@ def _candidates(text: str) -> tuple[list[Candidate], list[list[Token]]]:
     lex = lexicon()
     found: list[Candidate] = []
     headings: list[list[Token]] = []
-    regex = _token_regex()
     lower_words = set(_LOWER_WORD.findall(text))
     sports = _sports_document(lower_words)
     for line in _LINE.finditer(text):
         if _is_all_caps(line.group()):
             continue
-        matches = list(regex.finditer(line.group()))
+        matches = _word_matches(line.group())
         words = [m.group() for m in matches]
         if _is_heading(words):
             headings.append(_tokens(line.group(), line.start()))

@@ -418,6 +418,23 @@ def test_a_title_after_whom_it_serves_names_no_one(text: str, found: list[tuple[
     assert types_of(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # countries and nationalities joined into an adjective: each country is a mention, the compound none
+        ("The India-Pakistan border is calm.", [("India", "place"), ("Pakistan", "place")]),
+        ("US-South Korea talks resumed.", [("US", "place"), ("South Korea", "place")]),
+        ("The Israeli-Palestinian conflict goes on.", []),
+        ("Sino-Japanese ties improved.", []),
+        # one name with a hyphen stays whole
+        ("Voters in Guinea-Bissau went to the polls.", [("Guinea-Bissau", "place")]),
+        ("Reporters said Jean-Marie Le Pen spoke.", [("Jean-Marie Le Pen", "person")]),
+    ],
+)
+def test_compounds_of_countries_are_split_at_the_hyphen(text: str, found: list[tuple[str, str]]):
+    assert types_of(text) == found
+
+
 def test_a_title_word_that_opens_a_company_name_is_kept():
     found = types_of("Shares in General Motors fell while General Electric rose.")
     assert found == [("General Motors", "organization"), ("General Electric", "organization")]
