@@ -553,6 +553,9 @@ def _split_run(run: list[Token], i: int) -> list[tuple[Candidate, int, int, int]
     lex = lexicon()
     if run[-1].key in lex.other_words or _demonym_key(" ".join(t.key for t in run)):
         return []  # `Korean War`, `Partnership Treaty`, `North Koreans`: no one named
+    if _group_of_people(run):  # `Bosnian Serbs`, `Iraqi Shiites`: no one named; `Kosovo Albanians`: only Kosovo
+        places = [k for k, t in enumerate(run[:-1]) if t.key not in lex.demonyms and _gazetteer_type(t.key) == PLACE]
+        return [(Candidate(run[k : k + 1]), i + k, i + k, i + k) for k in places]
     if _role_only(run):  # `Russian Ambassador`: no one named; `the UN Secretary-General`: only the UN
         k = int(run[0].key == "the")
         owner = len(run) > k + 1 and not _demonym_at(run, k) and _names_an_owner(run[k])
@@ -636,6 +639,16 @@ def _role_only(run: list[Token]) -> bool:
     if " ".join(t.key for t in rest) in lex.titles:
         return True
     return 1 < len(rest) <= 4 and rest[-1].key in lex.title_heads and all(t.key in lex.english for t in rest[:-1])
+
+
+def _group_of_people(run: list[Token]) -> bool:
+    """A nationality or faith in the plural after others or a place: `Bosnian Serbs`, `Sunni Arabs`, `Kosovo
+    Albanians`. A group of people, not a name."""
+    lex = lexicon()
+    last, before = run[-1].key, [t for t in run[:-1] if t.key != "the"]
+    if not before or not (last.endswith("s") and _demonym_key(last) and last not in lex.demonyms):
+        return False
+    return all(t.key in lex.demonym_words or _gazetteer_type(t.key) == PLACE for t in before)
 
 
 def _names_an_owner(tok: Token) -> bool:

@@ -435,6 +435,20 @@ def test_compounds_of_countries_are_split_at_the_hyphen(text: str, found: list[t
     assert types_of(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Reporters said Bosnian Serbs attacked the town.", []),
+        ("Reporters said Iraqi Shiites marched.", []),
+        ("Reporters said Kosovo Albanians fled.", [("Kosovo", "place")]),
+        ("Reporters said Serb leader Radovan Karadzic spoke.", [("Radovan Karadzic", "person")]),
+        ("Reporters said Iraqi Airways cancelled flights.", [("Iraqi Airways", "organization")]),
+    ],
+)
+def test_a_group_of_people_named_by_nationality_or_faith_is_no_entity(text: str, found: list[tuple[str, str]]):
+    assert types_of(text) == found
+
+
 def test_a_title_word_that_opens_a_company_name_is_kept():
     found = types_of("Shares in General Motors fell while General Electric rose.")
     assert found == [("General Motors", "organization"), ("General Electric", "organization")]
