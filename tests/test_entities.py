@@ -449,6 +449,19 @@ def test_a_group_of_people_named_by_nationality_or_faith_is_no_entity(text: str,
     assert types_of(text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("He condemned Defence Force Brigadier General Jerry Singirok on Monday.", "Jerry Singirok"),
+        ("Cape Attorney-General Frank Kahn warned on Tuesday.", "Frank Kahn"),
+        ("Reporters said Rear Admiral John Smith spoke.", "John Smith"),
+    ],
+)
+def test_military_ranks_and_hyphenated_titles_are_titles(text: str, person: str):
+    assert (person, "person") in types_of(text)
+    assert not any("Brigadier" in name or "Attorney" in name for name, _ in types_of(text))
+
+
 def test_a_title_word_that_opens_a_company_name_is_kept():
     found = types_of("Shares in General Motors fell while General Electric rose.")
     assert found == [("General Motors", "organization"), ("General Electric", "organization")]
