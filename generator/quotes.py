@@ -491,8 +491,14 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
         return None
     j = i + 1 if determined else i
     last_head, head = -1, None
-    for k in range(j, min(len(toks), j + (6 if determined else 3))):
+    k, stop = j - 1, min(len(toks), j + (6 if determined else 3))
+    while k + 1 < stop:
+        k += 1
         tok = toks[k]
+        if tok.text == "(" and k > j and toks[k - 1].capitalised and (after := _skip_parenthesis(toks, k)) > k:
+            stop = min(len(toks), stop + after - k)  # "the Islamic Jihad (Holy War) movement": step over the aside
+            k = after - 1
+            continue
         if tok.text == _QUOTE_TOKEN or (not tok.text[0].isalnum()) or (tok.low in lex.function_words and k > i):
             break
         if tok.capitalised and last_head >= 0:
@@ -505,13 +511,26 @@ def _forward_description(toks: list[_Tok], i: int) -> tuple[_Phrase, int] | None
         elif tok.low in lex.verbs:
             break
     if last_head >= 0:
-        return _description_then_name(toks, i, last_head, head)
+        named = _organization_named_before(toks, i, j, last_head, head)
+        return (named, last_head + 1) if named else _description_then_name(toks, i, last_head, head)
     if determined and j < len(toks) and toks[i].low == "the" and toks[j].capitalised:  # "The New York Post"
         named = _name_run_forward(toks, j)
         inner = _name_phrase(toks, j, named, start=toks[i].start) if named > j else None
         if inner and not _possessive(toks[named - 1]):
             return inner, named
     return None
+
+
+def _organization_named_before(toks: list[_Tok], i: int, j: int, last: int, head: str | None) -> _Phrase | None:
+    """`the Islamic Jihad (Holy War) movement`, `the Hamas group`: a name and an organisation noun after it (from
+    token i, the name from j); the phrase stands for the organisation so named (an aside is another name for it)."""
+    if head is None or head not in _lexicon().organization_nouns or toks[last].capitalised:
+        return None
+    aside = next((k for k in range(j, last) if toks[k].text == "("), last)
+    words = toks[j:aside]
+    if not words or not all(_namey(t) for t in words) or _name_phrase(toks, j, aside) is None:
+        return None
+    return _Phrase(toks[i].start, toks[last].end, "name", " ".join(t.text for t in words))
 
 
 def _may_start_bare_description(tok: _Tok) -> bool:

@@ -158,6 +158,21 @@ def test_description_with_a_name_gives_the_name() -> None:
     assert quote.speaker == "Tanjug"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Islamic Jihad (Holy War) movement condemned it, saying the army "tries to recover its dignity."',
+            "Islamic Jihad",
+        ),
+        ('"His death launched a vicious fight," the Kommersant daily wrote.', "Kommersant"),
+        ('The Hamas movement said "we will never accept it."', "Hamas"),
+    ],
+)
+def test_a_name_before_an_organisation_noun_names_the_speaker(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
 def test_quote_split_by_its_attribution() -> None:
     text = "“We will not give up,” Lena Park said. “We will rebuild.”"
     first, second = extract_quotes(text)
