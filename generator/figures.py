@@ -637,7 +637,16 @@ def _is_dispute(group: list[tuple[Document, Figure]]) -> bool:
     attributions = {fig.attribution for _, fig in group if fig.attribution}
     if len(sources) < 2 and len(attributions) < 2:
         return False
-    return True
+    return not _one_voice_gives_several(group)
+
+
+def _one_voice_gives_several(group: list[tuple[Document, Figure]]) -> bool:
+    """Whether one source, in its own voice, gives different figures: then they count different things ("up to
+    1,000 troops" from France, "around 6,000" for the whole mission), and the group is no dispute."""
+    values: dict[tuple[str, str | None], set] = defaultdict(set)
+    for doc, fig in group:
+        values[(doc.id, fig.attribution)].add(fig.value if fig.value is not None else _reading_key(fig))
+    return any(len(found) > 1 for found in values.values())
 
 
 def _centre(fig: Figure) -> float:

@@ -146,6 +146,12 @@ def test_one_source_can_dispute_itself_when_attributions_differ() -> None:
     assert len(same_voice.figures) == 2 and figures.find_disputes([same_voice]) == []
 
 
+def test_a_source_giving_several_figures_in_its_own_voice_counts_different_things() -> None:
+    one = _doc("France will send up to 1,000 troops to Albania. The force will send around 6,000 troops to Albania.")
+    other = _doc("Officials will send 2,000 troops to Albania.", "b")
+    assert len(one.figures) == 2 and figures.find_disputes([one, other]) == []
+
+
 def test_different_scope_is_not_a_dispute() -> None:
     disputes = _pair("North Korea sent 10,000 troops.", "At least 600 soldiers have died in combat.")
     assert disputes == []
