@@ -314,7 +314,7 @@ def read_document(path: Path, reuse: Reuse | None = None) -> Document:
 
 def _seed_paths(folder: Path) -> tuple[list[Path], list[Skipped]]:
     """Seed files under `folder`, sorted, skipping hidden files and folders (symlinked folders are not followed),
-    and the folders that could not be listed."""
+    and reporting links to files outside it and the folders that could not be listed."""
     if not folder.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {folder}")
     found: list[Path] = []
@@ -323,12 +323,18 @@ def _seed_paths(folder: Path) -> tuple[list[Path], list[Skipped]]:
     def report(err: OSError) -> None:
         unreadable.append(Skipped(str(err.filename or folder), f"cannot read folder: {err.strerror or err}"))
 
+    inside = folder.resolve()
     for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in SEED_SUFFIXES and path.is_file():
-                found.append(path)
+            if name.startswith(".") or path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                # a link planted among the seeds would publish any file the build can read (~/.ssh, /etc/passwd)
+                unreadable.append(Skipped(str(path), "a link to a file outside the seeds folder"))
+                continue
+            found.append(path)
     return found, unreadable
 
 

@@ -696,3 +696,20 @@ def test_corpus_sample_reads_cleanly() -> None:
     docs = [read_document(p) for p in paths]
     assert all(d.published is not None for d in docs)
     assert all(d.text and "\n\n\n" not in d.text and d.title for d in docs)
+
+
+def test_a_link_to_a_file_outside_the_seeds_folder_is_skipped_and_named(tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "key.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private key\n\nNever publish this.\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds, "article.txt", "Talks resume\n\nThe minister said on Monday that talks would resume.\n")
+    (seeds / "leak.txt").symlink_to(secret)
+    (seeds / "alias.txt").symlink_to(seeds / "article.txt")  # a link inside the folder is read as usual
+    documents, skipped = read_seeds(seeds)
+    assert sorted(d.id for d in documents) == ["alias", "article"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [
+        ("leak.txt", "a link to a file outside the seeds folder")
+    ]
+    assert not any("Never publish" in d.text for d in documents)
