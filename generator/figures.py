@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,8 +302,21 @@ def _is_title_case(sentence: Sentence) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and joined where they overlap or nest, for `_inside` and `_overlaps`."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], start: int) -> bool:
-    return any(s <= start < e for s, e in spans)
+    """Whether `start` falls inside one of `spans` (sorted, not overlapping each other)."""
+    i = bisect_right(spans, (start, float("inf")))
+    return i > 0 and start < spans[i - 1][1]
 
 
 # --------------------------------------------------------------------------- #
@@ -469,9 +484,9 @@ def _speaker_of(quotes: list[Quote], start: int) -> str | None:
 def extract_figures(doc: Document) -> list[Figure]:
     """Every numeric claim about a counted thing, money or a percentage, in text order."""
     text = doc.text
-    timex_spans = sorted((t.start, t.end) for t in doc.timexes)
+    timex_spans = _merged((t.start, t.end) for t in doc.timexes)
     quotes = quotes_of(doc)
-    titles = _title_spans(quotes)
+    titles = _merged(_title_spans(quotes))
     list_starts = _list_markers(text)
     title_case: dict[int, bool] = {}
     attributions: dict[int, str | None] = {}
@@ -530,7 +545,10 @@ def _counts_people_after(text: str, pos: int) -> bool:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other): a binary search, as a long
+    text has thousands of figures and time expressions."""
+    i = bisect_left(spans, (end,))  # spans[:i] start before `end`; of those, the last ends last
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _to_figure(

@@ -37,6 +37,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from itertools import accumulate
 
 import yaml
 
@@ -171,6 +172,16 @@ class _Paragraph:
     start: int
     end: int
     spans: list[_Span] = field(default_factory=list)
+    _reach: list[int] = field(default_factory=list)  # the furthest close_end among spans[: i + 1]
+
+    def spans_within(self, start: int, end: int) -> list[_Span]:
+        """The spans (in text order) that overlap [start, end), found by binary search: a paragraph may hold
+        thousands of quotation marks."""
+        if len(self._reach) != len(self.spans):
+            self._reach = list(accumulate((s.close_end for s in self.spans), max))
+        lo = bisect_right(self._reach, start)
+        hi = bisect_left(self.spans, end, lo=lo, key=lambda s: s.open_at)
+        return [s for s in self.spans[lo:hi] if s.close_end > start]
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
@@ -1029,10 +1040,10 @@ def _attribute(text: str, paragraphs: list[_Paragraph], spans: list[_Span], clau
 def _attribute_span(
     text: str, para: _Paragraph, clauses: _Clauses, span: _Span, previous: _Span | None, lead_in: _Paragraph | None
 ) -> None:
-    sentence_start = clauses.start_before(span.open_at, para.start)
-    sentence_end = clauses.start_after(span.close_end, para.end)
-    left = _tokens(text, sentence_start, span.open_at, para.spans)
-    right = _tokens(text, span.close_end, sentence_end, para.spans)
+    sentence_start = max(clauses.start_before(span.open_at, para.start), _reach_back(text, span.open_at))
+    sentence_end = min(clauses.start_after(span.close_end, para.end), _reach_on(text, span.close_end))
+    left = _tokens(text, sentence_start, span.open_at, para.spans_within(sentence_start, span.open_at))
+    right = _tokens(text, span.close_end, sentence_end, para.spans_within(span.close_end, sentence_end))
     right = right[: next((k for k, t in enumerate(right) if t.text == _QUOTE_TOKEN), len(right))]
     quoted = text[span.start : span.end]
     words = len(quoted.split())
@@ -1074,6 +1085,30 @@ def _attribute_span(
         span.kind = "scare"
     if span.kind == "scare":
         span.phrase = span.speaker_start = span.speaker_end = span.cue = None
+
+
+# How far from a quotation its attribution is looked for, in characters, however long the sentence: news sentences
+# are far shorter, and a text with no sentence ends (a pasted transcript, junk) must not cost time in the square of
+# its length.
+ATTRIBUTION_REACH = 600
+
+
+def _reach_back(text: str, position: int) -> int:
+    """Where the look-back from `position` starts: ATTRIBUTION_REACH before it, moved on to a word's start."""
+    floor = position - ATTRIBUTION_REACH
+    if floor <= 0:
+        return 0
+    space = text.find(" ", floor, position)
+    return space + 1 if space >= 0 else position
+
+
+def _reach_on(text: str, position: int) -> int:
+    """Where the look-ahead from `position` ends: ATTRIBUTION_REACH after it, moved back to a word's end."""
+    ceiling = position + ATTRIBUTION_REACH
+    if ceiling >= len(text):
+        return len(text)
+    space = text.rfind(" ", position, ceiling)
+    return space if space >= 0 else position
 
 
 def _reports_anew(right: list[_Tok], phrase: _Phrase) -> bool:
