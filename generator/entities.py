@@ -1656,14 +1656,16 @@ def person_roles(doc: Document) -> dict[int, str]:
     if not people:
         return roles
     lines: dict[int, list[Token]] = {}  # line start -> tokens, made once and only where a person is named
+    token_at: dict[int, int] = {}  # token start -> its index in its line
     for mention in people:
         line_start = doc.text.rfind("\n", 0, mention.start) + 1
         if line_start not in lines:
             line_end = doc.text.find("\n", mention.start)
             line_end = len(doc.text) if line_end < 0 else line_end
             lines[line_start] = _tokens(doc.text[line_start:line_end], line_start)
+            token_at.update((t.start, n) for n, t in enumerate(lines[line_start]))
         tokens = lines[line_start]
-        i = next((n for n, t in enumerate(tokens) if t.start == mention.start), None)
+        i = token_at.get(mention.start)
         if i is None:
             continue
         k = next((n for n in range(i, len(tokens)) if tokens[n].end >= mention.end), i) + 1

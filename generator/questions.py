@@ -865,10 +865,16 @@ def _be_for(subject: str) -> str:
     return "are" if _have_for(subject) == "have" else "is"
 
 
+# A "sentence" longer than this is text the splitter could not cut (a transcript, junk), not a claim to ask about.
+MAX_SENTENCE_CHARS = 1500
+
+
 def _future_question(sentence: str) -> str | None:
     """'The plant, which is expected to begin operation in 2007, will ...' -> 'Will the plant begin operation in
     2007?': the main claim if it looks ahead, else the first clause that does; None when none can be rephrased
     (a sentence is never pasted after a template question)."""
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return None  # no readable question comes of it, and each of its clauses would be read anew
     if question := _future_claim_question(_claim(sentence)):
         return question
     for m in rules().modal_cue.finditer(sentence):
