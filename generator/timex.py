@@ -51,14 +51,14 @@ def weekday_numbers() -> dict[str, int]:
 
 
 @cache
-def number_words() -> dict[str, int]:
+def number_words() -> dict[str, float]:
     nums = resource("numbers")
-    words = {k: int(v) for k, v in nums["units"].items()}
+    words: dict[str, float] = {k: v for k, v in nums["units"].items()}
     for ten, tv in nums["tens"].items():
         words[ten] = tv
         if " " not in ten:
             for unit, uv in nums["units"].items():
-                if 1 <= uv <= 9 and unit.isalpha() and unit not in ("a", "an"):
+                if uv in range(1, 10) and unit.isalpha() and unit not in ("a", "an"):
                     words[f"{ten}-{unit}"] = words[f"{ten} {unit}"] = tv + uv
     return words
 
@@ -807,6 +807,34 @@ def norm_month_year(ctx: Context, c: Candidate, g: dict) -> Value:
     return Value(_date_value(g["year"], _month(g), None), mod=_mod(g.get("part")))
 
 
+_WEEK_OF_MONTH_DAY = {"first": 1, "second": 8, "third": 15, "fourth": 22}
+
+
+def norm_week_of_month(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "the second week of October" -> the ISO week holding 8 October; "the last week of June" -> the one holding
+    the 27th."""
+    month = _month(g)
+    year = g.get("year") or _year_for(ctx, c, month, None)[0]
+    if not year[:1].isdigit():
+        return Value(f"XXXX-{month:02d}", basis="inferred")
+    day = _WEEK_OF_MONTH_DAY.get(g["ordinal"].lower(), _MONTH_DAYS[month - 1] - 3)
+    iso_year, week, _ = dt.date(int(year), month, day).isocalendar()
+    return Value(f"{iso_year}-W{week:02d}", basis="explicit" if g.get("year") else "inferred")
+
+
+# Month ranges that make up a quarter or a half of the year, and their TimeML codes.
+_MONTH_PERIODS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+
+
+def norm_month_range(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "the January-June period" -> 2025-H1, "July-September 2025" -> 2025-Q3; another range -> its first month."""
+    first, last = _month(g), month_numbers()[g["month2"].lower().rstrip(".")]
+    year = g.get("year") or _year_for(ctx, c, first, None)[0]
+    period = _MONTH_PERIODS.get((first, last))
+    value = f"{year}-{period}" if period else _date_value(year, first, None)
+    return Value(value, basis="explicit" if g.get("year") else "inferred")
+
+
 def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     month, shift = _month(g), re.sub(r"\s+", " ", (g.get("shift") or "").lower())
     if ctx.anchor is not None and g.get("year_shift"):
@@ -1037,6 +1065,14 @@ def _holiday_in(name: str, year: int) -> dt.date:
     return _nth_weekday(year, *h["nth_weekday"][name])
 
 
+def norm_named_day(ctx: Context, c: Candidate, g: dict) -> Value:
+    """ "9/11", "the Sept. 11 attacks": the day the name stands for, whatever the anchor's year."""
+    named = resource("holidays")["named_days"]
+    key = g.get("named") or "September 11"
+    day = dt.date.fromisoformat(named[key])
+    return Value(day.isoformat(), date=None)  # an event named, not the day the narrative is at
+
+
 def norm_holiday(ctx: Context, c: Candidate, g: dict) -> Value | None:
     """A named day; without a year, the occurrence nearest the anchor, weighed by the clause's tense."""
     name = re.sub(r"\s+", " ", g["holiday"])
@@ -1258,6 +1294,18 @@ def _duration(n: float | None, unit: str) -> str:
 _SECONDS = {"TH": 3600, "TM": 60, "TS": 1}
 
 
+def _in_whole_units(n: float, unit: str) -> tuple[float, str]:
+    """A fractional amount in the unit that makes it whole, if any: half a century -> 50 years, a quarter of a
+    century -> 25 years, one and a half years -> 18 months, half an hour -> 30 minutes."""
+    if unit in resource("units")["written_as"]:
+        unit, per = resource("units")["written_as"][unit]
+        n *= per
+    while not float(n).is_integer() and unit in _SMALLER_UNIT:
+        unit, per = _SMALLER_UNIT[unit]
+        n *= per
+    return n, unit
+
+
 def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     rel = resource("relative")
     direction = re.sub(r"\s+", " ", g["direction"].lower())
@@ -1265,6 +1313,8 @@ def norm_ago(ctx: Context, c: Candidate, g: dict) -> Value | None:
     n = number_value(g["number"])
     base = ctx.reference if direction in rel["narrative_directions"] else ctx.anchor
     approx = _approx(g.get("approx"))
+    if n is not None and not float(n).is_integer():
+        n, unit = _in_whole_units(n, unit)  # "half a century ago": 50 years; "half an hour later": 30 minutes
     if n is None or not float(n).is_integer() or base is None or unit == "2W" or approx:
         return Value(_duration(n, unit), type="DURATION", mod=approx)
     same_day = direction in rel["narrative_directions"] and ctx.reference_in_sentence(c)
@@ -1293,8 +1343,8 @@ def norm_duration(ctx: Context, c: Candidate, g: dict) -> Value | None:
     n = number_value(g["number"])
     if n is None:
         return None
-    if "half" in c.match.group(0).lower() and " and a half" in c.match.group(0).lower():
-        n += 0.5
+    if re.search(r"\s+and\s+a\s+half$", c.match.group(0), re.IGNORECASE):
+        n += 0.5  # "two years and a half" (not "two and a half years": the number holds that half)
     if g["number"].lower() in ("a", "an") and _is_rate(ctx.text, c.start):
         return Value(_duration(1, unit), type="SET")
     return Value(_duration(n, unit), type="DURATION", mod=_approx(g.get("approx")))
@@ -1521,9 +1571,12 @@ def norm_day_part(ctx: Context, c: Candidate, g: dict) -> Value:
 NORMALISERS: dict[str, Callable[[Context, Candidate, dict], Value | None]] = {
     "iso_date": norm_iso,
     "numeric_date": norm_numeric_date,
+    "named_day": norm_named_day,
     "month_day": norm_calendar_date,
     "day_month": norm_calendar_date,
     "month_year": norm_month_year,
+    "week_of_month": norm_week_of_month,
+    "month_range": norm_month_range,
     "month": norm_month,
     "season_year": norm_season_year,
     "season": norm_season,

@@ -599,7 +599,6 @@ def test_numeric_dates_in_both_orders(text: str, anchor: dt.date, value: str) ->
     "text",
     [
         "The line is open 24/7.",
-        "The 9/11 attacks changed everything.",
         "It scored 31/31/2025 on the test.",
         "Chelsea won 2-1 on aggregate.",
         "The score was 21-14 at halftime.",
@@ -773,3 +772,37 @@ def test_each_expression_comes_with_the_rule_that_found_it() -> None:
 def test_on_announces_a_date() -> None:
     assert tag("The vote was held on May 5.")[0][0] == "May 5"
     assert tag("They agreed on March.") == [("March", "DATE", "2025-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # a day that names an event: its own date, whatever year the article is from
+        ("The 9/11 attacks changed everything.", "9/11", "2001-09-11"),
+        ("Security tightened after the Sept. 11 attacks on New York.", "Sept. 11", "2001-09-11"),
+        ("Since 9/11, airports have changed.", "9/11", "2001-09-11"),
+        # a date in the anchor's year when nothing says it names the attacks
+        ("The court ruled on Sept. 11 against the plan.", "Sept. 11", "2025-09-11"),
+    ],
+)
+def test_days_that_name_an_event(text: str, expr: str, value: str) -> None:
+    assert tag(text) == [(expr, "DATE", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Half an hour later, another missile was fired.", "Half an hour later", "2025-10-28"),
+        ("The agency was founded half a century ago.", "half a century ago", "1975"),
+        ("It lasted one and a half years.", "one and a half years", "P1Y6M"),
+        ("It lasted two years and a half.", "two years and a half", "P2Y6M"),
+        ("It took half an hour.", "half an hour", "PT30M"),
+        ("Output rose in the January-June period.", "January-June", "2025-H1"),
+        ("Sales in July-September 2025 rose.", "July-September 2025", "2025-Q3"),
+        ("Talks are due in the second week of October.", "the second week of October", "2025-W41"),
+        ("It happened in the last week of June.", "the last week of June", "2025-W26"),
+    ],
+)
+def test_fractions_month_ranges_and_weeks_of_a_month(text: str, expr: str, value: str) -> None:
+    found = tag(text)
+    assert (found[0][0], found[0][2]) == (expr, value)
