@@ -161,6 +161,27 @@ def _parse_number(token: str) -> float | None:
     return float(lex["number_words"][_squash(token)]) if token in lex["number_words"] else None
 
 
+def numbers_in(text: str) -> frozenset[float]:
+    """The numbers a text writes, in digits or words ('three', '1,000', 'twenty-five'), years aside (dates are
+    compared as dates): what the question layer matches between a claim and a later sentence."""
+    found = set()
+    for m in _plain_number_regex().finditer(text):
+        value = _parse_number(m.group(0))
+        digits = m.group("digits")
+        if value is not None and not (digits and digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100):
+            found.add(value)
+    return frozenset(found)
+
+
+@functools.cache
+def _plain_number_regex() -> re.Pattern[str]:
+    words = phrase_alternation([str(w) for w in lexicon().data["number_words"] if " " not in str(w)])
+    return re.compile(
+        rf"(?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\w)|\b(?:{words})(?:-(?:{words}))?\b",
+        re.IGNORECASE,
+    )
+
+
 def _read_core(m: re.Match[str]) -> Reading | None:
     lex = lexicon().data
     if m.group("vague") or m.group("bare"):

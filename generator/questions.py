@@ -32,7 +32,7 @@ from generator import cluster
 from generator.entities import extract_entities
 from generator.entities import lexicon as entity_lexicon
 from generator.figures import lexicon as figure_lexicon
-from generator.figures import sentence_names
+from generator.figures import numbers_in, sentence_names
 from generator.model import Dispute, Document, Event, Hedge, Mention, Question, Sentence, SourceRef, TimelineItem
 from generator.names import names_of, quoted_speakers
 from generator.text import DASHED_ASIDE, phrase_alternation
@@ -1347,7 +1347,7 @@ class Statement:
     @functools.cached_property
     def values(self) -> frozenset[float]:
         """The numbers it writes."""
-        return _numbers(self.text)
+        return numbers_in(self.text)
 
 
 def mark_answered(found: list[Question], documents: list[Document], context: Context) -> None:
@@ -1406,7 +1406,7 @@ def _asked_about(
     since = max(published[s.document] for s in question.sources)
     keys = frozenset(cluster.entity_key(n) for n in names)
     wording = f" {_lemma_text(claim)} "
-    values = _numbers(claim) - _date_numbers(question, by_id)
+    values = numbers_in(claim) - _date_numbers(question, by_id)
     dates = _event_dates(question, by_id)
     due = min((e.date for e in _events_of(question, by_id) if e.future and not _deadline(by_id, e)), default="")
     predicates = _question_verbs(claim) & terms or core
@@ -1439,7 +1439,7 @@ def _date_numbers(question: Question, by_id: dict[str, Document]) -> frozenset[f
     written = []
     for ref in question.sources:
         written += [t.text for t in by_id[ref.document].timexes if ref.start <= t.start < ref.end]
-    return _numbers(" ".join(written))
+    return numbers_in(" ".join(written))
 
 
 def _events_of(question: Question, by_id: dict[str, Document]) -> list[Event]:
@@ -1449,31 +1449,6 @@ def _events_of(question: Question, by_id: dict[str, Document]) -> list[Event]:
 
 def _event_dates(question: Question, by_id: dict[str, Document]) -> frozenset[str]:
     return frozenset(e.date for e in _events_of(question, by_id))
-
-
-def _numbers(text: str) -> frozenset[float]:
-    """The numbers a text writes, in digits or words ('three', '1,000'), years aside (dates are compared as dates)."""
-    words = _number_words()
-    found = set()
-    for m in _number_pattern().finditer(text):
-        if m.group("digits"):
-            value = float(m.group("digits").replace(",", ""))
-            if not (m.group("digits").isdigit() and len(m.group("digits")) == 4 and 1800 <= value <= 2100):
-                found.add(value)
-        elif (word := m.group("word").lower()) in words:
-            found.add(words[word])
-    return frozenset(found)
-
-
-@functools.cache
-def _number_pattern() -> re.Pattern[str]:
-    words = phrase_alternation(_number_words())
-    return re.compile(rf"(?<![\w.,])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?!\w)|\b(?P<word>{words})\b", re.I)
-
-
-@functools.cache
-def _number_words() -> dict[str, float]:
-    return {str(w).lower(): float(v) for w, v in figure_lexicon().data["number_words"].items() if " " not in str(w)}
 
 
 def _coordinated_verbs(claim: str) -> frozenset[str]:

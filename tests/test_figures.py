@@ -251,3 +251,8 @@ def test_a_number_opening_a_line_is_a_figure_and_a_list_marker_is_not() -> None:
     assert [f.text for f in _figures("Key facts:\n12 troops arrived.")] == ["12"]
     found = _figures("Key facts:\n1. 500 troops arrived.\n2) 30 soldiers left.")
     assert [(f.text, f.counts) for f in found] == [("500", "troops"), ("30", "troops")]
+
+
+def test_numbers_in_reads_digits_and_words_but_not_years() -> None:
+    text = "three people, 1,000 troops and twenty-five days in 2024; 3.5 percent; Twelve men"
+    assert figures.numbers_in(text) == {3.0, 1000.0, 25.0, 3.5, 12.0}
