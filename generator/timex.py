@@ -732,7 +732,25 @@ def _year_for(ctx: Context, c: Candidate, month: int, day: int | None, when: str
     when = ctx.tense(c)
     if when is None and word_before in context_words()["open_deadline_words"]:
         when = "future"  # "a program to pay down the loan by February": a deadline with no tense lies ahead
-    return str(nearest_year(ctx.anchor, month, day, when, deadline=deadline)), "inferred"
+    certain = when == "future" and _plain_future_before(ctx.text, c.start)
+    return str(nearest_year(ctx.anchor, month, day, when, certain=certain, deadline=deadline)), "inferred"
+
+
+@cache
+def plain_future_regex() -> re.Pattern:
+    """ "will" or "shall" and a few words before the expression, in its clause ("the court will rule on Sept. 11")."""
+    words = _alternation(resource("context")["plain_future_markers"])
+    return re.compile(rf"(?<![\w'’]){words}\s+(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+
+
+def _plain_future_before(text: str, start: int) -> bool:
+    """A plain future right before the date: it cannot lie behind the article ("will rule on Sept. 11" read in
+    October is next September), unlike a future in the past ("was expected to")."""
+    lo = max(0, start - 60)
+    stretch = text[lo:start]
+    if any(stop in stretch for stop in (".", ";", "\n", '"', "“", "”")):
+        return False  # another sentence or a quotation: not this clause's tense
+    return plain_future_regex().search(stretch) is not None
 
 
 def _date_value(year: str, month: int, day: int | None) -> str:

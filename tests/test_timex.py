@@ -699,6 +699,9 @@ def test_names_and_parts_of_things_are_no_times(text: str) -> None:
         ("INS has given the relatives until 9 a.m. Tuesday to sign.", dt.date(2000, 4, 3), "2000-04-04T09:00"),
         ("The court adjourned the hearing until Monday.", dt.date(2025, 10, 29), "2025-11-03"),
         ("The talks lasted until Monday.", dt.date(2025, 10, 29), "2025-10-27"),  # no delay: behind
+        # a plain future cannot lie behind the article; a future in the past can
+        ("The court will rule on Sept. 11.", dt.date(2025, 10, 28), "2026-09-11"),
+        ("It was expected to end on Sept. 11.", dt.date(2025, 10, 28), "2025-09-11"),
         # a deadline in a clause with no tense lies ahead
         ("It is part of a program to pay down the loan by February.", dt.date(1989, 10, 30), "1990-02"),
         ("The loan was paid down by February.", dt.date(1989, 10, 30), "1989-02"),
