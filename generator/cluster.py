@@ -268,6 +268,18 @@ def _series_subjects() -> frozenset[str]:
     return frozenset(normalise(str(w)).removesuffix("e") for w in _resource("series.yaml")["subjects"])
 
 
+@functools.cache
+def _market_kinds() -> dict[str, str]:
+    """Headline word (normalised) -> the kind of market it names (resources/merge/series.yaml, kinds)."""
+    return {normalise(str(w)): kind for kind, words in _resource("series.yaml")["kinds"].items() for w in words}
+
+
+def market_kinds(title: str) -> frozenset[str]:
+    """The kinds of market a market report's headline names: "Tokyo stocks open lower" -> {equities}."""
+    kinds = _market_kinds()
+    return frozenset(kinds[t] for t in headline_terms(title) if t in kinds)
+
+
 def is_market_report(title: str) -> bool:
     """A short headline on a market's daily move: "Seoul stock market closes down". A long title (an article's
     first sentence) says more than the move: "Share prices on the Jakarta Stock Exchange rebounded on Friday as..."."""
@@ -313,14 +325,19 @@ class _StoryEvidence:
     days: list[frozenset[str]]
     headlines: list[frozenset[str]]
     market_reports: list[bool]  # headlines on a market's daily move
+    market_kinds: list[frozenset[str]]  # the kinds of market those headlines name (equities, currencies, ...)
     digests: list[bool]  # lists of the day's stories: they stand alone
 
     def _next_market_report(self, i: int, j: int) -> bool:
         """Market reports published on different days: each tells of its own session even when it recalls the
-        other's ("Seoul stock market ends higher" the day after "... closes down")."""
-        if not (self.market_reports[i] and self.market_reports[j]) or not self.dates[i] or not self.dates[j]:
+        other's ("Seoul stock market ends higher" the day after "... closes down"); or on different kinds of
+        market ("Tokyo stocks open lower", "Dollar hits 2-month low in Tokyo")."""
+        if not (self.market_reports[i] and self.market_reports[j]):
             return False
-        return self.dates[i] != self.dates[j]
+        kinds_i, kinds_j = self.market_kinds[i], self.market_kinds[j]
+        if kinds_i and kinds_j and not kinds_i & kinds_j:
+            return True
+        return bool(self.dates[i] and self.dates[j]) and self.dates[i] != self.dates[j]
 
     def weigh(self, i: int, j: int, score: float) -> float:
         """The similarity of documents i and j once dates, shared names and days are considered (0: no link)."""
@@ -374,6 +391,7 @@ def similarity_graph(documents: list[Document], features: Mapping[str, dict[str,
         [story_days(d) for d in documents],
         headlines,
         [is_market_report(d.title) for d in documents],
+        [market_kinds(d.title) for d in documents],
         [is_digest(d) for d in documents],
     )
     graph: Graph = [{} for _ in documents]

@@ -308,6 +308,20 @@ def test_market_reports_of_consecutive_days_are_a_series_even_when_one_recalls_t
     assert len(cluster.cluster_documents([monday, story])) == 1
 
 
+def test_market_reports_of_one_day_on_different_kinds_of_market_are_two_stories() -> None:
+    def report(doc_id: str, title: str) -> Document:
+        document = named(doc(doc_id, f"{title}\n{JAKARTA}", dt.date(2025, 11, 10)), "Jakarta Stock Exchange")
+        return on_days(document, "2025-11-10")
+
+    stocks = report("stocks", "Jakarta stock market closes down")
+    assert cluster.market_kinds(stocks.title) == {"equities"}
+    rupiah = report("rupiah", "Dollar rises against the rupiah in Jakarta")
+    assert len(cluster.cluster_documents([stocks, rupiah])) == 2
+    # a headline naming both kinds links to either
+    both = report("both", "Jakarta stocks fall as the dollar rises")
+    assert len(cluster.cluster_documents([stocks, both])) == 1
+
+
 def test_a_story_followed_the_next_day_under_the_same_headline_stays_one() -> None:
     first = on_days(named(doc("flood-1", FLOOD_1, dt.date(2025, 3, 4)), "Elsby", kind="place"), "2025-03-04")
     later = on_days(named(doc("flood-2", FLOOD_2, dt.date(2025, 3, 5)), "Elsby", kind="place"), "2025-03-04")
