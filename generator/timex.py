@@ -868,11 +868,26 @@ def norm_month(ctx: Context, c: Candidate, g: dict) -> Value:
     elif shift == "this":
         year = a.year
     else:
+        if shared := _range_year_after(ctx.text, c.end):  # "between January and June 2024": the range's year
+            return Value(_date_value(shared, month, None), mod=_mod(g.get("part")))
         when = "future" if names_a_contract(ctx.text, c.start, c.end) else None
         return Value(
             _date_value(_year_for(ctx, c, month, None, when)[0], month, None), basis="inferred", mod=_mod(g.get("part"))
         )
     return Value(_date_value(str(year), month, None), basis="relative", mod=_mod(g.get("part")))
+
+
+@cache
+def range_year_regex() -> re.Pattern:
+    """A second month and its year right after a month: " and June 2024", " to March, 2025"."""
+    return re.compile(
+        rf"\s*(?:and|to|through|until|-|–)\s+(?:{placeholders()['month']})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b"
+    )
+
+
+def _range_year_after(text: str, end: int) -> str | None:
+    m = range_year_regex().match(text, end)
+    return m.group("year") if m else None
 
 
 @cache

@@ -802,6 +802,7 @@ def test_days_that_name_an_event(text: str, expr: str, value: str) -> None:
         ("It took half an hour.", "half an hour", "PT30M"),
         ("Output rose in the January-June period.", "January-June", "2025-H1"),
         ("Sales in July-September 2025 rose.", "July-September 2025", "2025-Q3"),
+        ("Between January and June 2024 it rose.", "January", "2024-01"),  # the range's year
         ("Talks are due in the second week of October.", "the second week of October", "2025-W41"),
         ("It happened in the last week of June.", "the last week of June", "2025-W26"),
     ],
