@@ -622,9 +622,12 @@ def tense(text: str, start: int, end: int, memo: dict | None = None) -> str | No
             markers = memo[bounds] = _tense_markers(text, *bounds)
     best, best_distance, best_end = None, float("inf"), 0
     marked_before = any(m_end <= start for _, m_end, _ in markers)
+    forward_only = context_words()["forward_only_markers"]
     for m_start, m_end, kind in markers:
         if start <= m_start < end or (m_start >= end and _belongs_elsewhere(text, end, m_start, m_end, marked_before)):
             continue
+        if m_start >= end and " ".join(text[m_start:m_end].lower().split()) in forward_only:
+            continue  # "kept security on Tuesday ahead of the festival": the festival lies ahead, not Tuesday
         distance = start - m_end if m_end <= start else (m_start - end) * AFTER_WEIGHT
         if distance < best_distance:
             best, best_distance, best_end = kind, distance, m_end
