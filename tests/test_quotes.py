@@ -173,6 +173,11 @@ def test_a_name_before_an_organisation_noun_names_the_speaker(text: str, speaker
     assert only(text).speaker == speaker
 
 
+def test_a_nationality_noun_is_a_description_not_a_name() -> None:
+    text = 'Colin Montgomerie won the title. "I was expecting to lose," said the Scot, 42.'
+    assert only(text).speaker == "the Scot"
+
+
 def test_quote_split_by_its_attribution() -> None:
     text = "“We will not give up,” Lena Park said. “We will rebuild.”"
     first, second = extract_quotes(text)
