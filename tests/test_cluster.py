@@ -239,27 +239,25 @@ def test_an_estimated_publication_date_does_not_split_a_story() -> None:
     assert len(cluster.cluster_documents([background, news])) == 2
 
 
-def test_issues_of_a_recurring_report_are_not_one_story() -> None:
-    def issue(doc_id: str, title: str, published: dt.date) -> Document:
-        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
-        return on_days(document, published.isoformat())
+def market_report(doc_id: str, title: str, published: dt.date, *days: str) -> Document:
+    """A Jakarta market report published on `published`, dating events to that day and to `days`."""
+    document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
+    return on_days(document, published.isoformat(), *days)
 
-    monday = issue("mon", "Jakarta shares close lower", dt.date(2025, 11, 10))
-    tuesday = issue("tue", "Jakarta shares open higher", dt.date(2025, 11, 11))
+
+def test_issues_of_a_recurring_report_are_not_one_story() -> None:
+    monday = market_report("mon", "Jakarta shares close lower", dt.date(2025, 11, 10))
+    tuesday = market_report("tue", "Jakarta shares open higher", dt.date(2025, 11, 11))
     assert len(cluster.cluster_documents([monday, tuesday])) == 2
     # the same headline the same day is an update of one report
-    update = issue("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
+    update = market_report("mon-2", "Jakarta shares close lower", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([monday, update])) == 1
 
 
 def test_issues_of_a_report_whose_headline_names_one_subject_are_a_series() -> None:
-    def issue(doc_id: str, title: str, published: dt.date) -> Document:
-        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
-        return on_days(document, published.isoformat())
-
     # "U.S." is no content word: the subject is "stocks" alone
-    wednesday = issue("wed", "U.S. stocks open higher", dt.date(2025, 11, 12))
-    thursday = issue("thu", "U.S. stocks end lower", dt.date(2025, 11, 13))
+    wednesday = market_report("wed", "U.S. stocks open higher", dt.date(2025, 11, 12))
+    thursday = market_report("thu", "U.S. stocks end lower", dt.date(2025, 11, 13))
     assert cluster.headline_terms(wednesday.title) == cluster.headline_terms(thursday.title)
     assert len(cluster.cluster_documents([wednesday, thursday])) == 2
     # "shares" and "share" are one subject
@@ -288,37 +286,31 @@ def test_a_digest_of_the_days_stories_stands_alone() -> None:
 
 
 def test_market_reports_of_consecutive_days_are_a_series_even_when_one_recalls_the_other() -> None:
-    def report(doc_id: str, title: str, published: dt.date, *days: str) -> Document:
-        document = named(doc(doc_id, f"{title}\n{JAKARTA}", published), "Jakarta Stock Exchange")
-        return on_days(document, published.isoformat(), *days)
-
-    monday = report("mon", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    monday = market_report("mon", "Jakarta stock market closes down", dt.date(2025, 11, 10))
     # Tuesday's report recalls Monday's close
-    tuesday = report("tue", "Jakarta stock market ends higher", dt.date(2025, 11, 11), "2025-11-10")
+    tuesday = market_report("tue", "Jakarta stock market ends higher", dt.date(2025, 11, 11), "2025-11-10")
     assert cluster.is_market_report(monday.title)
     assert len(cluster.cluster_documents([monday, tuesday])) == 2
     # nor is a currency report of the next day, whatever its headline
-    rupiah = report("rupiah", "Dollar rises against the rupiah in Jakarta", dt.date(2025, 11, 11), "2025-11-10")
+    rupiah = market_report("rupiah", "Dollar rises against the rupiah in Jakarta", dt.date(2025, 11, 11), "2025-11-10")
     assert len(cluster.cluster_documents([monday, rupiah])) == 2
     # the same day, it is one report and its update
-    update = report("mon-2", "Jakarta stock market closes down", dt.date(2025, 11, 10))
+    update = market_report("mon-2", "Jakarta stock market closes down", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([monday, update])) == 1
     # a story the next day about what moved the market is not a market report
-    story = report("story", "Jakarta exchange chief resigns after the slide", dt.date(2025, 11, 11), "2025-11-10")
+    story = market_report(
+        "story", "Jakarta exchange chief resigns after the slide", dt.date(2025, 11, 11), "2025-11-10"
+    )
     assert len(cluster.cluster_documents([monday, story])) == 1
 
 
 def test_market_reports_of_one_day_on_different_kinds_of_market_are_two_stories() -> None:
-    def report(doc_id: str, title: str) -> Document:
-        document = named(doc(doc_id, f"{title}\n{JAKARTA}", dt.date(2025, 11, 10)), "Jakarta Stock Exchange")
-        return on_days(document, "2025-11-10")
-
-    stocks = report("stocks", "Jakarta stock market closes down")
+    stocks = market_report("stocks", "Jakarta stock market closes down", dt.date(2025, 11, 10))
     assert cluster.market_kinds(stocks.title) == {"equities"}
-    rupiah = report("rupiah", "Dollar rises against the rupiah in Jakarta")
+    rupiah = market_report("rupiah", "Dollar rises against the rupiah in Jakarta", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([stocks, rupiah])) == 2
     # a headline naming both kinds links to either
-    both = report("both", "Jakarta stocks fall as the dollar rises")
+    both = market_report("both", "Jakarta stocks fall as the dollar rises", dt.date(2025, 11, 10))
     assert len(cluster.cluster_documents([stocks, both])) == 1
 
 
